@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ThemeScan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ThemeScanKit", targets: ["ThemeScanKit"]),
+        .executable(name: "themescan", targets: ["themescan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // ICU is reached only through this C target: its public header uses plain C types, so no Swift
+        // module ever sees the system ICU headers next to Foundation's private ICU module.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "ThemeScanKit",
+            dependencies: [
+                "CICU",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "themescan",
+            dependencies: [
+                "ThemeScanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ThemeScanKitTests",
+            dependencies: ["ThemeScanKit", "themescan"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

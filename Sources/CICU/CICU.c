@@ -1,0 +1,219 @@
+#include "CICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+const char *cicu_version(void) {
+    static char text[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo info;
+    u_getVersion(info);
+    u_versionToString(info, text);
+    return text;
+}
+
+const char *cicu_error_name(int32_t status) {
+    if (status == CICU_BUFFER_TOO_SMALL) return "buffer too small";
+    return u_errorName((UErrorCode)status);
+}
+
+int32_t cicu_fold(const uint16_t *source, int32_t length,
+                  uint16_t *output, int32_t *source_starts, int32_t *source_ends, int32_t capacity,
+                  int32_t *output_length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) return status;
+    const UChar *text = (const UChar *)source;
+    int32_t in = 0, out = 0;
+    while (in < length) {
+        /* Most text is already normalized: copy that prefix with an identity map. The span ends at a
+           normalization boundary, so what follows can be normalized on its own. */
+        int32_t normalized = unorm2_spanQuickCheckYes(normalizer, text + in, length - in, &status);
+        if (U_FAILURE(status)) return status;
+        if (out + normalized > capacity) return CICU_BUFFER_TOO_SMALL;
+        for (int32_t i = 0; i < normalized; i++) {
+            output[out + i] = source[in + i];
+            source_starts[out + i] = in + i;
+            source_ends[out + i] = in + i + 1;
+        }
+        in += normalized;
+        out += normalized;
+        if (in >= length) break;
+
+        /* One segment: a code point and everything up to the next boundary. Its output maps to its whole
+           source range, which keeps offsets exact at segment granularity. */
+        int32_t end = in;
+        UChar32 c;
+        U16_NEXT(text, end, length, c);
+        while (end < length) {
+            int32_t next = end;
+            U16_NEXT(text, next, length, c);
+            if (unorm2_hasBoundaryBefore(normalizer, c)) break;
+            end = next;
+        }
+        int32_t produced = unorm2_normalize(normalizer, text + in, end - in, (UChar *)output + out,
+                                            capacity - out, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR) return CICU_BUFFER_TOO_SMALL;
+        if (U_FAILURE(status)) return status;
+        status = U_ZERO_ERROR; /* drop U_STRING_NOT_TERMINATED_WARNING */
+        for (int32_t i = 0; i < produced; i++) {
+            source_starts[out + i] = in;
+            source_ends[out + i] = end;
+        }
+        out += produced;
+        in = end;
+    }
+    *output_length = out;
+    return 0;
+}
+
+struct cicu_transliterator {
+    UTransliterator *handle;
+};
+
+cicu_transliterator *cicu_transliterator_open(const char *id, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UChar name[128];
+    u_strFromUTF8(name, 128, NULL, id, -1, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return NULL;
+    }
+    UTransliterator *handle = utrans_openU(name, -1, UTRANS_FORWARD, NULL, 0, NULL, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return NULL;
+    }
+    cicu_transliterator *result = malloc(sizeof *result);
+    if (result == NULL) {
+        utrans_close(handle);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    *status = 0;
+    return result;
+}
+
+void cicu_transliterator_close(cicu_transliterator *transliterator) {
+    if (transliterator == NULL) return;
+    utrans_close(transliterator->handle);
+    free(transliterator);
+}
+
+int32_t cicu_transliterator_source_set(const cicu_transliterator *transliterator,
+                                       uint32_t *code_points, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    utrans_getSourceSet(transliterator->handle, 0, set, &error);
+    int32_t count = 0;
+    if (U_SUCCESS(error)) {
+        int32_t ranges = uset_getRangeCount(set);
+        for (int32_t r = 0; r < ranges; r++) {
+            UChar32 start, end;
+            uset_getItem(set, r, &start, &end, NULL, 0, &error);
+            if (U_FAILURE(error)) break;
+            for (UChar32 c = start; c <= end; c++) {
+                if (count < capacity) code_points[count] = (uint32_t)c;
+                count++;
+            }
+        }
+    }
+    uset_close(set);
+    *status = U_FAILURE(error) ? error : 0;
+    return count;
+}
+
+int32_t cicu_transliterator_apply(const cicu_transliterator *transliterator,
+                                  uint16_t *text, int32_t length, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t text_length = length;
+    int32_t limit = length;
+    utrans_transUChars(transliterator->handle, (UChar *)text, &text_length, capacity, 0, &limit, &error);
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+        *status = CICU_BUFFER_TOO_SMALL;
+        return 0;
+    }
+    *status = U_FAILURE(error) ? error : 0;
+    return text_length;
+}
+
+struct cicu_word_breaker {
+    UBreakIterator *handle;
+};
+
+cicu_word_breaker *cicu_word_breaker_open(const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *handle = ubrk_open(UBRK_WORD, locale, NULL, 0, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return NULL;
+    }
+    cicu_word_breaker *result = malloc(sizeof *result);
+    if (result == NULL) {
+        ubrk_close(handle);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    *status = 0;
+    return result;
+}
+
+void cicu_word_breaker_close(cicu_word_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->handle);
+    free(breaker);
+}
+
+/* A chunk may end right after whitespace or punctuation: no word continues across those. */
+static int is_safe_cut_after(uint16_t unit) {
+    if (U16_IS_SURROGATE(unit)) return 0;
+    return u_isUWhiteSpace(unit) || u_ispunct(unit);
+}
+
+static int32_t chunk_end(const uint16_t *text, int32_t start, int32_t length, int32_t max_chunk) {
+    if (length - start <= max_chunk) return length;
+    int32_t limit = start + max_chunk;
+    int32_t floor = start + max_chunk / 2;
+    for (int32_t i = limit; i > floor; i--) {
+        if (is_safe_cut_after(text[i - 1])) return i;
+    }
+    /* No safe place in the last half: cut anyway, but never between the halves of a surrogate pair. */
+    if (U16_IS_LEAD(text[limit - 1])) limit--;
+    return limit;
+}
+
+int64_t cicu_word_breaker_count(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                int32_t max_chunk, int32_t *status) {
+    if (max_chunk < 16) max_chunk = 16;
+    int64_t words = 0;
+    int32_t start = 0;
+    while (start < length) {
+        int32_t end = chunk_end(text, start, length, max_chunk);
+        UErrorCode error = U_ZERO_ERROR;
+        ubrk_setText(breaker->handle, (const UChar *)text + start, end - start, &error);
+        if (U_FAILURE(error)) {
+            *status = error;
+            return words;
+        }
+        ubrk_first(breaker->handle);
+        while (ubrk_next(breaker->handle) != UBRK_DONE) {
+            if (ubrk_getRuleStatus(breaker->handle) >= UBRK_WORD_NONE_LIMIT) words++;
+        }
+        start = end;
+    }
+    /* Leave no pointer to the caller's buffer behind. */
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, NULL, 0, &error);
+    *status = 0;
+    return words;
+}

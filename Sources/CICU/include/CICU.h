@@ -1,0 +1,68 @@
+#ifndef CICU_H
+#define CICU_H
+
+/*
+ * A narrow C surface over ICU. Only plain C types cross this header, so Swift modules that import it never
+ * see ICU's own headers (which clash with the ICU module Foundation carries on Linux), and ICU's versioned
+ * symbol names (ubrk_open_72 …) stay hidden behind ordinary functions.
+ *
+ * Status values: 0 is success; a positive value is an ICU UErrorCode; CICU_BUFFER_TOO_SMALL asks the caller to
+ * retry with a larger output buffer.
+ */
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CICU_BUFFER_TOO_SMALL (-1)
+
+/// The ICU version string, such as "72.1".
+const char *cicu_version(void);
+
+/// A readable name for an ICU status code.
+const char *cicu_error_name(int32_t status);
+
+/// NFKC normalization with full case folding, keeping for every output unit the source range it came from.
+///
+/// `source_starts[i]` and `source_ends[i]` receive the UTF-16 range in `source` of the normalization segment
+/// that produced output unit `i`. All three output arrays need `capacity` elements.
+int32_t cicu_fold(const uint16_t *source, int32_t length,
+                  uint16_t *output, int32_t *source_starts, int32_t *source_ends, int32_t capacity,
+                  int32_t *output_length);
+
+typedef struct cicu_transliterator cicu_transliterator;
+
+/// Opens a transliterator by ICU id (for example "Hant-Hans").
+cicu_transliterator *cicu_transliterator_open(const char *id, int32_t *status);
+void cicu_transliterator_close(cicu_transliterator *transliterator);
+
+/// Writes the code points the transliterator may change into `code_points`; returns how many there are,
+/// which may exceed `capacity` (then call again with more room).
+int32_t cicu_transliterator_source_set(const cicu_transliterator *transliterator,
+                                       uint32_t *code_points, int32_t capacity, int32_t *status);
+
+/// Transliterates `text[0..<length]` in place; returns the new length (at most `capacity`).
+int32_t cicu_transliterator_apply(const cicu_transliterator *transliterator,
+                                  uint16_t *text, int32_t length, int32_t capacity, int32_t *status);
+
+typedef struct cicu_word_breaker cicu_word_breaker;
+
+/// Opens a word break iterator for a locale (for example "zh").
+cicu_word_breaker *cicu_word_breaker_open(const char *locale, int32_t *status);
+void cicu_word_breaker_close(cicu_word_breaker *breaker);
+
+/// Counts word tokens: segments whose rule status is a number, letter, kana or ideograph status.
+///
+/// The text is fed to ICU in chunks of at most `max_chunk` units, cut at whitespace or punctuation where the
+/// last half of a chunk has some, so that ICU's dictionary engine never sees an unbounded run of Han
+/// characters (it slows down superlinearly on those). A hard cut inside such a run may split one word.
+int64_t cicu_word_breaker_count(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                int32_t max_chunk, int32_t *status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,28 @@
+/// A finished run: the documents, every match and the merged counts, plus what went wrong on the way.
+public struct AnalysisResult: Sendable {
+    /// The codebook's codes in order, with their themes.
+    public var codes: [(theme: Theme, code: Code)]
+    /// The codebook's terms in order, with the index of their code.
+    public var terms: [(code: Int, term: Term)]
+    public var documents: [DocumentSummary]
+    /// Matches in document order, then in text order.
+    public var matches: [Match]
+    public var tally: CorpusTally
+    /// Warnings and errors in input order.
+    public var diagnostics: [Diagnostic]
+    /// Input files that could not be read.
+    public var skippedFiles: [String]
+
+    public init(
+        codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)], documents: [DocumentSummary],
+        matches: [Match], tally: CorpusTally, diagnostics: [Diagnostic], skippedFiles: [String]
+    ) {
+        self.codes = codes
+        self.terms = terms
+        self.documents = documents
+        self.matches = matches
+        self.tally = tally
+        self.diagnostics = diagnostics
+        self.skippedFiles = skippedFiles
+    }
+}

@@ -1,0 +1,78 @@
+/// The counts of many documents: a value that merges associatively and commutatively.
+///
+/// That is what lets documents be analyzed in any order on any core and the result stay the same.
+public struct CorpusTally: Sendable, Hashable {
+    public var documents = 0
+    public var tokens = 0
+    public var characters = 0
+    public var codeOccurrences: [Int]
+    /// Documents with at least one occurrence, per code.
+    public var codeDocuments: [Int]
+    public var termOccurrences: [Int]
+    public var termDocuments: [Int]
+    /// Occurrences per code and per term, for each case.
+    public var caseCodeOccurrences: [String: [Int]] = [:]
+    public var caseTermOccurrences: [String: [Int]] = [:]
+
+    public init(codeCount: Int, termCount: Int) {
+        codeOccurrences = Array(repeating: 0, count: codeCount)
+        codeDocuments = Array(repeating: 0, count: codeCount)
+        termOccurrences = Array(repeating: 0, count: termCount)
+        termDocuments = Array(repeating: 0, count: termCount)
+    }
+
+    /// The tally of one document.
+    public init(_ document: DocumentTally) {
+        self.init(codeCount: document.codeOccurrences.count, termCount: document.termOccurrences.count)
+        documents = 1
+        tokens = document.tokens
+        characters = document.characters
+        codeOccurrences = document.codeOccurrences
+        codeDocuments = document.codeOccurrences.map { $0 > 0 ? 1 : 0 }
+        termOccurrences = document.termOccurrences
+        termDocuments = document.termOccurrences.map { $0 > 0 ? 1 : 0 }
+        caseCodeOccurrences[document.caseID] = document.codeOccurrences
+        caseTermOccurrences[document.caseID] = document.termOccurrences
+    }
+
+    /// Adds another tally into this one.
+    public mutating func merge(_ other: CorpusTally) {
+        documents += other.documents
+        tokens += other.tokens
+        characters += other.characters
+        Self.add(other.codeOccurrences, into: &codeOccurrences)
+        Self.add(other.codeDocuments, into: &codeDocuments)
+        Self.add(other.termOccurrences, into: &termOccurrences)
+        Self.add(other.termDocuments, into: &termDocuments)
+        for (caseID, counts) in other.caseCodeOccurrences {
+            Self.add(counts, into: &caseCodeOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
+        }
+        for (caseID, counts) in other.caseTermOccurrences {
+            Self.add(counts, into: &caseTermOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
+        }
+    }
+
+    /// Cases with at least `minimum` occurrences of each code.
+    public func codeCases(minimum: Int = 1) -> [Int] {
+        Self.caseCounts(caseCodeOccurrences, width: codeOccurrences.count, minimum: minimum)
+    }
+
+    /// Cases with at least `minimum` occurrences of each term.
+    public func termCases(minimum: Int = 1) -> [Int] {
+        Self.caseCounts(caseTermOccurrences, width: termOccurrences.count, minimum: minimum)
+    }
+
+    private static func caseCounts(_ perCase: [String: [Int]], width: Int, minimum: Int) -> [Int] {
+        var counts = Array(repeating: 0, count: width)
+        for occurrences in perCase.values {
+            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) {
+                counts[index] += 1
+            }
+        }
+        return counts
+    }
+
+    private static func add(_ values: [Int], into total: inout [Int]) {
+        for index in values.indices { total[index] += values[index] }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+extension AnalysisResult {
+    /// `codes.csv`: every code in codebook order, zeros included.
+    public func codesTable(options: TableOptions = TableOptions()) -> CSVTable {
+        let cases = tally.codeCases()
+        var table = CSVTable(header: ["theme", "code", "label", "occurrences", "documents", "cases", "per_10k_tokens"])
+        for (index, entry) in codes.enumerated() {
+            let occurrences = tally.codeOccurrences[index]
+            table.rows.append([
+                entry.theme.id, entry.code.id, entry.code.label.text(preferring: options.labelLanguages) ?? entry.code.id,
+                String(occurrences), String(tally.codeDocuments[index]), String(cases[index]),
+                Self.per10k(occurrences, tokens: tally.tokens),
+            ])
+        }
+        return table
+    }
+
+    /// `terms.csv`: every term of the codebook in order, zeros included.
+    public func termsTable() -> CSVTable {
+        let cases = tally.termCases()
+        var table = CSVTable(header: ["theme", "code", "term", "occurrences", "documents", "cases"])
+        for (index, entry) in terms.enumerated() {
+            let code = codes[entry.code]
+            table.rows.append([
+                code.theme.id, code.code.id, entry.term.text, String(tally.termOccurrences[index]),
+                String(tally.termDocuments[index]), String(cases[index]),
+            ])
+        }
+        return table
+    }
+
+    /// `matches.csv`: one row per match and credited code, in document and text order.
+    public func matchesTable() -> CSVTable {
+        var table = CSVTable(header: [
+            "document", "case", "speaker", "theme", "code", "term", "surface", "start", "end", "left", "right",
+        ])
+        for match in matches {
+            let document = documents[match.document]
+            for credit in match.credits {
+                let code = codes[credit.code]
+                table.rows.append([
+                    document.id, document.caseID, match.speaker ?? "", code.theme.id, code.code.id,
+                    terms[credit.term].term.text, match.surface, String(match.start), String(match.end), match.left,
+                    match.right,
+                ])
+            }
+        }
+        return table
+    }
+
+    /// `documents.csv`: one row per document read.
+    public func documentsTable() -> CSVTable {
+        var table = CSVTable(header: ["document", "case", "source", "format", "characters", "tokens"])
+        for document in documents {
+            table.rows.append([
+                document.id, document.caseID, document.source, document.format.rawValue, String(document.characters),
+                String(document.tokens),
+            ])
+        }
+        return table
+    }
+
+    /// Every output file of a run, by name.
+    public func outputFiles(options: TableOptions = TableOptions()) -> [(name: String, contents: String)] {
+        [
+            ("codes.csv", codesTable(options: options).rendered()),
+            ("terms.csv", termsTable().rendered()),
+            ("matches.csv", matchesTable().rendered()),
+            ("documents.csv", documentsTable().rendered()),
+        ]
+    }
+
+    /// The names `outputFiles` writes, which an output folder may be replaced over.
+    public static let outputFileNames: Set<String> = ["codes.csv", "terms.csv", "matches.csv", "documents.csv"]
+
+    /// Occurrences per 10,000 tokens with two decimals; empty when there are no tokens to divide by.
+    static func per10k(_ occurrences: Int, tokens: Int) -> String {
+        guard tokens > 0 else { return "" }
+        return String(format: "%.2f", Double(occurrences) * 10_000 / Double(tokens))
+    }
+}

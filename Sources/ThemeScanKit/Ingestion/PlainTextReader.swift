@@ -1,0 +1,24 @@
+import Foundation
+
+/// Reads `.txt` and `.md` files as UTF-8 text, one segment per document.
+public struct PlainTextReader: DocumentReader {
+    public var decoder = UTF8TextDecoder()
+
+    public init() {}
+
+    public func read(_ source: DocumentSource) throws(IngestionError) -> (document: Document, warnings: [Diagnostic]) {
+        let format = DocumentFormat(pathExtension: (source.path as NSString).pathExtension) ?? .text
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: source.path)))
+        } catch {
+            throw .unreadable(path: source.path, reason: fileErrorReason(error))
+        }
+        guard !bytes.isEmpty else { throw .empty(path: source.path) }
+        let (text, warnings) = decoder.decode(bytes, path: source.path)
+        let document = Document(
+            id: source.id, caseID: source.caseID, source: source.path, format: format, encoding: "UTF-8",
+            text: text, segments: [Segment(text: text, start: 0)])
+        return (document, warnings)
+    }
+}

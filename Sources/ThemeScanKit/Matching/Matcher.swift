@@ -1,0 +1,147 @@
+/// Finds a codebook's terms in normalized text by the matching rules of the README.
+///
+/// Leftmost-longest and non-overlapping across the whole codebook: scanning left to right, the longest pattern
+/// that matches at a position wins and its text is consumed; among equally long ones the one with fewer
+/// wildcards, then the one first in the codebook. A term listed under several codes credits each of them once.
+/// A match of a code lying inside an occurrence of one of that code's `exclude` phrases does not credit that code.
+public struct Matcher: Sendable {
+    public let codebook: Codebook
+    /// The codebook's codes in order, with their themes.
+    public let codes: [(theme: Theme, code: Code)]
+    /// Every term of the codebook in order, with the index of its code; `Credit.term` indexes this.
+    public let terms: [(code: Int, term: Term)]
+    public let normalizer: TextNormalizer
+
+    private let automaton: PatternAutomaton
+    private let credits: [[Credit]]
+    private let exclusions: PatternAutomaton
+    private let exclusionCodes: [[Int]]
+
+    /// Compiles a codebook; terms are normalized exactly as documents will be.
+    public init(codebook: Codebook, normalizer: TextNormalizer, classifier: CharacterClassifier) throws(CodebookError) {
+        self.codebook = codebook
+        self.normalizer = normalizer
+        let codes = codebook.codes
+        self.codes = codes
+        var terms: [(code: Int, term: Term)] = []
+        var automaton = PatternAutomaton(classifier: classifier)
+        var exclusions = PatternAutomaton(classifier: classifier)
+        var patternNumbers: [TermPattern: Int] = [:]
+        var exclusionNumbers: [TermPattern: Int] = [:]
+        var credits: [[Credit]] = []
+        var exclusionCodes: [[Int]] = []
+        var problems: [Diagnostic] = []
+
+        func compile(_ term: Term, code: Code) -> TermPattern? {
+            do {
+                let normalized = try normalizer.normalize(term.text).string
+                return try TermPattern(parsing: normalized, classifier: classifier)
+            } catch {
+                problems.append(Diagnostic(.error, at: term.location, "\(error) (code '\(code.id)')"))
+                return nil
+            }
+        }
+
+        for (codeIndex, entry) in codes.enumerated() {
+            for term in entry.code.terms {
+                let termIndex = terms.count
+                terms.append((codeIndex, term))
+                guard let pattern = compile(term, code: entry.code) else { continue }
+                let number: Int
+                if let existing = patternNumbers[pattern] {
+                    number = existing
+                } else {
+                    number = credits.count
+                    patternNumbers[pattern] = number
+                    credits.append([])
+                    automaton.insert(pattern, as: Int32(number))
+                }
+                // The first of a code's terms that normalize alike takes the credit; the code counts once.
+                if !credits[number].contains(where: { $0.code == codeIndex }) {
+                    credits[number].append(Credit(code: codeIndex, term: termIndex))
+                }
+            }
+            for phrase in entry.code.exclusions {
+                guard let pattern = compile(phrase, code: entry.code) else { continue }
+                let number: Int
+                if let existing = exclusionNumbers[pattern] {
+                    number = existing
+                } else {
+                    number = exclusionCodes.count
+                    exclusionNumbers[pattern] = number
+                    exclusionCodes.append([])
+                    exclusions.insert(pattern, as: Int32(number))
+                }
+                if !exclusionCodes[number].contains(codeIndex) { exclusionCodes[number].append(codeIndex) }
+            }
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        self.terms = terms
+        self.automaton = automaton
+        self.credits = credits
+        self.exclusions = exclusions
+        self.exclusionCodes = exclusionCodes
+    }
+
+    /// The matches in a normalized text, in order.
+    public func spans(in text: NormalizedText) -> [MatchSpan] {
+        text.units.withUnsafeBufferPointer { units in
+            var stack: [(node: Int32, position: Int)] = []
+            stack.reserveCapacity(16)
+            let excluded = exclusionOccurrences(in: units, stack: &stack)
+            var active: [(range: Range<Int>, code: Int)] = []
+            var nextExcluded = 0
+            var spans: [MatchSpan] = []
+            var position = 0
+            while position < units.count {
+                var best: PatternAutomaton.Hit? = nil
+                automaton.forEachHit(in: units, at: position, stack: &stack) { hit in
+                    if let current = best {
+                        if hit.end < current.end { return }
+                        if hit.end == current.end {
+                            if hit.wildcardCount > current.wildcardCount { return }
+                            if hit.wildcardCount == current.wildcardCount, hit.pattern > current.pattern { return }
+                        }
+                    }
+                    best = hit
+                }
+                guard let hit = best else {
+                    position += 1
+                    continue
+                }
+                let range = position..<hit.end
+                var kept = credits[Int(hit.pattern)]
+                if !excluded.isEmpty {
+                    // Exclusion occurrences arrive sorted by start; keep those that could still contain a match.
+                    while nextExcluded < excluded.count, excluded[nextExcluded].range.lowerBound <= position {
+                        active.append(excluded[nextExcluded])
+                        nextExcluded += 1
+                    }
+                    active.removeAll { $0.range.upperBound <= position }
+                    kept.removeAll { credit in
+                        active.contains { $0.code == credit.code && $0.range.upperBound >= range.upperBound }
+                    }
+                }
+                if !kept.isEmpty { spans.append(MatchSpan(range: range, credits: kept)) }
+                position = hit.end
+            }
+            return spans
+        }
+    }
+
+    /// Every occurrence of every exclusion phrase, overlapping ones included, sorted by start.
+    private func exclusionOccurrences(
+        in units: UnsafeBufferPointer<UInt16>, stack: inout [(node: Int32, position: Int)]
+    ) -> [(range: Range<Int>, code: Int)] {
+        guard !exclusions.isEmpty else { return [] }
+        var occurrences: [(range: Range<Int>, code: Int)] = []
+        for start in 0..<units.count {
+            exclusions.forEachHit(in: units, at: start, stack: &stack) { hit in
+                for code in exclusionCodes[Int(hit.pattern)] {
+                    occurrences.append((start..<hit.end, code))
+                }
+            }
+        }
+        return occurrences
+    }
+}

@@ -1,0 +1,71 @@
+/// Converts UTF-16 positions of a text into Unicode scalar offsets and cuts context around a range.
+///
+/// Outputs speak in scalars (what REFI-QDA and most tools call characters); ICU and the matcher work in UTF-16.
+/// Only surrogate pairs make the two differ, so the map stores just where they are.
+public struct ScalarOffsetMap: Sendable {
+    public let units: [UInt16]
+    /// UTF-16 positions of trailing surrogates that complete a pair, ascending.
+    private let pairTrails: [Int]
+
+    public init(units: [UInt16]) {
+        self.units = units
+        var trails: [Int] = []
+        var index = 1
+        while index < units.count {
+            if UTF16.isTrailSurrogate(units[index]), UTF16.isLeadSurrogate(units[index - 1]) {
+                trails.append(index)
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        pairTrails = trails
+    }
+
+    /// The scalar offset of a UTF-16 position that lies on a scalar boundary.
+    public func scalarOffset(ofUTF16 position: Int) -> Int {
+        guard !pairTrails.isEmpty else { return position }
+        var low = 0
+        var high = pairTrails.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairTrails[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return position - low
+    }
+
+    /// The text of a UTF-16 range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: units[range], as: UTF16.self)
+    }
+
+    /// Up to `count` scalars before a position, with line breaks and tabs shown as spaces.
+    public func context(before position: Int, scalars count: Int) -> String {
+        var start = position
+        var taken = 0
+        while start > 0, taken < count {
+            start -= 1
+            if UTF16.isTrailSurrogate(units[start]), start > 0, UTF16.isLeadSurrogate(units[start - 1]) { start -= 1 }
+            taken += 1
+        }
+        return Self.flattened(text(start..<position))
+    }
+
+    /// Up to `count` scalars from a position on, with line breaks and tabs shown as spaces.
+    public func context(after position: Int, scalars count: Int) -> String {
+        var end = position
+        var taken = 0
+        while end < units.count, taken < count {
+            if UTF16.isLeadSurrogate(units[end]), end + 1 < units.count, UTF16.isTrailSurrogate(units[end + 1]) {
+                end += 1
+            }
+            end += 1
+            taken += 1
+        }
+        return Self.flattened(text(position..<end))
+    }
+
+    private static func flattened(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    }
+}

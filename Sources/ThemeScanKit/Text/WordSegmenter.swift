@@ -1,0 +1,36 @@
+import CICU
+
+/// Counts word tokens with ICU's word break iterator (locale zh, which also handles Latin script).
+///
+/// A token is a segment whose rule status is a number, letter, kana or ideograph status; token counts are the
+/// denominators of every rate. Holds an ICU handle: give each worker its own segmenter.
+public final class WordSegmenter {
+    /// The longest piece of text handed to ICU at once; see `cicu_word_breaker_count`.
+    public static let defaultMaximumChunk = 4096
+
+    private let handle: OpaquePointer
+    private let maximumChunk: Int
+
+    public init(locale: String = "zh", maximumChunk: Int = WordSegmenter.defaultMaximumChunk) throws(TextError) {
+        var status: Int32 = 0
+        guard let handle = cicu_word_breaker_open(locale, &status) else {
+            throw .icu(operation: "opening word break iterator", status: status)
+        }
+        self.handle = handle
+        self.maximumChunk = maximumChunk
+    }
+
+    deinit {
+        cicu_word_breaker_close(handle)
+    }
+
+    /// The number of word tokens in UTF-16 text.
+    public func countWords(in units: [UInt16]) throws(TextError) -> Int {
+        var status: Int32 = 0
+        let count = units.withUnsafeBufferPointer { buffer in
+            cicu_word_breaker_count(handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), &status)
+        }
+        guard status == 0 else { throw .icu(operation: "segmenting words", status: status) }
+        return Int(count)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import ThemeScanKit
+
+/// Turns the command line's inputs into document sources: folders are walked recursively in sorted order.
+///
+/// Hidden files and folders are skipped; a folder reached twice through links is walked once, so link loops end.
+struct InputWalker {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func sources(for inputs: [String]) -> [DocumentSource] {
+        var sources: [DocumentSource] = []
+        var visited: Set<String> = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let found = walk(folder: input, relativeTo: input, visited: &visited)
+                if found.isEmpty {
+                    diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no .txt or .md files found"))
+                }
+                sources += found
+            } else {
+                let name = (input as NSString).lastPathComponent
+                sources.append(DocumentSource(path: input, id: name))
+            }
+        }
+        return Self.withUniqueIDs(sources)
+    }
+
+    private mutating func walk(folder: String, relativeTo root: String, visited: inout Set<String>) -> [DocumentSource] {
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: folder), "cannot list folder; skipped"))
+            return []
+        }
+        var sources: [DocumentSource] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                sources += walk(folder: path, relativeTo: root, visited: &visited)
+            } else if DocumentFormat(pathExtension: (name as NSString).pathExtension) != nil {
+                let relative = String(path.dropFirst(root.count)).drop { $0 == "/" }
+                sources.append(DocumentSource(path: path, id: String(relative)))
+            }
+        }
+        return sources
+    }
+
+    /// Documents must be told apart in the outputs: a repeated id becomes the path as given.
+    private static func withUniqueIDs(_ sources: [DocumentSource]) -> [DocumentSource] {
+        var counts: [String: Int] = [:]
+        for source in sources { counts[source.id, default: 0] += 1 }
+        return sources.map { source in
+            counts[source.id]! > 1 ? DocumentSource(path: source.path, id: source.path) : source
+        }
+    }
+}
