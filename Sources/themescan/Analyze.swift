@@ -49,8 +49,8 @@ struct Analyze: AsyncParsableCommand {
                 codebooks.append(codebook)
             }
             let codebook = try Codebook.combining(codebooks)
-            let normalizer = try TextNormalizer(simplifyChinese: !noSimplify)
-            let matcher = try Matcher(codebook: codebook, normalizer: normalizer, classifier: classifier)
+            let normalization = NormalizationOptions(simplifyChinese: !noSimplify)
+            let matcher = try Matcher(codebook: codebook, normalization: normalization, classifier: classifier)
 
             var walker = InputWalker()
             let sources = walker.sources(for: inputs)

@@ -86,6 +86,8 @@ import Testing
         try check(
             "學生[[抑鬱|d]]、[[焦慮|a]]，我們做[[個案管理|c]]",
             [("d", ["抑郁"], []), ("a", ["焦虑"], []), ("c", ["个案管理"], [])])
+        // A context rule of Hant-Hans: 麼 after 甚 makes 甚 become 什.
+        try check("這是[[甚麼|w]]問題？", [("w", ["什么"], [])])
     }
 
     @Test func noSimplifyLeavesTraditionalTextAlone() throws {

@@ -7,7 +7,6 @@ import Testing
 enum TestSupport {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let classifier = CharacterClassifier()
-    static let simplifying = try! TextNormalizer(simplifyChinese: true)
 
     /// A codebook from YAML text, as if read from `inline.yaml`.
     static func codebook(_ yaml: String) throws -> Codebook {
@@ -16,8 +15,8 @@ enum TestSupport {
 
     /// A matcher for YAML codebook text.
     static func matcher(_ yaml: String, simplify: Bool = true) throws -> Matcher {
-        let normalizer = simplify ? simplifying : try TextNormalizer(simplifyChinese: false)
-        return try Matcher(codebook: try codebook(yaml), normalizer: normalizer, classifier: classifier)
+        return try Matcher(
+            codebook: try codebook(yaml), normalization: NormalizationOptions(simplifyChinese: simplify), classifier: classifier)
     }
 
     /// A codebook of one theme whose codes have the given terms (and exclusions).

@@ -1,14 +1,16 @@
 /// Runs the text pipeline on one document at a time: normalize, segment, match, count.
 ///
-/// Owns an ICU word break iterator, so each worker makes its own analyzer.
+/// Owns ICU handles (normalizer, word break iterator), so each worker makes its own analyzer.
 public final class DocumentAnalyzer {
     public let matcher: Matcher
     public let contextLength: Int
+    private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
 
     public init(matcher: Matcher, contextLength: Int = 20) throws(TextError) {
         self.matcher = matcher
         self.contextLength = contextLength
+        self.normalizer = try TextNormalizer(options: matcher.normalization)
         self.segmenter = try WordSegmenter()
     }
 
@@ -20,7 +22,7 @@ public final class DocumentAnalyzer {
         var matches: [Match] = []
         for (segmentIndex, segment) in document.segments.enumerated() {
             let units = Array(segment.text.utf16)
-            let normalized = try matcher.normalizer.normalize(units)
+            let normalized = try normalizer.normalize(units)
             tally.tokens += try segmenter.countWords(in: normalized.units)
             let spans = matcher.spans(in: normalized)
             guard !spans.isEmpty else { continue }

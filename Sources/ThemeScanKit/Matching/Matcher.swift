@@ -10,7 +10,8 @@ public struct Matcher: Sendable {
     public let codes: [(theme: Theme, code: Code)]
     /// Every term of the codebook in order, with the index of its code; `Credit.term` indexes this.
     public let terms: [(code: Int, term: Term)]
-    public let normalizer: TextNormalizer
+    /// How documents must be normalized to meet the compiled terms.
+    public let normalization: NormalizationOptions
 
     private let automaton: PatternAutomaton
     private let credits: [[Credit]]
@@ -18,9 +19,15 @@ public struct Matcher: Sendable {
     private let exclusionCodes: [[Int]]
 
     /// Compiles a codebook; terms are normalized exactly as documents will be.
-    public init(codebook: Codebook, normalizer: TextNormalizer, classifier: CharacterClassifier) throws(CodebookError) {
+    public init(codebook: Codebook, normalization: NormalizationOptions, classifier: CharacterClassifier) throws(CodebookError) {
         self.codebook = codebook
-        self.normalizer = normalizer
+        self.normalization = normalization
+        let normalizer: TextNormalizer
+        do throws(TextError) {
+            normalizer = try TextNormalizer(options: normalization)
+        } catch {
+            throw .invalid([Diagnostic(.error, at: SourceLocation(path: codebook.sources.first ?? "codebook"), "\(error)")])
+        }
         let codes = codebook.codes
         self.codes = codes
         var terms: [(code: Int, term: Term)] = []

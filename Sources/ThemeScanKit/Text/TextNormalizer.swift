@@ -1,26 +1,28 @@
 import CICU
 
-/// Puts text into matching form: NFKC with full case folding (ICU's NFKC_Casefold), then the replacement table.
+/// Puts text into matching form: NFKC with full case folding (ICU's NFKC_Casefold), curly apostrophes as straight
+/// ones, and Traditional Chinese as Simplified.
 ///
-/// Patterns and documents go through the same normalizer, which is what makes `ＰＴＳＤ` match `ptsd`, `Straße`
-/// match `strasse` and 抑鬱 match 抑郁. The normalizer is a value and safe to share between workers.
-public struct TextNormalizer: Sendable {
-    public let replacements: ReplacementTable
+/// Patterns and documents go through the same steps, which is what makes `ＰＴＳＤ` match `ptsd`, `Straße` match
+/// `strasse` and 抑鬱 match 抑郁. Holds ICU handles: each worker makes its own normalizer.
+public final class TextNormalizer {
+    public let options: NormalizationOptions
+    private let simplifier: ChineseSimplifier?
 
-    public init(replacements: ReplacementTable) {
-        self.replacements = replacements
+    public init(options: NormalizationOptions) throws(TextError) {
+        self.options = options
+        simplifier = options.simplifyChinese ? try ChineseSimplifier() : nil
     }
 
-    /// A normalizer with the standard replacements.
-    public init(simplifyChinese: Bool) throws(TextError) {
-        self.init(replacements: try .standard(simplifyChinese: simplifyChinese))
+    public convenience init(simplifyChinese: Bool) throws(TextError) {
+        try self.init(options: NormalizationOptions(simplifyChinese: simplifyChinese))
     }
 
     /// Normalizes UTF-16 text, keeping the map back to it.
     public func normalize(_ text: [UInt16]) throws(TextError) -> NormalizedText {
         let folded = try Self.fold(text)
-        guard !replacements.isEmpty else { return folded }
-        return applyReplacements(to: folded)
+        let edits = try replacements(in: folded.units)
+        return edits.isEmpty ? folded : Self.applying(edits, to: folded)
     }
 
     /// Normalizes a string; for patterns and tests.
@@ -60,44 +62,100 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    private func applyReplacements(to text: NormalizedText) -> NormalizedText {
+    /// A replacement of a stretch of folded text.
+    private struct Edit {
+        var range: Range<Int>
+        var replacement: [UInt16]
+    }
+
+    /// The stretches to replace, in order: apostrophes, and Han runs the simplifier changes.
+    private func replacements(in units: [UInt16]) throws(TextError) -> [Edit] {
+        var edits: [Edit] = []
+        var index = 0
+        while index < units.count {
+            let (value, length) = scalarValue(in: units, at: index)
+            switch value {
+            case 0x2018, 0x2019, 0x02BC, 0x2032:
+                // Curly and modifier apostrophes are written interchangeably with the ASCII one.
+                edits.append(Edit(range: index..<(index + length), replacement: [0x27]))
+                index += length
+                continue
+            default:
+                break
+            }
+            guard let simplifier, ChineseSimplifier.isHan(value) else {
+                index += length
+                continue
+            }
+            var end = index
+            var changeable = false
+            while end < units.count {
+                let (next, nextLength) = scalarValue(in: units, at: end)
+                guard ChineseSimplifier.isHan(next) else { break }
+                changeable = changeable || simplifier.mayChange(next)
+                end += nextLength
+            }
+            if changeable {
+                let run = units[index..<end]
+                let simplified = try simplifier.simplify(run)
+                if !simplified.elementsEqual(run) { edits.append(Edit(range: index..<end, replacement: simplified)) }
+            }
+            index = end
+        }
+        return edits
+    }
+
+    /// The text with edits applied; a replaced scalar maps to the original of the scalar it replaced, or, when an
+    /// edit changed the number of scalars, every unit of the edit maps to the edit's whole original range.
+    private static func applying(_ edits: [Edit], to text: NormalizedText) -> NormalizedText {
         var units: [UInt16] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        var changed = false
-        text.units.withUnsafeBufferPointer { source in
-            var index = 0
-            while index < source.count {
-                let (value, length) = scalarValue(in: source, at: index)
-                if let replacement = replacements.replacement(for: value) {
-                    if !changed {
-                        // Copy lazily: most text has nothing to replace and keeps its arrays.
-                        changed = true
-                        units = Array(text.units[..<index])
-                        starts = Array(text.originalStarts[..<index])
-                        ends = Array(text.originalEnds[..<index])
-                        units.reserveCapacity(text.units.count)
-                        starts.reserveCapacity(text.units.count)
-                        ends.reserveCapacity(text.units.count)
-                    }
-                    let start = text.originalStarts[index]
-                    let end = text.originalEnds[index + length - 1]
-                    for unit in replacement {
-                        units.append(unit)
-                        starts.append(start)
-                        ends.append(end)
-                    }
-                } else if changed {
-                    for offset in 0..<length {
-                        units.append(source[index + offset])
-                        starts.append(text.originalStarts[index + offset])
-                        ends.append(text.originalEnds[index + offset])
+        units.reserveCapacity(text.units.count)
+        starts.reserveCapacity(text.units.count)
+        ends.reserveCapacity(text.units.count)
+        func copy(_ range: Range<Int>) {
+            units += text.units[range]
+            starts += text.originalStarts[range]
+            ends += text.originalEnds[range]
+        }
+        var cursor = 0
+        for edit in edits {
+            copy(cursor..<edit.range.lowerBound)
+            let inputScalars = scalarRanges(text.units, edit.range)
+            let outputScalars = scalarRanges(edit.replacement, 0..<edit.replacement.count)
+            if inputScalars.count == outputScalars.count {
+                for (input, output) in zip(inputScalars, outputScalars) {
+                    for unit in output {
+                        units.append(edit.replacement[unit])
+                        starts.append(text.originalStarts[input.lowerBound])
+                        ends.append(text.originalEnds[input.upperBound - 1])
                     }
                 }
-                index += length
+            } else {
+                let start = text.originalStarts[edit.range.lowerBound]
+                let end = text.originalEnds[edit.range.upperBound - 1]
+                for unit in edit.replacement {
+                    units.append(unit)
+                    starts.append(start)
+                    ends.append(end)
+                }
             }
+            cursor = edit.range.upperBound
         }
-        guard changed else { return text }
+        copy(cursor..<text.units.count)
         return NormalizedText(units: units, originalStarts: starts, originalEnds: ends)
+    }
+
+    /// The UTF-16 ranges of the scalars in part of a text.
+    private static func scalarRanges(_ units: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let step = UTF16.isLeadSurrogate(units[index]) && index + 1 < range.upperBound ? 2 : 1
+            ranges.append(index..<(index + step))
+            index += step
+        }
+        return ranges
     }
 }
