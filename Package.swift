@@ -23,10 +23,13 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // System calls Swift's Glibc module does not expose (an atomic swap of two folders).
+        .target(name: "CPlatform"),
         .target(
             name: "ThemeScanKit",
             dependencies: [
                 "CICU",
+                "CPlatform",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

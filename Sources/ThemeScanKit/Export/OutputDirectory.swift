@@ -1,9 +1,12 @@
+import CPlatform
 import Foundation
 
-/// Puts a run's files in place all at once: written into a hidden sibling folder, then swapped in by renames.
+/// Puts a run's files in place all at once: written into a hidden sibling folder, then swapped in.
 ///
-/// A run that fails or is stopped while writing leaves an earlier output folder as it was. An existing folder is
-/// replaced only when every file in it is one themescan writes, so nothing else is ever deleted.
+/// On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)`, so at every instant the output folder holds either
+/// the earlier results or the new ones; elsewhere it is two renames. A run that fails or is stopped while writing
+/// leaves an earlier output folder as it was. An existing folder is replaced only when every file in it is one
+/// themescan writes, so nothing else is ever deleted.
 public struct OutputDirectory: Sendable {
     public let path: String
     /// File names a replaced folder may hold.
@@ -27,6 +30,7 @@ public struct OutputDirectory: Sendable {
             let foreign = names.filter { !ownedNames.contains($0) }.sorted()
             guard foreign.isEmpty else { throw .foreignFiles(directory: path, names: foreign) }
         }
+        removeLeftovers(in: parent, of: target.lastPathComponent)
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).themescan-new-\(stamp)")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)")
@@ -36,7 +40,10 @@ public struct OutputDirectory: Sendable {
             for file in files {
                 try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
             }
-            if exists {
+            if exists, cplatform_exchange_paths(staging.path, target.path) == 0 {
+                // The staging folder now holds the earlier results.
+                try? manager.removeItem(at: staging)
+            } else if exists {
                 try manager.moveItem(at: target, to: retired)
                 do {
                     try manager.moveItem(at: staging, to: target)
@@ -51,6 +58,24 @@ public struct OutputDirectory: Sendable {
         } catch {
             try? manager.removeItem(at: staging)
             throw .writeFailed(path: path, reason: fileErrorReason(error))
+        }
+    }
+
+    /// Removes staging folders that an earlier run for the same target left when it was killed.
+    ///
+    /// Only folders named `.NAME.themescan-new-PID-…` or `.NAME.themescan-old-PID-…` whose process is gone are
+    /// touched; a run still writing keeps its own.
+    private func removeLeftovers(in parent: URL, of name: String) {
+        let manager = FileManager.default
+        guard let siblings = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        for sibling in siblings {
+            for prefix in [".\(name).themescan-new-", ".\(name).themescan-old-"] where sibling.hasPrefix(prefix) {
+                let stamp = sibling.dropFirst(prefix.count)
+                guard let pid = stamp.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { continue }
+                if kill(pid, 0) != 0, errno == ESRCH {
+                    try? manager.removeItem(at: parent.appendingPathComponent(sibling))
+                }
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 /// that matches at a position wins and its text is consumed; among equally long ones the one with fewer
 /// wildcards, then the one first in the codebook. A term listed under several codes credits each of them once.
 /// A match of a code lying inside an occurrence of one of that code's `exclude` phrases does not credit that code.
-public struct Matcher: Sendable {
+public final class Matcher: Sendable {
     public let codebook: Codebook
     /// The codebook's codes in order, with their themes.
     public let codes: [(theme: Theme, code: Code)]
@@ -31,8 +31,8 @@ public struct Matcher: Sendable {
         let codes = codebook.codes
         self.codes = codes
         var terms: [(code: Int, term: Term)] = []
-        var automaton = PatternAutomaton(classifier: classifier)
-        var exclusions = PatternAutomaton(classifier: classifier)
+        var automaton = PatternTrieBuilder()
+        var exclusions = PatternTrieBuilder()
         var patternNumbers: [TermPattern: Int] = [:]
         var exclusionNumbers: [TermPattern: Int] = [:]
         var credits: [[Credit]] = []
@@ -84,9 +84,9 @@ public struct Matcher: Sendable {
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         self.terms = terms
-        self.automaton = automaton
+        self.automaton = PatternAutomaton(automaton, classifier: classifier)
         self.credits = credits
-        self.exclusions = exclusions
+        self.exclusions = PatternAutomaton(exclusions, classifier: classifier)
         self.exclusionCodes = exclusionCodes
     }
 
