@@ -27,7 +27,24 @@ struct InputWalker {
                 sources.append(DocumentSource(path: input, id: name))
             }
         }
-        return Self.withUniqueIDs(sources)
+        return Self.withUniqueIDs(readOnce(sources))
+    }
+
+    /// A file named twice (directly and through a folder, or through links) is read once.
+    private mutating func readOnce(_ sources: [DocumentSource]) -> [DocumentSource] {
+        var seen: [String: String] = [:]
+        var kept: [DocumentSource] = []
+        for source in sources {
+            let real = URL(fileURLWithPath: source.path).resolvingSymlinksInPath().path
+            if let first = seen[real] {
+                diagnostics.append(
+                    Diagnostic(.warning, at: SourceLocation(path: source.path), "same file as \(first); read once"))
+                continue
+            }
+            seen[real] = source.path
+            kept.append(source)
+        }
+        return kept
     }
 
     private mutating func walk(folder: String, relativeTo root: String, visited: inout Set<String>) -> [DocumentSource] {

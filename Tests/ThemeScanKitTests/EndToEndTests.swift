@@ -165,4 +165,14 @@ import Testing
             #expect(fresh == committed, "results/\(name) is stale: run the README's main job and commit results/")
         }
     }
+
+    @Test func aFileNamedTwiceIsReadOnce() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(
+            ["analyze", "sample", "sample/p01-zh.txt", "--lexicon", "codebook.yaml", "--out", "out"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("sample/p01-zh.txt: warning: same file as sample/p01-zh.txt; read once"))
+        #expect(run.standardError.contains("themescan: 3 document(s)"))
+    }
 }

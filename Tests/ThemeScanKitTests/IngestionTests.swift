@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThemeScanKit
@@ -63,5 +64,23 @@ import Testing
         #expect(forward.codeCases() == [2, 2])
         #expect(forward.codeCases(minimum: 3) == [0, 2])
         #expect(forward.tokens == 16)
+    }
+
+    @Test func readerRefusesFilesOverItsLimitAndEmptyFiles() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.txt")
+        try Data(repeating: 0x61, count: 100).write(to: big)
+        let reader = PlainTextReader(maximumBytes: 99)
+        #expect(throws: IngestionError.tooLarge(path: big.path, bytes: 100, limit: 99)) {
+            try reader.read(DocumentSource(path: big.path, id: "big.txt"))
+        }
+        let document = try PlainTextReader(maximumBytes: 100).read(DocumentSource(path: big.path, id: "big.txt")).document
+        #expect(document.text.count == 100)
+        let empty = folder.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        #expect(throws: IngestionError.empty(path: empty.path)) {
+            try reader.read(DocumentSource(path: empty.path, id: "empty.txt"))
+        }
     }
 }

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import ThemeScanKit
+
+/// The automaton against a brute-force reading of the rules, on many generated texts.
+@Suite struct MatcherPropertyTests {
+    /// A small deterministic generator, so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let terms = ["抑郁", "抑郁症", "心理健康", "心理健康教育", "健康", "bully", "bullying", "sel", "a b", "ptsd"]
+    static let pieces = [
+        "抑", "郁", "症", "心理", "健康", "教育", "bully", "ing", "cyber", "SEL", "ＰＴＳＤ", " ", "-", "，", "a", "b",
+        "😀", "ß", "e\u{301}", "鬱", "。", "\n",
+    ]
+
+    /// Leftmost-longest by trying every term at every position, with the boundary rule for Latin words.
+    static func reference(_ text: [UInt16], patterns: [[UInt16]]) -> [Range<Int>] {
+        let classifier = TestSupport.classifier
+        func isWord(_ unit: UInt16) -> Bool { classifier.classify(UInt32(unit)) == .word }
+        func gapAt(_ index: Int) -> Int {
+            var end = index
+            while end < text.count, classifier.classify(UInt32(text[end])) == .separator { end += 1 }
+            return end
+        }
+        func match(_ pattern: [UInt16], at start: Int) -> Int? {
+            var position = start
+            for unit in pattern {
+                if unit == 0x20 {
+                    let end = gapAt(position)
+                    guard end > position else { return nil }
+                    position = end
+                } else {
+                    guard position < text.count, text[position] == unit else { return nil }
+                    position += 1
+                }
+            }
+            if isWord(pattern.first!), start > 0, isWord(text[start - 1]) { return nil }
+            if isWord(pattern.last!), position < text.count, isWord(text[position]) { return nil }
+            return position
+        }
+        var ranges: [Range<Int>] = []
+        var position = 0
+        while position < text.count {
+            let best = patterns.compactMap { match($0, at: position) }.max()
+            if let best {
+                ranges.append(position..<best)
+                position = best
+            } else {
+                position += 1
+            }
+        }
+        return ranges
+    }
+
+    @Test func automatonAgreesWithBruteForce() throws {
+        let matcher = try TestSupport.matcher(codes: Self.terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let patterns = try Self.terms.map { try normalizer.normalize($0).units }
+        var generator = Generator(state: 2024)
+        var total = 0
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<(1 + generator.next(30)) { text += Self.pieces[generator.next(Self.pieces.count)] }
+            let normalized = try normalizer.normalize(text)
+            let found = matcher.spans(in: normalized).map(\.range)
+            total += found.count
+            #expect(found == Self.reference(normalized.units, patterns: patterns), "text: \(text.debugDescription)")
+
+            // Whatever the text, reported offsets cut the surface out of the original.
+            let analysis = try TestSupport.analyze(text, with: matcher)
+            let scalars = Array(text.unicodeScalars)
+            var previousEnd = 0
+            for match in analysis.matches {
+                #expect(match.start >= previousEnd && match.start < match.end)
+                #expect(String(String.UnicodeScalarView(scalars[match.start..<match.end])) == match.surface)
+                previousEnd = match.end
+            }
+        }
+        // The generator must actually produce matches, or the comparison proves nothing.
+        #expect(total > 400)
+    }
+}
