@@ -11,22 +11,24 @@ struct Analyze: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Files or folders to analyze.")
+    @Argument(help: ArgumentHelp("Files or folders to analyze.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .customLong("lexicon"), help: "A codebook (.yaml, .yml or .csv); repeat to combine several.")
+    @Option(
+        name: .customLong("lexicon"),
+        help: ArgumentHelp("A codebook (.yaml, .yml or .csv); repeat to combine several.", valueName: "file"))
     var lexicons: [String]
 
-    @Option(name: .customLong("out"), help: "The folder to write results into.")
+    @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write results into.", valueName: "dir"))
     var output: String
 
     @Flag(name: .customLong("no-simplify"), help: "Do not convert Traditional Chinese to Simplified before matching.")
     var noSimplify = false
 
-    @Option(help: "Label languages for codes.csv, in order of preference.")
+    @Option(help: ArgumentHelp("Label languages for codes.csv, in order of preference.", valueName: "lang"))
     var labelLanguage: [String] = ["zh", "en"]
 
-    @Option(help: "Documents analyzed at once (default: all cores).")
+    @Option(help: ArgumentHelp("Documents analyzed at once; the default is the number of cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fail, and write nothing, when any input has an error.")

@@ -175,4 +175,19 @@ import Testing
         #expect(run.standardError.contains("sample/p01-zh.txt: warning: same file as sample/p01-zh.txt; read once"))
         #expect(run.standardError.contains("themescan: 3 document(s)"))
     }
+
+    @Test func optionsReachThePipeline() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(
+            ["analyze", "sample", "--lexicon", "codebook.yaml", "--out", "out", "--no-simplify", "--label-language", "en",
+             "--jobs", "1"],
+            in: folder)
+        #expect(run.status == 0)
+        let codes = try Self.read(folder.appendingPathComponent("out/codes.csv"))
+        // Without simplification the Traditional 抑鬱 in p02 no longer counts: 4 depression matches, not 5.
+        #expect(codes.contains("issues,depression,Depression,4,2,2,"))
+        let matches = try Self.read(folder.appendingPathComponent("out/matches.csv"))
+        #expect(!matches.contains(",depression,抑郁,抑鬱,"))
+    }
 }
