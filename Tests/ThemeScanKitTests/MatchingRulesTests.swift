@@ -88,6 +88,8 @@ import Testing
             [("d", ["抑郁"], []), ("a", ["焦虑"], []), ("c", ["个案管理"], [])])
         // A context rule of Hant-Hans: 麼 after 甚 makes 甚 become 什.
         try check("這是[[甚麼|w]]問題？", [("w", ["什么"], [])])
+        // Runs without Traditional-only characters are Simplified already: no word-level rewrite (份子 → 分子).
+        try check("积极[[份子|share]]，不是分子", [("share", ["份子"], [])])
     }
 
     @Test func noSimplifyLeavesTraditionalTextAlone() throws {

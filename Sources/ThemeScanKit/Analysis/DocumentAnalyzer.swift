@@ -10,7 +10,7 @@ public final class DocumentAnalyzer {
     public init(matcher: Matcher, contextLength: Int = 20) throws(TextError) {
         self.matcher = matcher
         self.contextLength = contextLength
-        self.normalizer = try TextNormalizer(options: matcher.normalization)
+        self.normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         self.segmenter = try WordSegmenter()
     }
 

@@ -12,6 +12,8 @@ public final class Matcher: Sendable {
     public let terms: [(code: Int, term: Term)]
     /// How documents must be normalized to meet the compiled terms.
     public let normalization: NormalizationOptions
+    /// Found once while compiling and handed to every worker's normalizer.
+    public let traditionalCharacters: TraditionalCharacterSet?
 
     private let automaton: PatternAutomaton
     private let credits: [[Credit]]
@@ -24,7 +26,8 @@ public final class Matcher: Sendable {
         self.normalization = normalization
         let normalizer: TextNormalizer
         do throws(TextError) {
-            normalizer = try TextNormalizer(options: normalization)
+            traditionalCharacters = normalization.simplifyChinese ? try TraditionalCharacterSet() : nil
+            normalizer = try TextNormalizer(options: normalization, traditional: traditionalCharacters)
         } catch {
             throw .invalid([Diagnostic(.error, at: SourceLocation(path: codebook.sources.first ?? "codebook"), "\(error)")])
         }

@@ -1,24 +1,17 @@
 /// Traditional→Simplified Chinese with ICU's Hant-Hans transliterator, applied only to runs that need it.
 ///
-/// The transliterator runs at about 5 MB/s, so it only sees runs of Han characters holding at least one character
-/// it can change; everything else passes untouched. Whole runs (not single characters) go to ICU because some of
-/// its rules look at neighbours: 甚麼 becomes 什么, while 甚 alone stays 甚. Holds an ICU handle: one per worker.
+/// A run of Han characters is converted when it holds at least one Traditional-only character: one that Hant-Hans
+/// changes on its own (鬱, 麼, 個 …). The whole run then goes to ICU, because some rules look at neighbours (甚麼
+/// becomes 什么, while 甚 alone stays). Runs made only of characters that Simplified text uses too are left alone:
+/// that keeps the transliterator (about 5 MB/s) off Simplified text, and keeps its word-level rewrites (份子 →
+/// 分子, 低沈 → 低沉) from changing what a Simplified text says. Holds an ICU handle: one per worker.
 final class ChineseSimplifier {
     private let transliterator: Transliterator
-    private var changeableBasic = [Bool](repeating: false, count: 0x10000)
-    private var changeableOther: Set<UInt32> = []
+    let traditional: TraditionalCharacterSet
 
-    init() throws(TextError) {
+    init(traditional: TraditionalCharacterSet) throws(TextError) {
         transliterator = try Transliterator(id: "Hant-Hans")
-        for value in try transliterator.sourceSet() {
-            if value < 0x10000 { changeableBasic[Int(value)] = true } else { changeableOther.insert(value) }
-        }
-    }
-
-    /// Whether the transliterator may change this character.
-    @inline(__always)
-    func mayChange(_ value: UInt32) -> Bool {
-        value < 0x10000 ? changeableBasic[Int(value)] : changeableOther.contains(value)
+        self.traditional = traditional
     }
 
     /// A run of Han characters in Simplified form.

@@ -9,9 +9,16 @@ public final class TextNormalizer {
     public let options: NormalizationOptions
     private let simplifier: ChineseSimplifier?
 
-    public init(options: NormalizationOptions) throws(TextError) {
+    /// A normalizer; give it the run's `TraditionalCharacterSet` to spare finding it again.
+    public init(options: NormalizationOptions, traditional: TraditionalCharacterSet? = nil) throws(TextError) {
         self.options = options
-        simplifier = options.simplifyChinese ? try ChineseSimplifier() : nil
+        if options.simplifyChinese {
+            let characters: TraditionalCharacterSet
+            if let traditional { characters = traditional } else { characters = try TraditionalCharacterSet() }
+            simplifier = try ChineseSimplifier(traditional: characters)
+        } else {
+            simplifier = nil
+        }
     }
 
     public convenience init(simplifyChinese: Bool) throws(TextError) {
@@ -92,7 +99,7 @@ public final class TextNormalizer {
             while end < units.count {
                 let (next, nextLength) = scalarValue(in: units, at: end)
                 guard ChineseSimplifier.isHan(next) else { break }
-                changeable = changeable || simplifier.mayChange(next)
+                changeable = changeable || simplifier.traditional.contains(next)
                 end += nextLength
             }
             if changeable {

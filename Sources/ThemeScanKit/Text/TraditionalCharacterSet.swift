@@ -1,0 +1,25 @@
+/// The characters ICU's Hant-Hans changes on their own: Traditional-only characters (鬱, 麼, 個 …).
+///
+/// Found once per run by asking the transliterator about each character of its source set, then shared by every
+/// worker's normalizer.
+public struct TraditionalCharacterSet: Sendable {
+    private var basic = [Bool](repeating: false, count: 0x10000)
+    private var other: Set<UInt32> = []
+
+    /// Asks ICU which characters Hant-Hans changes on their own.
+    public init() throws(TextError) {
+        let transliterator = try Transliterator(id: "Hant-Hans")
+        for value in try transliterator.sourceSet() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let alone = Array(String(scalar).utf16)
+            guard try transliterator.apply(to: alone) != alone else { continue }
+            if value < 0x10000 { basic[Int(value)] = true } else { other.insert(value) }
+        }
+    }
+
+    /// Whether a character is Traditional-only.
+    @inline(__always)
+    public func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 ? basic[Int(value)] : other.contains(value)
+    }
+}
