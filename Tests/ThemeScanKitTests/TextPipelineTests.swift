@@ -100,4 +100,12 @@ import Testing
         #expect(map.context(before: 6, scalars: 2) == "b𠀀")
         #expect(map.context(after: 1, scalars: 2) == "😀b")
     }
+
+    @Test func stringsFromUTF16KeepEveryScalarAndRepairLoneSurrogates() {
+        let units: [UInt16] = Array("aé抑😀\n\t".utf16) + [0xD800, 0x41]
+        let plain = units.withUnsafeBufferPointer { makeString(fromUTF16: $0) }
+        #expect(plain == "aé抑😀\n\t\u{FFFD}A")
+        let flat = units.withUnsafeBufferPointer { makeString(fromUTF16: $0, flatteningLineBreaks: true) }
+        #expect(flat == "aé抑😀  \u{FFFD}A")
+    }
 }

@@ -10,24 +10,32 @@ public struct CSVTable: Sendable, Equatable {
 
     /// The table as CSV text.
     public func rendered() -> String {
-        var text = ""
+        // Built as bytes: appending Strings field by field cost more than the matching on large tables.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (rows.count + 1))
         for row in [header] + rows {
-            text += row.map(Self.escaped).joined(separator: ",")
-            text += "\r\n"
+            for (index, field) in row.enumerated() {
+                if index > 0 { bytes.append(0x2C) }
+                Self.append(field, to: &bytes)
+            }
+            bytes.append(0x0D)
+            bytes.append(0x0A)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func escaped(_ field: String) -> String {
-        // Bytes, not Characters: the four that need quoting are ASCII, and comparing bytes is far cheaper.
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return field
+    /// Appends a field, quoted when it holds a comma, quote or line break (all ASCII, so bytes suffice).
+    private static func append(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
         }
-        var quoted = "\""
-        for character in field.unicodeScalars {
-            if character == "\"" { quoted.unicodeScalars.append("\"") }
-            quoted.unicodeScalars.append(character)
+        bytes.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
         }
-        return quoted + "\""
+        bytes.append(0x22)
     }
 }

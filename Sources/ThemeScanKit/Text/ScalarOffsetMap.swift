@@ -36,7 +36,13 @@ public struct ScalarOffsetMap: Sendable {
 
     /// The text of a UTF-16 range.
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        units.withUnsafeBufferPointer { makeString(fromUTF16: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    private func flattenedText(_ range: Range<Int>) -> String {
+        units.withUnsafeBufferPointer {
+            makeString(fromUTF16: UnsafeBufferPointer(rebasing: $0[range]), flatteningLineBreaks: true)
+        }
     }
 
     /// Up to `count` scalars before a position, with line breaks and tabs shown as spaces.
@@ -48,7 +54,7 @@ public struct ScalarOffsetMap: Sendable {
             if UTF16.isTrailSurrogate(units[start]), start > 0, UTF16.isLeadSurrogate(units[start - 1]) { start -= 1 }
             taken += 1
         }
-        return Self.flattened(text(start..<position))
+        return flattenedText(start..<position)
     }
 
     /// Up to `count` scalars from a position on, with line breaks and tabs shown as spaces.
@@ -62,10 +68,6 @@ public struct ScalarOffsetMap: Sendable {
             end += 1
             taken += 1
         }
-        return Self.flattened(text(position..<end))
-    }
-
-    private static func flattened(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        return flattenedText(position..<end)
     }
 }
