@@ -22,7 +22,7 @@ struct InputWalker {
                     diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no .txt or .md files found"))
                 }
                 sources += found
-            } else {
+            } else if isRegularFile(input) {
                 let name = (input as NSString).lastPathComponent
                 sources.append(DocumentSource(path: input, id: name))
             }
@@ -64,12 +64,23 @@ struct InputWalker {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 sources += walk(folder: path, relativeTo: root, visited: &visited)
-            } else if DocumentFormat(pathExtension: (name as NSString).pathExtension) != nil {
+            } else if DocumentFormat(pathExtension: (name as NSString).pathExtension) != nil, isRegularFile(path) {
                 let relative = String(path.dropFirst(root.count)).drop { $0 == "/" }
                 sources.append(DocumentSource(path: path, id: String(relative)))
             }
         }
         return sources
+    }
+
+    /// Pipes, sockets and devices would block or never end: only regular files (or links to them) are read.
+    private mutating func isRegularFile(_ path: String) -> Bool {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path), "not a regular file; skipped"))
+            return false
+        }
+        return true
     }
 
     /// Documents must be told apart in the outputs: a repeated id becomes the path as given.

@@ -106,6 +106,18 @@ import Testing
         #expect(found.first?.hasPrefix("inline.yaml:5:1: error: invalid YAML") == true)
     }
 
+    @Test func duplicateKeysAreLocated() {
+        #expect(problems("version: 1\nthemes:\n  - id: a\n    codes:\n      - id: x\n        terms: [a]\n        terms: [b]\n") == [
+            "inline.yaml:6:9: error: invalid YAML: duplicate key 'terms' in this mapping"
+        ])
+    }
+
+    @Test func aMissingFileSaysSo() {
+        #expect(throws: CodebookError.unreadable(path: "/nonexistent/book.yaml", reason: "No such file or directory")) {
+            try CodebookLoader(classifier: TestSupport.classifier).load(path: "/nonexistent/book.yaml")
+        }
+    }
+
     @Test func unknownKeysAreWarnings() throws {
         let result = try CodebookLoader(classifier: TestSupport.classifier).loadYAML(
             "version: 1\nthemes:\n  - id: a\n    codes:\n      - id: x\n        term: [a]\n        terms: [b]\n",

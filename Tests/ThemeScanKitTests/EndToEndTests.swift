@@ -74,6 +74,8 @@ import Testing
         try Data([0x61, 0x62, 0x63, 0xFF, 0x20] + Array("抑郁".utf8)).write(to: sample.appendingPathComponent("broken.txt"))
         try Data().write(to: sample.appendingPathComponent("empty.txt"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dangling.txt").path, withDestinationPath: "nowhere")
+        // A named pipe would block a reader forever.
+        #expect(mkfifo(sample.appendingPathComponent("pipe.txt").path, 0o600) == 0)
         let run = try Self.run(
             ["analyze", "sample", "dangling.txt", "missing", "--lexicon", "codebook.yaml", "--out", "out"], in: folder)
         #expect(run.status == 0)
@@ -82,7 +84,8 @@ import Testing
         #expect(lines.contains("sample/empty.txt: error: file is empty; skipped"))
         #expect(lines.contains("dangling.txt: error: no such file or folder"))
         #expect(lines.contains("missing: error: no such file or folder"))
-        #expect(lines.contains { $0.hasPrefix("themescan: 4 document(s)") && $0.contains("1 file(s) skipped; 3 error(s); 1 warning(s)") })
+        #expect(lines.contains("sample/pipe.txt: error: not a regular file; skipped"))
+        #expect(lines.contains { $0.hasPrefix("themescan: 4 document(s)") && $0.contains("1 file(s) skipped; 4 error(s); 1 warning(s)") })
         let documents = try Self.read(folder.appendingPathComponent("out/documents.csv"))
         #expect(documents.contains("broken.txt,broken.txt,sample/broken.txt,txt,7,"))
         #expect(!documents.contains("empty.txt"))

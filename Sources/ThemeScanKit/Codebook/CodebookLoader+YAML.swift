@@ -36,6 +36,11 @@ extension CodebookLoader {
             return Diagnostic(
                 .error, at: SourceLocation(path: path, line: mark.line, column: mark.column),
                 "invalid YAML: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(
+                .error, at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column),
+                "invalid YAML: duplicate key \(keys) in this mapping")
         default:
             return Diagnostic(.error, at: SourceLocation(path: path), "invalid YAML: \(yamlError)")
         }

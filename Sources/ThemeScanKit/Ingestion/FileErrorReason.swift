@@ -9,5 +9,14 @@ func fileErrorReason(_ error: any Error) -> String {
     if nsError.domain == NSPOSIXErrorDomain {
         return String(cString: strerror(Int32(nsError.code)))
     }
+    if let cocoa = error as? CocoaError {
+        switch cocoa.code {
+        case .fileReadNoSuchFile, .fileNoSuchFile: return String(cString: strerror(ENOENT))
+        case .fileReadNoPermission, .fileWriteNoPermission: return String(cString: strerror(EACCES))
+        case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC))
+        case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS))
+        default: break
+        }
+    }
     return nsError.localizedDescription
 }
