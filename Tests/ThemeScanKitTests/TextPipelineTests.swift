@@ -21,6 +21,17 @@ import Testing
         #expect(original(of: 17..<18) == "鬱")
     }
 
+    @Test func largeExpansionsGrowTheBufferAndMapBack() throws {
+        // U+FDFA expands to 18 characters under NFKC: far beyond the first buffer guess, so the retry path runs.
+        let text = "抑郁" + String(repeating: "\u{FDFA}", count: 200) + "焦虑"
+        let normalized = try TextNormalizer(simplifyChinese: true).normalize(text)
+        #expect(normalized.units.count > 200 * 18)
+        let units = Array(text.utf16)
+        let last = normalized.units.count
+        #expect(String(decoding: units[normalized.originalRange(of: (last - 2)..<last)], as: UTF16.self) == "焦虑")
+        #expect(String(decoding: units[normalized.originalRange(of: 2..<3)], as: UTF16.self) == "\u{FDFA}")
+    }
+
     @Test func ignorableCharactersVanishButOffsetsHold() throws {
         // A soft hyphen and a zero-width space inside words are dropped by NFKC_Casefold.
         let normalized = try TextNormalizer(simplifyChinese: true).normalize("de\u{AD}pression 抑\u{200B}郁")
