@@ -36,8 +36,6 @@ public final class Matcher: Sendable {
         var terms: [(code: Int, term: Term)] = []
         var automaton = PatternTrieBuilder()
         var exclusions = PatternTrieBuilder()
-        var patternNumbers: [TermPattern: Int] = [:]
-        var exclusionNumbers: [TermPattern: Int] = [:]
         var credits: [[Credit]] = []
         var exclusionCodes: [[Int]] = []
         var problems: [Diagnostic] = []
@@ -57,15 +55,8 @@ public final class Matcher: Sendable {
                 let termIndex = terms.count
                 terms.append((codeIndex, term))
                 guard let pattern = compile(term, code: entry.code) else { continue }
-                let number: Int
-                if let existing = patternNumbers[pattern] {
-                    number = existing
-                } else {
-                    number = credits.count
-                    patternNumbers[pattern] = number
-                    credits.append([])
-                    automaton.insert(pattern, as: Int32(number))
-                }
+                let number = automaton.number(for: pattern)
+                if number == credits.count { credits.append([]) }
                 // The first of a code's terms that normalize alike takes the credit; the code counts once.
                 if !credits[number].contains(where: { $0.code == codeIndex }) {
                     credits[number].append(Credit(code: codeIndex, term: termIndex))
@@ -73,15 +64,8 @@ public final class Matcher: Sendable {
             }
             for phrase in entry.code.exclusions {
                 guard let pattern = compile(phrase, code: entry.code) else { continue }
-                let number: Int
-                if let existing = exclusionNumbers[pattern] {
-                    number = existing
-                } else {
-                    number = exclusionCodes.count
-                    exclusionNumbers[pattern] = number
-                    exclusionCodes.append([])
-                    exclusions.insert(pattern, as: Int32(number))
-                }
+                let number = exclusions.number(for: pattern)
+                if number == exclusionCodes.count { exclusionCodes.append([]) }
                 if !exclusionCodes[number].contains(codeIndex) { exclusionCodes[number].append(codeIndex) }
             }
         }

@@ -9,9 +9,18 @@ struct PatternTrieBuilder {
     }
 
     private(set) var nodes: [Node] = [Node()]
+    private var numbers: [TermPattern: Int] = [:]
 
-    /// Adds a pattern under the given number.
-    mutating func insert(_ pattern: TermPattern, as number: Int32) {
+    /// The number of a pattern: patterns are numbered 0, 1, 2 … as first seen, and inserted then.
+    mutating func number(for pattern: TermPattern) -> Int {
+        if let existing = numbers[pattern] { return existing }
+        let number = numbers.count
+        numbers[pattern] = number
+        insert(pattern, as: Int32(number))
+        return number
+    }
+
+    private mutating func insert(_ pattern: TermPattern, as number: Int32) {
         var node: Int32 = 0
         for element in pattern.elements {
             node = child(of: node, for: element)
