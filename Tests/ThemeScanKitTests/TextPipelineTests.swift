@@ -74,6 +74,15 @@ import Testing
         #expect(whole > 200 * 15)
     }
 
+    @Test func hardCutsNeverSplitASurrogatePair() throws {
+        // Extension B ideographs are surrogate pairs; an odd chunk size forces cuts next to them. A split pair would
+        // leave two lone surrogates, which are not word tokens, and the count would drop.
+        let units = Array(String(repeating: "𠀀", count: 1000).utf16)
+        let whole = try WordSegmenter(maximumChunk: units.count + 1).countWords(in: units)
+        #expect(whole > 0)
+        #expect(try WordSegmenter(maximumChunk: 17).countWords(in: units) == whole)
+    }
+
     @Test func longHanRunsWithoutPunctuationAreCutAndCounted() throws {
         // Half a million Han characters with no break: cut into bounded chunks (a hard cut may split one word).
         let run = String(repeating: "心理健康教育亲子关系个案管理抑郁焦虑", count: 30_000)

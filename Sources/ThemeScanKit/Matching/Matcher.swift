@@ -21,16 +21,14 @@ public final class Matcher: Sendable {
     private let exclusionCodes: [[Int]]
 
     /// Compiles a codebook; terms are normalized exactly as documents will be.
-    public init(codebook: Codebook, normalization: NormalizationOptions, classifier: CharacterClassifier) throws(CodebookError) {
+    ///
+    /// Throws `CodebookError` when terms are not valid patterns (all of them, located) and `TextError` when ICU
+    /// itself fails, which is no fault of the codebook.
+    public init(codebook: Codebook, normalization: NormalizationOptions, classifier: CharacterClassifier) throws {
         self.codebook = codebook
         self.normalization = normalization
-        let normalizer: TextNormalizer
-        do throws(TextError) {
-            traditionalCharacters = normalization.simplifyChinese ? try TraditionalCharacterSet() : nil
-            normalizer = try TextNormalizer(options: normalization, traditional: traditionalCharacters)
-        } catch {
-            throw .invalid([Diagnostic(.error, at: SourceLocation(path: codebook.sources.first ?? "codebook"), "\(error)")])
-        }
+        traditionalCharacters = normalization.simplifyChinese ? try TraditionalCharacterSet() : nil
+        let normalizer = try TextNormalizer(options: normalization, traditional: traditionalCharacters)
         let codes = codebook.codes
         self.codes = codes
         var terms: [(code: Int, term: Term)] = []
@@ -40,9 +38,9 @@ public final class Matcher: Sendable {
         var exclusionCodes: [[Int]] = []
         var problems: [Diagnostic] = []
 
-        func compile(_ term: Term, code: Code) -> TermPattern? {
-            do {
-                let normalized = try normalizer.normalize(term.text).string
+        func compile(_ term: Term, code: Code) throws(TextError) -> TermPattern? {
+            let normalized = try normalizer.normalize(term.text).string
+            do throws(TermPatternError) {
                 return try TermPattern(parsing: normalized, classifier: classifier)
             } catch {
                 problems.append(Diagnostic(.error, at: term.location, "\(error) (code '\(code.id)')"))
@@ -54,7 +52,7 @@ public final class Matcher: Sendable {
             for term in entry.code.terms {
                 let termIndex = terms.count
                 terms.append((codeIndex, term))
-                guard let pattern = compile(term, code: entry.code) else { continue }
+                guard let pattern = try compile(term, code: entry.code) else { continue }
                 let number = automaton.number(for: pattern)
                 if number == credits.count { credits.append([]) }
                 // The first of a code's terms that normalize alike takes the credit; the code counts once.
@@ -63,13 +61,13 @@ public final class Matcher: Sendable {
                 }
             }
             for phrase in entry.code.exclusions {
-                guard let pattern = compile(phrase, code: entry.code) else { continue }
+                guard let pattern = try compile(phrase, code: entry.code) else { continue }
                 let number = exclusions.number(for: pattern)
                 if number == exclusionCodes.count { exclusionCodes.append([]) }
                 if !exclusionCodes[number].contains(codeIndex) { exclusionCodes[number].append(codeIndex) }
             }
         }
-        guard problems.isEmpty else { throw .invalid(problems) }
+        guard problems.isEmpty else { throw CodebookError.invalid(problems) }
         self.terms = terms
         self.automaton = PatternAutomaton(automaton, classifier: classifier)
         self.credits = credits
