@@ -71,16 +71,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let big = folder.appendingPathComponent("big.txt")
         try Data(repeating: 0x61, count: 100).write(to: big)
-        let reader = PlainTextReader(maximumBytes: 99)
+        let loader = DocumentLoader(options: IngestionOptions(maximumFileBytes: 99))
         #expect(throws: IngestionError.tooLarge(path: big.path, bytes: 100, limit: 99)) {
-            try reader.read(DocumentSource(path: big.path, id: "big.txt"))
+            try loader.load(DocumentSource(path: big.path, id: "big.txt"))
         }
-        let document = try PlainTextReader(maximumBytes: 100).read(DocumentSource(path: big.path, id: "big.txt")).document
-        #expect(document.text.count == 100)
+        let documents = try DocumentLoader(options: IngestionOptions(maximumFileBytes: 100))
+            .load(DocumentSource(path: big.path, id: "big.txt")).documents
+        #expect(documents.map(\.text.count) == [100])
         let empty = folder.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
         #expect(throws: IngestionError.empty(path: empty.path)) {
-            try reader.read(DocumentSource(path: empty.path, id: "empty.txt"))
+            try loader.load(DocumentSource(path: empty.path, id: "empty.txt"))
         }
     }
 }

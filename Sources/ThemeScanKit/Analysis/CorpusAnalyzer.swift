@@ -7,19 +7,19 @@ import Synchronization
 /// outcome does not depend on which worker finished first.
 public struct CorpusAnalyzer: Sendable {
     public let matcher: Matcher
-    public var reader: any DocumentReader
+    public var loader: DocumentLoader
     public var contextLength: Int
     public var jobs: Int
 
-    public init(matcher: Matcher, reader: any DocumentReader = PlainTextReader(), contextLength: Int = 20, jobs: Int = 1) {
+    public init(matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20, jobs: Int = 1) {
         self.matcher = matcher
-        self.reader = reader
+        self.loader = loader
         self.contextLength = contextLength
         self.jobs = max(1, jobs)
     }
 
     private enum Outcome: Sendable {
-        case analyzed(DocumentAnalysis, [Diagnostic])
+        case analyzed([DocumentAnalysis], [Diagnostic])
         case skipped(IngestionError)
         case failed(TextError)
     }
@@ -62,9 +62,13 @@ public struct CorpusAnalyzer: Sendable {
 
     private func process(_ source: DocumentSource, index: Int, with analyzer: DocumentAnalyzer) -> Outcome {
         do throws(IngestionError) {
-            let (document, warnings) = try reader.read(source)
+            let read = try loader.load(source)
             do throws(TextError) {
-                return .analyzed(try analyzer.analyze(document, index: index), warnings)
+                var analyses: [DocumentAnalysis] = []
+                for document in read.documents {
+                    analyses.append(try analyzer.analyze(document, index: index))
+                }
+                return .analyzed(analyses, read.warnings)
             } catch {
                 return .failed(error)
             }
@@ -81,15 +85,17 @@ public struct CorpusAnalyzer: Sendable {
         var skipped: [String] = []
         for outcome in outcomes {
             switch outcome {
-            case .analyzed(let analysis, let warnings):
-                let documentIndex = documents.count
-                documents.append(analysis.summary)
-                matches += analysis.matches.map { match in
-                    var renumbered = match
-                    renumbered.document = documentIndex
-                    return renumbered
+            case .analyzed(let analyses, let warnings):
+                for analysis in analyses {
+                    let documentIndex = documents.count
+                    documents.append(analysis.summary)
+                    matches += analysis.matches.map { match in
+                        var renumbered = match
+                        renumbered.document = documentIndex
+                        return renumbered
+                    }
+                    tally.merge(CorpusTally(analysis.tally))
                 }
-                tally.merge(CorpusTally(analysis.tally))
                 diagnostics += warnings
             case .skipped(let error):
                 skipped.append(error.path)

@@ -1,5 +1,8 @@
-/// Reads one input file into a document; one adapter per format.
+/// Turns the bytes of one input file into documents; one adapter per format.
+///
+/// Adapters never touch the file system: the loader reads the file (with its size limit) and hands the bytes
+/// over, so every adapter can be tested and fuzzed on bytes alone.
 public protocol DocumentReader: Sendable {
-    /// The document and the warnings met on the way; throws when the file must be skipped.
-    func read(_ source: DocumentSource) throws(IngestionError) -> (document: Document, warnings: [Diagnostic])
+    /// The documents in `bytes`, read from `source`; throws when the whole file must be skipped.
+    func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult
 }

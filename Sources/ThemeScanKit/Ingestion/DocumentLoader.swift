@@ -1,0 +1,39 @@
+import Foundation
+
+/// Reads an input file from disk, decides its format and hands its bytes to the adapter for that format.
+public struct DocumentLoader: Sendable {
+    public var options: IngestionOptions
+
+    public init(options: IngestionOptions = IngestionOptions()) {
+        self.options = options
+    }
+
+    /// The documents in the file at `source.path`; throws when the file must be skipped.
+    public func load(_ source: DocumentSource) throws(IngestionError) -> ReadResult {
+        let bytes = try readBytes(source.path)
+        let format = options.format ?? DocumentFormat(pathExtension: (source.path as NSString).pathExtension) ?? .text
+        return try reader(for: format).read(bytes, from: source)
+    }
+
+    /// The adapter that reads `format`.
+    public func reader(for format: DocumentFormat) -> any DocumentReader {
+        switch format {
+        default: return PlainTextReader(format: format)
+        }
+    }
+
+    private func readBytes(_ path: String) throws(IngestionError) -> [UInt8] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= options.maximumFileBytes else {
+            throw .tooLarge(path: path, bytes: size, limit: options.maximumFileBytes)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .unreadable(path: path, reason: fileErrorReason(error))
+        }
+        guard !bytes.isEmpty else { throw .empty(path: path) }
+        return bytes
+    }
+}
