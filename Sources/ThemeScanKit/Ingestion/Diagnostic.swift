@@ -1,6 +1,8 @@
 /// A problem found in the input that the run survives: collected, reported by the CLI, never printed here.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
+        /// A choice the run made that the user should see, such as the text columns it picked.
+        case note
         case warning
         case error
     }
