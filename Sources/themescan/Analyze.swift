@@ -6,8 +6,10 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Match a codebook against documents and write counts and matches as CSV.",
         discussion: """
-            Each .txt or .md file is a document and, for now, its own case. Folders are read recursively. \
-            Results appear in the output folder only when the run succeeds.
+            Reads transcripts (.txt, .md, .vtt, .srt, .docx), survey exports (.csv, .tsv, .xlsx, .xls; one \
+            document per row), web pages (.html) and XML. Folders are read recursively. Each file is its own \
+            case unless a manifest or a case column says otherwise. Results appear in the output folder only \
+            when the run succeeds.
             """
     )
 
@@ -21,6 +23,54 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write results into.", valueName: "dir"))
     var output: String
+
+    @Option(
+        help: ArgumentHelp(
+            "A CSV file describing the inputs: a `file` column, then `case`, `year`, `interviewer` and any other metadata.",
+            valueName: "file"))
+    var manifest: String?
+
+    @Option(help: ArgumentHelp("Which speakers' turns to count: all, respondent (drops interviewer turns) or interviewer."))
+    var speakers: SpeakerSelection = .all
+
+    @Option(
+        help: ArgumentHelp(
+            "A speaker label that marks interviewer turns, added to the built-in list (访谈者, 主持人, 问, Interviewer, Q…); repeatable.",
+            valueName: "label"))
+    var interviewer: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "A spreadsheet column holding free text, by header, 1-based number or letter; repeatable. Default: chosen from the data.",
+            valueName: "column"))
+    var textColumn: [String] = []
+
+    @Option(help: ArgumentHelp("The spreadsheet column naming each row's case (program).", valueName: "column"))
+    var caseColumn: String?
+
+    @Option(help: ArgumentHelp("The XLSX sheet to read, by name or 1-based number (default: the first).", valueName: "sheet"))
+    var sheet: String?
+
+    @Option(help: ArgumentHelp("HTML: keep only these nodes. XML: one document per matched node.", valueName: "expr"))
+    var xpath: String?
+
+    @Option(help: ArgumentHelp("XML: the case of each --xpath node, relative to it.", valueName: "expr"))
+    var caseXpath: String?
+
+    @Option(help: ArgumentHelp("XML: the text of each --xpath node, relative to it.", valueName: "expr"))
+    var textXpath: String?
+
+    @Option(help: ArgumentHelp("Read every input as this format instead of sniffing it.", valueName: "format"))
+    var format: DocumentFormat?
+
+    @Option(
+        help: ArgumentHelp(
+            "Decode text inputs with this encoding (GB18030, Big5, UTF-16LE, Shift_JIS…) instead of detecting it.",
+            valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("The most MiB one entry of a .docx or .xlsx may inflate to.", valueName: "mib"))
+    var maxEntrySize: Int = IngestionOptions.defaultMaximumEntryBytes >> 20
 
     @Flag(name: .customLong("no-simplify"), help: "Do not convert Traditional Chinese to Simplified before matching.")
     var noSimplify = false
@@ -37,6 +87,10 @@ struct Analyze: AsyncParsableCommand {
     func validate() throws {
         guard !lexicons.isEmpty else { throw ValidationError("give a codebook with --lexicon FILE") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxEntrySize >= 1 else { throw ValidationError("--max-entry-size must be at least 1 (MiB)") }
+        if (caseXpath != nil || textXpath != nil) && xpath == nil {
+            throw ValidationError("--case-xpath and --text-xpath are relative to --xpath; give --xpath too")
+        }
     }
 
     func run() async throws {
@@ -54,16 +108,31 @@ struct Analyze: AsyncParsableCommand {
             let normalization = NormalizationOptions(simplifyChinese: !noSimplify)
             let matcher = try Matcher(codebook: codebook, normalization: normalization, classifier: classifier)
 
-            var walker = InputWalker()
-            let sources = walker.sources(for: inputs)
-            walker.diagnostics.forEach(reporter.report)
+            var inputDiagnostics: [Diagnostic] = []
+            var loadedManifest: Manifest?
+            if let manifest {
+                let (loaded, warnings) = try Manifest.load(path: manifest)
+                inputDiagnostics += warnings
+                loadedManifest = loaded
+            }
+            var walker = InputWalker(excluding: loadedManifest.map { [$0.path] } ?? [])
+            var sources = walker.sources(for: inputs)
+            inputDiagnostics += walker.diagnostics
+            if let loadedManifest {
+                let (described, warnings) = loadedManifest.apply(to: sources)
+                sources = described
+                inputDiagnostics += warnings
+            }
+            inputDiagnostics.forEach(reporter.report)
 
-            let analyzer = CorpusAnalyzer(matcher: matcher, jobs: jobs)
+            let analyzer = CorpusAnalyzer(
+                matcher: matcher, loader: DocumentLoader(options: ingestionOptions), speakers: speakers, jobs: jobs)
             let result = try await analyzer.analyze(sources)
             result.diagnostics.forEach(reporter.report)
 
-            let errors = (walker.diagnostics + result.diagnostics).filter { $0.severity == .error }.count
-            let warnings = (walker.diagnostics + result.diagnostics).filter { $0.severity == .warning }.count
+            let all = inputDiagnostics + result.diagnostics
+            let errors = all.filter { $0.severity == .error }.count
+            let warnings = all.filter { $0.severity == .warning }.count
             reporter.summarize(result: result, errors: errors, warnings: warnings)
             guard !result.documents.isEmpty else {
                 reporter.fail("no document could be read; nothing written")
@@ -76,6 +145,9 @@ struct Analyze: AsyncParsableCommand {
             let files = result.outputFiles(options: TableOptions(labelLanguages: labelLanguage))
             try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).write(files)
             reporter.note("results written to \(output)")
+        } catch let error as IngestionError {
+            reporter.fail(error.description)
+            throw ExitCode.failure
         } catch let error as CodebookError {
             reporter.fail(error.description)
             throw ExitCode.failure
@@ -86,5 +158,15 @@ struct Analyze: AsyncParsableCommand {
             reporter.fail("error: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// How inputs are read, from the options.
+    var ingestionOptions: IngestionOptions {
+        var labels = IngestionOptions.defaultInterviewerLabels
+        labels += interviewer.filter { !labels.contains($0) }
+        return IngestionOptions(
+            format: format, encoding: encoding, interviewerLabels: labels, textColumns: textColumn,
+            caseColumn: caseColumn, sheet: sheet, xpath: xpath, caseXPath: caseXpath, textXPath: textXpath,
+            maximumEntryBytes: maxEntrySize << 20)
     }
 }

@@ -24,6 +24,9 @@ struct DiagnosticReporter {
         if errors > 0 { parts.append("\(errors) error(s)") }
         if warnings > 0 { parts.append("\(warnings) warning(s)") }
         note(parts.joined(separator: "; "))
+        if !result.skippedFiles.isEmpty {
+            note("skipped: " + result.skippedFiles.joined(separator: ", "))
+        }
     }
 
     private func write(_ line: String) {

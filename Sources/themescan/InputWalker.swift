@@ -6,6 +6,18 @@ import ThemeScanKit
 /// Hidden files and folders are skipped; a folder reached twice through links is walked once, so link loops end.
 struct InputWalker {
     var diagnostics: [Diagnostic] = []
+    /// Files never taken as inputs, such as the manifest, as standardized absolute paths.
+    var excluded: Set<String>
+    /// Extensions of files met in folders that no adapter reads, with how many there were.
+    private var ignoredExtensions: [String: Int] = [:]
+
+    init(excluding excluded: [String] = []) {
+        self.excluded = Set(excluded.map(Self.standardized))
+    }
+
+    /// Extensions walked in folders besides those of readable formats: files that get a clear error
+    /// (save as .docx) rather than being passed over in silence.
+    static let refusedExtensions: Set<String> = ["doc"]
 
     mutating func sources(for inputs: [String]) -> [DocumentSource] {
         var sources: [DocumentSource] = []
@@ -19,9 +31,19 @@ struct InputWalker {
             if isDirectory.boolValue {
                 let found = walk(folder: input, relativeTo: input, visited: &visited)
                 if found.isEmpty {
-                    diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no .txt or .md files found"))
+                    diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no readable files found"))
+                }
+                if !ignoredExtensions.isEmpty {
+                    let list = ignoredExtensions.sorted { $0.key < $1.key }.map { "\($0.value) .\($0.key)" }
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, at: SourceLocation(path: input),
+                            "passed over files of types this version does not read: \(list.joined(separator: ", "))"))
+                    ignoredExtensions = [:]
                 }
                 sources += found
+            } else if excluded.contains(Self.standardized(input)) {
+                continue
             } else if isRegularFile(input) {
                 let name = (input as NSString).lastPathComponent
                 sources.append(DocumentSource(path: input, id: name))
@@ -64,7 +86,12 @@ struct InputWalker {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 sources += walk(folder: path, relativeTo: root, visited: &visited)
-            } else if DocumentFormat(pathExtension: (name as NSString).pathExtension) != nil, isRegularFile(path) {
+            } else if excluded.contains(Self.standardized(path)) {
+                continue
+            } else if !Self.isReadable(name) {
+                let pathExtension = (name as NSString).pathExtension.lowercased()
+                ignoredExtensions[pathExtension.isEmpty ? "(none)" : pathExtension, default: 0] += 1
+            } else if isRegularFile(path) {
                 let relative = String(path.dropFirst(root.count)).drop { $0 == "/" }
                 sources.append(DocumentSource(path: path, id: String(relative)))
             }
@@ -90,5 +117,15 @@ struct InputWalker {
         return sources.map { source in
             counts[source.id]! > 1 ? DocumentSource(path: source.path, id: source.path) : source
         }
+    }
+
+    private static func isReadable(_ name: String) -> Bool {
+        let pathExtension = (name as NSString).pathExtension
+        return DocumentFormat(pathExtension: pathExtension) != nil
+            || refusedExtensions.contains(pathExtension.lowercased())
+    }
+
+    private static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

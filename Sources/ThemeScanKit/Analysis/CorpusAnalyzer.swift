@@ -9,12 +9,17 @@ public struct CorpusAnalyzer: Sendable {
     public let matcher: Matcher
     public var loader: DocumentLoader
     public var contextLength: Int
+    public var speakers: SpeakerSelection
     public var jobs: Int
 
-    public init(matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20, jobs: Int = 1) {
+    public init(
+        matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
+        speakers: SpeakerSelection = .all, jobs: Int = 1
+    ) {
         self.matcher = matcher
         self.loader = loader
         self.contextLength = contextLength
+        self.speakers = speakers
         self.jobs = max(1, jobs)
     }
 
@@ -39,7 +44,7 @@ public struct CorpusAnalyzer: Sendable {
                     var done: [(Int, Outcome)] = []
                     let analyzer: DocumentAnalyzer
                     do throws(TextError) {
-                        analyzer = try DocumentAnalyzer(matcher: matcher, contextLength: contextLength)
+                        analyzer = try DocumentAnalyzer(matcher: matcher, contextLength: contextLength, speakers: speakers)
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { done.append((index, .failed(error))) }

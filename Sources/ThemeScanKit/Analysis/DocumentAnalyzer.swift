@@ -4,12 +4,14 @@
 public final class DocumentAnalyzer {
     public let matcher: Matcher
     public let contextLength: Int
+    public let speakers: SpeakerSelection
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
 
-    public init(matcher: Matcher, contextLength: Int = 20) throws(TextError) {
+    public init(matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all) throws(TextError) {
         self.matcher = matcher
         self.contextLength = contextLength
+        self.speakers = speakers
         self.normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         self.segmenter = try WordSegmenter()
     }
@@ -20,7 +22,9 @@ public final class DocumentAnalyzer {
             caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalars.count,
             codeCount: matcher.codes.count, termCount: matcher.terms.count)
         var matches: [Match] = []
-        for (segmentIndex, segment) in document.segments.enumerated() {
+        var countedSegments = 0
+        for (segmentIndex, segment) in document.segments.enumerated() where speakers.includes(segment.role) {
+            countedSegments += 1
             let units = Array(segment.text.utf16)
             let normalized = try normalizer.normalize(units)
             tally.tokens += try segmenter.countWords(in: normalized.units)
@@ -30,7 +34,7 @@ public final class DocumentAnalyzer {
             for span in spans {
                 let original = normalized.originalRange(of: span.range)
                 let match = Match(
-                    document: index, segment: segmentIndex, speaker: segment.speaker, credits: span.credits,
+                    document: index, segment: segmentIndex, speaker: segment.speaker, role: segment.role, credits: span.credits,
                     start: segment.start + offsets.scalarOffset(ofUTF16: original.lowerBound),
                     end: segment.start + offsets.scalarOffset(ofUTF16: original.upperBound),
                     surface: offsets.text(original),
@@ -42,7 +46,19 @@ public final class DocumentAnalyzer {
         }
         let summary = DocumentSummary(
             id: document.id, caseID: document.caseID, source: document.source, format: document.format,
-            encoding: document.encoding, characters: tally.characters, tokens: tally.tokens)
+            encoding: document.encoding, characters: tally.characters, tokens: tally.tokens,
+            speakers: Self.speakerList(document.segments), segments: countedSegments, metadata: document.metadata)
         return DocumentAnalysis(summary: summary, matches: matches, tally: tally)
+    }
+
+    /// Each labelled speaker once, in order of first appearance, with the role it was given.
+    static func speakerList(_ segments: [Segment]) -> [SpeakerSummary] {
+        var seen: Set<String> = []
+        var list: [SpeakerSummary] = []
+        for segment in segments {
+            guard let speaker = segment.speaker, seen.insert(speaker).inserted else { continue }
+            list.append(SpeakerSummary(label: speaker, role: segment.role))
+        }
+        return list
     }
 }

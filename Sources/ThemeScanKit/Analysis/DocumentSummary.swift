@@ -9,8 +9,17 @@ public struct DocumentSummary: Sendable, Hashable {
     public var characters: Int
     /// ICU word tokens in the counted segments.
     public var tokens: Int
+    /// Labelled speakers in order of first appearance.
+    public var speakers: [SpeakerSummary]
+    /// Segments counted under the run's speaker selection.
+    public var segments: Int
+    /// Manifest and spreadsheet columns.
+    public var metadata: [String: String]
 
-    public init(id: String, caseID: String, source: String, format: DocumentFormat, encoding: String, characters: Int, tokens: Int) {
+    public init(
+        id: String, caseID: String, source: String, format: DocumentFormat, encoding: String, characters: Int,
+        tokens: Int, speakers: [SpeakerSummary] = [], segments: Int = 1, metadata: [String: String] = [:]
+    ) {
         self.id = id
         self.caseID = caseID
         self.source = source
@@ -18,5 +27,8 @@ public struct DocumentSummary: Sendable, Hashable {
         self.encoding = encoding
         self.characters = characters
         self.tokens = tokens
+        self.speakers = speakers
+        self.segments = segments
+        self.metadata = metadata
     }
 }

@@ -33,14 +33,14 @@ extension AnalysisResult {
     /// `matches.csv`: one row per match and credited code, in document and text order.
     public func matchesTable() -> CSVTable {
         var table = CSVTable(header: [
-            "document", "case", "speaker", "theme", "code", "term", "surface", "start", "end", "left", "right",
+            "document", "case", "speaker", "role", "theme", "code", "term", "surface", "start", "end", "left", "right",
         ])
         for match in matches {
             let document = documents[match.document]
             for credit in match.credits {
                 let code = codes[credit.code]
                 table.rows.append([
-                    document.id, document.caseID, match.speaker ?? "", code.theme.id, code.code.id,
+                    document.id, document.caseID, match.speaker ?? "", match.role.rawValue, code.theme.id, code.code.id,
                     terms[credit.term].term.text, match.surface, String(match.start), String(match.end), match.left,
                     match.right,
                 ])
@@ -49,14 +49,21 @@ extension AnalysisResult {
         return table
     }
 
-    /// `documents.csv`: one row per document read.
+    /// `documents.csv`: one row per document read; manifest and spreadsheet columns follow the fixed ones,
+    /// sorted by name.
     public func documentsTable() -> CSVTable {
-        var table = CSVTable(header: ["document", "case", "source", "format", "characters", "tokens"])
+        let fixed = [
+            "document", "case", "source", "format", "encoding", "characters", "tokens", "segments", "speakers",
+        ]
+        let extra = Set(documents.flatMap(\.metadata.keys)).subtracting(fixed).sorted()
+        var table = CSVTable(header: fixed + extra)
         for document in documents {
-            table.rows.append([
-                document.id, document.caseID, document.source, document.format.rawValue, String(document.characters),
-                String(document.tokens),
-            ])
+            let speakers = document.speakers.map { "\($0.label) (\($0.role.rawValue))" }.joined(separator: "; ")
+            table.rows.append(
+                [
+                    document.id, document.caseID, document.source, document.format.rawValue, document.encoding,
+                    String(document.characters), String(document.tokens), String(document.segments), speakers,
+                ] + extra.map { document.metadata[$0] ?? "" })
         }
         return table
     }

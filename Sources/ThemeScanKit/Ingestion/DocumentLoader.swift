@@ -11,7 +11,13 @@ public struct DocumentLoader: Sendable {
     /// The documents in the file at `source.path`; throws when the file must be skipped.
     public func load(_ source: DocumentSource) throws(IngestionError) -> ReadResult {
         let bytes = try readBytes(source.path)
-        let format = options.format ?? DocumentFormat(pathExtension: (source.path as NSString).pathExtension) ?? .text
+        let format: DocumentFormat
+        if let forced = options.format {
+            format = forced
+        } else {
+            format = try FormatSniffer().format(
+                of: bytes, pathExtension: (source.path as NSString).pathExtension, path: source.path)
+        }
         return try reader(for: format).read(bytes, from: source)
     }
 

@@ -5,6 +5,7 @@ public struct Match: Sendable, Hashable {
     /// Index of the segment in its document.
     public var segment: Int
     public var speaker: String?
+    public var role: SpeakerRole
     /// The codes it credits, each through one term; never empty.
     public var credits: [Credit]
     /// 0-based Unicode scalar offsets into the document's extracted text, end exclusive.
@@ -17,12 +18,13 @@ public struct Match: Sendable, Hashable {
     public var right: String
 
     public init(
-        document: Int, segment: Int, speaker: String?, credits: [Credit], start: Int, end: Int, surface: String,
+        document: Int, segment: Int, speaker: String?, role: SpeakerRole = .unknown, credits: [Credit], start: Int, end: Int, surface: String,
         left: String, right: String
     ) {
         self.document = document
         self.segment = segment
         self.speaker = speaker
+        self.role = role
         self.credits = credits
         self.start = start
         self.end = end

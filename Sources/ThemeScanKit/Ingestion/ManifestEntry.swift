@@ -1,0 +1,20 @@
+/// What a manifest says about one input file.
+public struct ManifestEntry: Sendable, Hashable {
+    /// The file's path as the manifest resolves it (relative paths against the manifest's folder).
+    public var path: String
+    /// The line of the manifest naming the file, for diagnostics.
+    public var line: Int
+    public var caseID: String?
+    /// Interviewer labels for this file, replacing the run's list when given.
+    public var interviewerLabels: [String]?
+    /// Every other non-empty column, `year` included.
+    public var metadata: [String: String]
+
+    public init(path: String, line: Int, caseID: String?, interviewerLabels: [String]?, metadata: [String: String]) {
+        self.path = path
+        self.line = line
+        self.caseID = caseID
+        self.interviewerLabels = interviewerLabels
+        self.metadata = metadata
+    }
+}

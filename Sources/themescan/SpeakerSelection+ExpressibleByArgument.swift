@@ -1,0 +1,4 @@
+import ArgumentParser
+import ThemeScanKit
+
+extension SpeakerSelection: ExpressibleByArgument {}
