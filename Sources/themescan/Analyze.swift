@@ -127,7 +127,26 @@ struct Analyze: AsyncParsableCommand {
 
             let analyzer = CorpusAnalyzer(
                 matcher: matcher, loader: DocumentLoader(options: ingestionOptions), speakers: speakers, jobs: jobs)
-            let result = try await analyzer.analyze(sources)
+            // Matches go to disk as documents finish, so memory does not grow with the corpus.
+            let staging = try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).begin()
+            let result: AnalysisResult
+            do {
+                let matchesFile = try CSVStreamWriter(
+                    path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader)
+                result = try await analyzer.analyze(sources) { analysis, _ in
+                    for match in analysis.matches {
+                        for row in AnalysisResult.matchRows(
+                            match, in: analysis.summary, codes: matcher.codes, terms: matcher.terms)
+                        {
+                            try matchesFile.append(row)
+                        }
+                    }
+                }
+                try matchesFile.close()
+            } catch {
+                staging.discard()
+                throw error
+            }
             result.diagnostics.forEach(reporter.report)
 
             let all = inputDiagnostics + result.diagnostics
@@ -135,15 +154,24 @@ struct Analyze: AsyncParsableCommand {
             let warnings = all.filter { $0.severity == .warning }.count
             reporter.summarize(result: result, errors: errors, warnings: warnings)
             guard !result.documents.isEmpty else {
+                staging.discard()
                 reporter.fail("no document could be read; nothing written")
                 throw ExitCode.failure
             }
             guard !(strict && errors > 0) else {
+                staging.discard()
                 reporter.fail("--strict: \(errors) error(s); nothing written")
                 throw ExitCode.failure
             }
-            let files = result.outputFiles(options: TableOptions(labelLanguages: labelLanguage))
-            try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).write(files)
+            do throws(OutputError) {
+                for file in result.summaryFiles(options: TableOptions(labelLanguages: labelLanguage)) {
+                    try staging.write(file.name, contents: file.contents)
+                }
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw error
+            }
             reporter.note("results written to \(output)")
         } catch let error as IngestionError {
             reporter.fail(error.description)

@@ -1,10 +1,11 @@
 import Synchronization
 
-/// Analyzes many documents on several cores and merges the results in input order.
+/// Analyzes many documents on several cores and hands each result on in input order, as it is ready.
 ///
-/// Workers take the next unread input from a shared counter; each document is read, analyzed and reduced to its
-/// tally and matches before the worker moves on. Results are put back in input order before merging, so the
-/// outcome does not depend on which worker finished first.
+/// Workers take the next unread input from a shared counter; each file is read, analyzed and reduced to its
+/// tally and matches before the worker moves on. Results are put back in input order before they are passed on
+/// and merged, so the outcome does not depend on which worker finished first, and only the documents between
+/// the oldest unfinished one and the newest finished one are held at a time.
 public struct CorpusAnalyzer: Sendable {
     public let matcher: Matcher
     public var loader: DocumentLoader
@@ -30,75 +31,102 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     private final class WorkCounter: Sendable {
+        /// The next input to take.
         let next = Atomic<Int>(0)
+        /// How many inputs have been passed on in order; workers wait when they are too far ahead of it.
+        let delivered = Atomic<Int>(0)
     }
 
-    /// Analyzes the inputs; throws only when ICU itself fails.
+    /// Analyzes the inputs and keeps every match in the result; throws only when ICU itself fails.
     public func analyze(_ sources: [DocumentSource]) async throws(TextError) -> AnalysisResult {
+        var matches: [Match] = []
+        do {
+            var result = try await analyze(sources) { analysis, documentIndex in
+                matches += analysis.matches.map { match in
+                    var renumbered = match
+                    renumbered.document = documentIndex
+                    return renumbered
+                }
+            }
+            result.matches = matches
+            return result
+        } catch let error as TextError {
+            throw error
+        } catch {
+            preconditionFailure("only the text pipeline throws here: \(error)")
+        }
+    }
+
+    /// Analyzes the inputs and passes each document's analysis to `consume`, in input order, with the index the
+    /// document has in the result's document list; the result holds no matches. Throws what ICU or `consume`
+    /// throws.
+    public func analyze(
+        _ sources: [DocumentSource], consume: (DocumentAnalysis, Int) throws -> Void
+    ) async throws -> AnalysisResult {
         let counter = WorkCounter()
         let workers = min(jobs, max(1, sources.count))
-        var outcomes = [Outcome?](repeating: nil, count: sources.count)
-        await withTaskGroup(of: [(Int, Outcome)].self) { group in
+        // Far enough ahead to keep every worker busy when documents differ in size, near enough to bound memory.
+        let window = 8 * workers
+        var assembly = Assembly(codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
                 group.addTask {
-                    var done: [(Int, Outcome)] = []
                     let analyzer: DocumentAnalyzer
                     do throws(TextError) {
-                        analyzer = try DocumentAnalyzer(matcher: matcher, contextLength: contextLength, speakers: speakers)
+                        analyzer = try DocumentAnalyzer(
+                            matcher: matcher, contextLength: contextLength, speakers: speakers)
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
-                        if index < sources.count { done.append((index, .failed(error))) }
-                        return done
+                        if index < sources.count { continuation.yield((index, .failed(error))) }
+                        return
                     }
-                    while true {
+                    while !Task.isCancelled {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         guard index < sources.count else { break }
-                        done.append((index, process(sources[index], index: index, with: analyzer)))
+                        while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
+                            try? await Task.sleep(for: .milliseconds(1))
+                        }
+                        continuation.yield((index, process(sources[index], with: analyzer)))
                     }
-                    return done
                 }
             }
-            for await batch in group {
-                for (index, outcome) in batch { outcomes[index] = outcome }
-            }
-        }
-        return try assemble(outcomes)
-    }
-
-    private func process(_ source: DocumentSource, index: Int, with analyzer: DocumentAnalyzer) -> Outcome {
-        do throws(IngestionError) {
-            let read = try loader.load(source)
-            do throws(TextError) {
-                var analyses: [DocumentAnalysis] = []
-                for document in read.documents {
-                    analyses.append(try analyzer.analyze(document, index: index))
+            defer { group.cancelAll() }
+            var pending: [Int: Outcome] = [:]
+            var nextIndex = 0
+            var iterator = stream.makeAsyncIterator()
+            while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
+                pending[index] = outcome
+                while let ready = pending.removeValue(forKey: nextIndex) {
+                    try assembly.add(ready, consume: consume)
+                    nextIndex += 1
+                    counter.delivered.store(nextIndex, ordering: .relaxed)
                 }
-                return .analyzed(analyses, read.warnings)
-            } catch {
-                return .failed(error)
             }
-        } catch {
-            return .skipped(error)
+            continuation.finish()
         }
+        return AnalysisResult(
+            codes: matcher.codes, terms: matcher.terms, documents: assembly.documents, matches: [],
+            tally: assembly.tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
     }
 
-    private func assemble(_ outcomes: [Outcome?]) throws(TextError) -> AnalysisResult {
-        var tally = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
+    /// The run's results so far, built up in input order.
+    private struct Assembly {
+        var tally: CorpusTally
         var documents: [DocumentSummary] = []
-        var matches: [Match] = []
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
-        for outcome in outcomes {
+
+        init(codeCount: Int, termCount: Int) {
+            tally = CorpusTally(codeCount: codeCount, termCount: termCount)
+        }
+
+        mutating func add(_ outcome: Outcome, consume: (DocumentAnalysis, Int) throws -> Void) throws {
             switch outcome {
             case .analyzed(let analyses, let warnings):
                 for analysis in analyses {
-                    let documentIndex = documents.count
+                    try consume(analysis, documents.count)
                     documents.append(analysis.summary)
-                    matches += analysis.matches.map { match in
-                        var renumbered = match
-                        renumbered.document = documentIndex
-                        return renumbered
-                    }
                     tally.merge(CorpusTally(analysis.tally))
                 }
                 diagnostics += warnings
@@ -107,13 +135,24 @@ public struct CorpusAnalyzer: Sendable {
                 diagnostics.append(error.diagnostic)
             case .failed(let error):
                 throw error
-            case nil:
-                // A worker that could not start leaves its inputs to the others; none is left unprocessed.
-                continue
             }
         }
-        return AnalysisResult(
-            codes: matcher.codes, terms: matcher.terms, documents: documents, matches: matches, tally: tally,
-            diagnostics: diagnostics, skippedFiles: skipped)
+    }
+
+    private func process(_ source: DocumentSource, with analyzer: DocumentAnalyzer) -> Outcome {
+        do throws(IngestionError) {
+            let read = try loader.load(source)
+            do throws(TextError) {
+                var analyses: [DocumentAnalysis] = []
+                for document in read.documents {
+                    analyses.append(try analyzer.analyze(document, index: 0))
+                }
+                return .analyzed(analyses, read.warnings)
+            } catch {
+                return .failed(error)
+            }
+        } catch {
+            return .skipped(error)
+        }
     }
 }

@@ -30,23 +30,34 @@ extension AnalysisResult {
         return table
     }
 
+    /// The header of `matches.csv`.
+    public static let matchesHeader = [
+        "document", "case", "speaker", "role", "theme", "code", "term", "surface", "start", "end", "left", "right",
+    ]
+
     /// `matches.csv`: one row per match and credited code, in document and text order.
     public func matchesTable() -> CSVTable {
-        var table = CSVTable(header: [
-            "document", "case", "speaker", "role", "theme", "code", "term", "surface", "start", "end", "left", "right",
-        ])
+        var table = CSVTable(header: Self.matchesHeader)
         for match in matches {
-            let document = documents[match.document]
-            for credit in match.credits {
-                let code = codes[credit.code]
-                table.rows.append([
-                    document.id, document.caseID, match.speaker ?? "", match.role.rawValue, code.theme.id, code.code.id,
-                    terms[credit.term].term.text, match.surface, String(match.start), String(match.end), match.left,
-                    match.right,
-                ])
-            }
+            table.rows += Self.matchRows(match, in: documents[match.document], codes: codes, terms: terms)
         }
         return table
+    }
+
+    /// The `matches.csv` rows of one match: one per credited code. Used for the whole table and for writing
+    /// it as documents finish.
+    public static func matchRows(
+        _ match: Match, in document: DocumentSummary, codes: [(theme: Theme, code: Code)],
+        terms: [(code: Int, term: Term)]
+    ) -> [[String]] {
+        match.credits.map { credit in
+            let code = codes[credit.code]
+            return [
+                document.id, document.caseID, match.speaker ?? "", match.role.rawValue, code.theme.id, code.code.id,
+                terms[credit.term].term.text, match.surface, String(match.start), String(match.end), match.left,
+                match.right,
+            ]
+        }
     }
 
     /// `documents.csv`: one row per document read; manifest and spreadsheet columns follow the fixed ones,
@@ -70,10 +81,14 @@ extension AnalysisResult {
 
     /// Every output file of a run, by name.
     public func outputFiles(options: TableOptions = TableOptions()) -> [(name: String, contents: String)] {
+        [("matches.csv", matchesTable().rendered())] + summaryFiles(options: options)
+    }
+
+    /// The output files other than `matches.csv`, which a streaming run writes as documents finish.
+    public func summaryFiles(options: TableOptions = TableOptions()) -> [(name: String, contents: String)] {
         [
             ("codes.csv", codesTable(options: options).rendered()),
             ("terms.csv", termsTable().rendered()),
-            ("matches.csv", matchesTable().rendered()),
             ("documents.csv", documentsTable().rendered()),
         ]
     }

@@ -13,15 +13,19 @@ public struct CSVTable: Sendable, Equatable {
         // Built as bytes: appending Strings field by field cost more than the matching on large tables.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 * (rows.count + 1))
-        for row in [header] + rows {
-            for (index, field) in row.enumerated() {
-                if index > 0 { bytes.append(0x2C) }
-                Self.append(field, to: &bytes)
-            }
-            bytes.append(0x0D)
-            bytes.append(0x0A)
-        }
+        Self.appendRow(header, to: &bytes)
+        for row in rows { Self.appendRow(row, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one CRLF-terminated record.
+    static func appendRow(_ row: [String], to bytes: inout [UInt8]) {
+        for (index, field) in row.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            append(field, to: &bytes)
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     /// Appends a field, quoted when it holds a comma, quote or line break (all ASCII, so bytes suffice).

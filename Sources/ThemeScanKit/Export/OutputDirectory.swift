@@ -19,6 +19,18 @@ public struct OutputDirectory: Sendable {
 
     /// Writes the files and swaps them into place.
     public func write(_ files: [(name: String, contents: String)]) throws(OutputError) {
+        let staging = try begin()
+        do throws(OutputError) {
+            for file in files { try staging.write(file.name, contents: file.contents) }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Checks that the folder may be replaced and opens a hidden staging folder beside it to write into.
+    public func begin() throws(OutputError) -> OutputStaging {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -33,32 +45,15 @@ public struct OutputDirectory: Sendable {
         removeLeftovers(in: parent, of: target.lastPathComponent)
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).themescan-new-\(stamp)")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
-            }
-            if exists, cplatform_exchange_paths(staging.path, target.path) == 0 {
-                // The staging folder now holds the earlier results.
-                try? manager.removeItem(at: staging)
-            } else if exists {
-                try manager.moveItem(at: target, to: retired)
-                do {
-                    try manager.moveItem(at: staging, to: target)
-                } catch {
-                    try? manager.moveItem(at: retired, to: target)
-                    throw error
-                }
-                try? manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: staging, to: target)
-            }
         } catch {
-            try? manager.removeItem(at: staging)
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
+        return OutputStaging(
+            displayPath: path, target: target, staging: staging,
+            retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"))
     }
 
     /// Removes staging folders that an earlier run for the same target left when it was killed.

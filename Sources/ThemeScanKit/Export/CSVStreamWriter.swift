@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes a CSV file record by record, for tables too large to hold, such as every match of a large run.
+///
+/// Records are rendered exactly as `CSVTable.rendered()` renders them, so a streamed file and a rendered table
+/// with the same rows are the same bytes.
+public final class CSVStreamWriter {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer: [UInt8] = []
+    private static let flushThreshold = 1 << 20
+
+    /// Creates the file (replacing one there) and writes the header.
+    public init(path: String, header: [String]) throws(OutputError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw .writeFailed(path: path, reason: "cannot create the file") }
+        self.handle = handle
+        self.path = path
+        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        CSVTable.appendRow(header, to: &buffer)
+    }
+
+    deinit {
+        try? handle.close()
+    }
+
+    public func append(_ row: [String]) throws(OutputError) {
+        CSVTable.appendRow(row, to: &buffer)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Writes what is buffered and closes the file.
+    public func close() throws(OutputError) {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw .writeFailed(path: path, reason: fileErrorReason(error))
+        }
+    }
+
+    private func flush() throws(OutputError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw .writeFailed(path: path, reason: fileErrorReason(error))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
