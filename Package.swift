@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ThemeScanKit", targets: ["ThemeScanKit"]),
         .executable(name: "themescan", targets: ["themescan"]),
+        .executable(name: "themescan-bench", targets: ["themescan-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,15 @@ let package = Package(
             name: "themescan",
             dependencies: [
                 "ThemeScanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measures the pipeline against raw ICU and jieba (BENCHMARKS.md); it reaches into CICU for the raw loop.
+        .executableTarget(
+            name: "themescan-bench",
+            dependencies: [
+                "ThemeScanKit",
+                "CICU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

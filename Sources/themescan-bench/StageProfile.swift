@@ -1,0 +1,74 @@
+import CICU
+import Foundation
+import ThemeScanKit
+
+/// Times the pipeline's stages one by one on one core, in this process, and the raw ICU word-break loop that
+/// bounds them all.
+struct StageProfile {
+    var stopwatch = Stopwatch()
+    var bytes = 0
+    var tokens = 0
+    var matches = 0
+
+    /// Seconds ICU's word break iterator takes over the files' text, fed whole (no chunking), with the rule-status
+    /// test themescan uses to count tokens; the text is converted to UTF-16 before the clock starts.
+    static func rawICUSeconds(files: [String]) throws -> (seconds: Double, tokens: Int) {
+        var status: Int32 = 0
+        guard let breaker = cicu_word_breaker_open("zh", &status), status <= 0 else {
+            throw BenchmarkError.baselineFailed("ICU word break iterator could not be opened (status \(status))")
+        }
+        defer { cicu_word_breaker_close(breaker) }
+        var seconds = 0.0
+        var tokens = 0
+        for path in files {
+            let units = Array(try String(contentsOfFile: path, encoding: .utf8).utf16)
+            let start = DispatchTime.now().uptimeNanoseconds
+            tokens += Int(
+                units.withUnsafeBufferPointer {
+                    cicu_word_breaker_count(breaker, $0.baseAddress, Int32($0.count), Int32($0.count), &status)
+                })
+            seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        return (seconds, tokens)
+    }
+
+    /// Runs each stage over every file: read and decode, normalize, segment, match, then the analyzer as a
+    /// whole (whose time beyond the three middle stages is what counting and building match records cost), then
+    /// rendering `matches.csv` rows.
+    mutating func run(files: [String], matcher: Matcher) throws {
+        let normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
+        let segmenter = try WordSegmenter()
+        let analyzer = try DocumentAnalyzer(matcher: matcher)
+        let decoder = UTF8TextDecoder()
+        var analyzerSeconds = 0.0
+        for path in files {
+            let text = try stopwatch.time("decode") { () throws -> String in
+                let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                bytes += data.count
+                return decoder.decode(data, path: path).text
+            }
+            let units = Array(text.utf16)
+            let normalized = try stopwatch.time("normalize") { try normalizer.normalize(units) }
+            tokens += try stopwatch.time("segment") { try segmenter.countWords(in: normalized.units) }
+            _ = stopwatch.time("match") { matcher.spans(in: normalized) }
+            let document = Document(
+                id: path, caseID: path, source: path, format: .text, encoding: "UTF-8", text: text,
+                segments: [Segment(text: text, start: 0)])
+            let start = DispatchTime.now().uptimeNanoseconds
+            let analysis = try analyzer.analyze(document, index: 0)
+            analyzerSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            matches += analysis.matches.count
+            stopwatch.time("write") {
+                var table = CSVTable(header: AnalysisResult.matchesHeader)
+                for match in analysis.matches {
+                    table.rows += AnalysisResult.matchRows(
+                        match, in: analysis.summary, codes: matcher.codes, terms: matcher.terms)
+                }
+                _ = table.rendered()
+            }
+        }
+        let inner = ["normalize", "segment", "match"].reduce(0) { $0 + (stopwatch.seconds[$1] ?? 0) }
+        let countSeconds = max(0, analyzerSeconds - inner)
+        stopwatch.add("count", seconds: countSeconds)
+    }
+}

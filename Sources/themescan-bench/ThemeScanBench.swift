@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import ThemeScanKit
+
+/// Measures `themescan analyze` against the raw ICU word-break loop and jieba on a generated corpus.
+@main
+struct ThemeScanBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themescan-bench",
+        abstract: "Measure themescan against raw ICU word break and jieba on a generated corpus.",
+        discussion: """
+            Build in release mode first: swift build -c release. The corpus is generated deterministically \
+            into --work, so repeated runs measure the same text.
+            """)
+
+    @Option(help: "Megabytes of interview-like text to generate.")
+    var size = 200
+
+    @Option(help: "Megabytes of one long Han run without punctuation, compared per MB with normal text.")
+    var hanSize = 10
+
+    @Option(help: "Runs of each end-to-end measurement; the median is reported.")
+    var runs = 3
+
+    @Option(help: "Threads for the all-cores run.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Megabytes of the corpus given to jieba (it is slow; its speed per MB does not depend on size).")
+    var jiebaSize = 5
+
+    @Flag(help: "Skip the jieba baseline.")
+    var noJieba = false
+
+    @Option(help: "The codebook to match.")
+    var lexicon = "lexicons/children-mental-health.yaml"
+
+    @Option(help: "Where the corpus and outputs go.")
+    var work = "/tmp/themescan-bench"
+
+    func run() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("themescan").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchmarkError.missingBinary(binary) }
+        let workFolder = URL(fileURLWithPath: work)
+        let classifier = CharacterClassifier()
+        let codebook = try CodebookLoader(classifier: classifier).load(path: lexicon).codebook
+        let matcher = try Matcher(codebook: codebook, normalization: NormalizationOptions(), classifier: classifier)
+        let fixedTerms = matcher.terms.map(\.term.text).filter { !$0.contains("*") && !$0.contains("?") }
+        let chinese = fixedTerms.filter { $0.unicodeScalars.contains { $0.properties.isIdeographic } }
+        let english = fixedTerms.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+
+        let corpusFolder = workFolder.appendingPathComponent("corpus-\(size)mb")
+        let hanFolder = workFolder.appendingPathComponent("han-run-\(hanSize)mb")
+        log("generating \(size) MB of interviews and \(hanSize) MB of Han run in \(workFolder.path)")
+        let files = try CorpusGenerator(kind: .interviews, chineseTerms: chinese, englishTerms: english)
+            .write(megabytes: size, into: corpusFolder)
+        let hanFiles = try CorpusGenerator(
+            kind: .hanRun, fileBytes: hanSize << 20, chineseTerms: chinese, englishTerms: [])
+            .write(megabytes: hanSize, into: hanFolder)
+        let corpusMB = Double(try totalBytes(files)) / 1_048_576
+        let hanMB = Double(try totalBytes(hanFiles)) / 1_048_576
+
+        log("raw ICU word break")
+        let icu = try StageProfile.rawICUSeconds(files: files)
+        log("themescan, 1 thread")
+        let single = try endToEnd(binary, corpus: corpusFolder, jobs: 1, workFolder: workFolder)
+        log("themescan, \(jobs) threads")
+        let parallel = try endToEnd(binary, corpus: corpusFolder, jobs: jobs, workFolder: workFolder)
+        log("themescan on the Han run, 1 thread")
+        let han = try endToEnd(binary, corpus: hanFolder, jobs: 1, workFolder: workFolder)
+        log("stages, 1 thread, in process")
+        var stages = StageProfile()
+        try stages.run(files: files, matcher: matcher)
+
+        var jieba: (JiebaBaseline.Outcome?, String?) = (nil, noJieba ? "skipped (--no-jieba)" : nil)
+        if !noJieba {
+            if let reason = JiebaBaseline.unavailableReason() {
+                jieba.1 = "skipped: \(reason)"
+            } else {
+                log("jieba on \(jiebaSize) MB")
+                let sample = try prefix(of: files, megabytes: jiebaSize)
+                jieba.0 = try JiebaBaseline.run(files: sample, terms: chinese, workFolder: workFolder)
+            }
+        }
+
+        let icuRate = corpusMB / icu.seconds
+        let singleRate = corpusMB / single.seconds
+        let parallelRate = corpusMB / parallel.seconds
+        let hanRate = hanMB / han.seconds
+        var report = """
+            | measurement | MB/s | tokens/s | peak RSS |
+            |---|---:|---:|---:|
+            | raw ICU word break, 1 thread (\(fmt(corpusMB)) MB) | \(fmt(icuRate)) | \(count(Double(icu.tokens) / icu.seconds)) | — |
+            | themescan analyze, 1 thread | \(fmt(singleRate)) | \(count(Double(stages.tokens) / single.seconds)) | \(megabytes(single.peakResidentBytes)) |
+            | themescan analyze, \(jobs) threads | \(fmt(parallelRate)) | \(count(Double(stages.tokens) / parallel.seconds)) | \(megabytes(parallel.peakResidentBytes)) |
+            | themescan analyze, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanRate)) | — | \(megabytes(han.peakResidentBytes)) |
+
+            """
+        if let outcome = jieba.0 {
+            report += "| jieba accurate mode, 1 thread (\(jiebaSize) MB) | \(fmt(outcome.megabytesPerSecond)) | — | — |\n"
+        }
+        report += """
+
+            | ratio | value |
+            |---|---:|
+            | themescan 1 thread / raw ICU | \(fmt(singleRate / icuRate)) |
+            | themescan \(jobs) threads / 1 thread | \(fmt(parallelRate / singleRate)) |
+            | Han run / normal text, per MB, 1 thread | \(fmt(hanRate / singleRate)) |
+
+            """
+        if let outcome = jieba.0 {
+            report += "| themescan 1 thread / jieba | \(fmt(singleRate / outcome.megabytesPerSecond)) |\n"
+        } else if let note = jieba.1 {
+            report += "\njieba: \(note)\n"
+        }
+        report += "\n| stage (1 thread, in process) | seconds | share |\n|---|---:|---:|\n"
+        let total = stages.stopwatch.seconds.values.reduce(0, +)
+        for stage in ["decode", "normalize", "segment", "match", "count", "write"] {
+            let seconds = stages.stopwatch.seconds[stage] ?? 0
+            report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% |\n"
+        }
+        report += "\n\(stages.matches) matches, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
+        print(report)
+    }
+
+    private func endToEnd(_ binary: String, corpus: URL, jobs: Int, workFolder: URL) throws -> ChildProcess.Outcome {
+        let output = workFolder.appendingPathComponent("out-\(corpus.lastPathComponent)-\(jobs)").path
+        let log = workFolder.appendingPathComponent("log-\(corpus.lastPathComponent)-\(jobs).txt").path
+        let arguments = [binary, "analyze", corpus.path, "--lexicon", lexicon, "--out", output, "--jobs", String(jobs)]
+        var outcomes: [ChildProcess.Outcome] = []
+        for _ in 0..<max(1, runs) {
+            let outcome = ChildProcess.run(arguments, logPath: log)
+            guard outcome.status == 0 else {
+                throw BenchmarkError.runFailed(command: arguments.joined(separator: " "), status: outcome.status, log: log)
+            }
+            outcomes.append(outcome)
+        }
+        var median = outcomes.sorted { $0.seconds < $1.seconds }[outcomes.count / 2]
+        median.peakResidentBytes = outcomes.map(\.peakResidentBytes).max() ?? 0
+        return median
+    }
+
+    private func totalBytes(_ files: [String]) throws -> Int {
+        try files.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
+
+    private func prefix(of files: [String], megabytes: Int) throws -> [String] {
+        var chosen: [String] = []
+        var bytes = 0
+        for file in files where bytes < megabytes << 20 {
+            chosen.append(file)
+            bytes += (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        }
+        return chosen
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data("themescan-bench: \(message)\n".utf8))
+    }
+
+    private func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
+    private func count(_ value: Double) -> String { String(format: "%.0f", value) }
+    private func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
+}
