@@ -46,11 +46,11 @@ DOCX_FILES = [
 # (source, output, charset declared in <meta>, Python codec used to write the bytes, page chrome variant)
 POLICY_PAGES = [
     ("policy-2021-dongchuan-edu.html.source", "2021/policy/dongchuan-edu-2021-mental-health-notice.html",
-     "gb2312", "gbk", "province"),
+     "gb2312", "gb2312", "province"),
     ("policy-2021-linjiang-reopening.html.source", "2021/policy/linjiang-2021-school-reopening-support.html",
      "utf-8", "utf-8", "city"),
     ("policy-2024-dongchuan-action-plan.html.source", "2024/policy/dongchuan-edu-2024-action-plan.html",
-     "gb2312", "gbk", "province"),
+     "gb2312", "gb2312", "province"),
     ("policy-2024-xiling-bullying.html.source", "2024/policy/xiling-2024-bullying-prevention-notice.html",
      "utf-8", "utf-8", "city"),
 ]
@@ -337,13 +337,15 @@ def make_policy(source, output, declared, codec, chrome_name):
             paragraphs.append("<h3>%s</h3>" % escape(p[3:]))
         else:
             paragraphs.append("<p>%s</p>" % escape(p))
+    # old provincial sites declare the charset with <meta charset>; the city sites use the http-equiv form
+    charset_meta = ('<meta charset="%s">' % declared if chrome_name == "province"
+                    else '<meta http-equiv="Content-Type" content="text/html; charset=%s">' % declared)
     article_open, article_close = (('<div class="article">', "</div>") if chrome_name == "province"
                                    else ("<article>", "</article>"))
     html = """<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
-<meta http-equiv="Content-Type" content="text/html; charset={declared}">
-<meta charset="{declared}">
+{charset_meta}
 <title>{title} - {site}</title>
 <meta name="description" content="虚构示例页面，仅供ThemeScan测试">
 <link rel="stylesheet" href="/static/css/main.css">
@@ -395,7 +397,7 @@ document.querySelectorAll(".nav a").forEach(function (a) {{ a.title = "心理健
 </script>
 </body>
 </html>
-""".format(declared=declared, title=escape(title), site=escape(chrome["site"]), nav=nav,
+""".format(charset_meta=charset_meta, title=escape(title), site=escape(chrome["site"]), nav=nav,
            side_title=escape(chrome["sidebar"][0]), side=side, article_open=article_open,
            article_close=article_close, agency=escape(agency), number=escape(number), date=escape(date),
            paragraphs="\n      ".join(paragraphs))
