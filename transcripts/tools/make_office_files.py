@@ -243,7 +243,8 @@ def make_xlsx(source, output):
     shared_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                   '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" '
                   'uniqueCount="%d">%s</sst>'
-                  % (sum(len(r) for r in [data["header"]] + data["rows"]), len(strings),
+                  % (sum(1 for r in [data["header"]] + data["rows"] for v in r if not isinstance(v, (int, float))),
+                     len(strings),
                      "".join(si(s) for s in strings)))
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
