@@ -26,6 +26,7 @@ import Testing
         }
         let (described, applyWarnings) = manifest.apply(to: sources)
         #expect(described.map(\.caseID) == ["P01", "P01", nil])
+        #expect(described.map(\.id) == ["data/a.txt", "data/../data/b.txt", "c.txt"])
         #expect(described[0].metadata == ["year": "2021", "organization": "Org A"])
         #expect(described[0].interviewerLabels == ["说话人1", "说话人3"])
         #expect(described[1].metadata == ["year": "2024"])

@@ -89,7 +89,7 @@ public struct Manifest: Sendable {
                 continue
             }
             entries[resolved] = ManifestEntry(
-                path: resolved, line: record.line, caseID: caseID, interviewerLabels: interviewers, metadata: metadata)
+                path: resolved, id: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, line: record.line, caseID: caseID, interviewerLabels: interviewers, metadata: metadata)
         }
         return (Manifest(path: Self.standardized(URL(fileURLWithPath: path).path), entries: entries), warnings)
     }
@@ -99,8 +99,10 @@ public struct Manifest: Sendable {
         Self.standardized(URL(fileURLWithPath: path).path) == self.path
     }
 
-    /// The sources with what the manifest says of them. Files it does not describe are kept, each its own case,
-    /// with a warning; files it describes that are not among the inputs are warned about too.
+    /// The sources with what the manifest says of them. A described file's id becomes its path relative to the
+    /// manifest's folder, as the manifest names it, so ids stay the same whichever folders are given on the
+    /// command line. Files it does not describe are kept, each its own case, with a warning; files it
+    /// describes that are not among the inputs are warned about too.
     public func apply(to sources: [DocumentSource]) -> (sources: [DocumentSource], warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         var used: Set<String> = []
@@ -115,6 +117,7 @@ public struct Manifest: Sendable {
             }
             used.insert(key)
             var source = source
+            source.id = entry.id
             source.caseID = entry.caseID
             source.metadata = entry.metadata
             source.interviewerLabels = entry.interviewerLabels

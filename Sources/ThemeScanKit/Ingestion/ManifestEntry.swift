@@ -2,6 +2,8 @@
 public struct ManifestEntry: Sendable, Hashable {
     /// The file's path as the manifest resolves it (relative paths against the manifest's folder).
     public var path: String
+    /// The path as the manifest writes it, which becomes the document id.
+    public var id: String
     /// The line of the manifest naming the file, for diagnostics.
     public var line: Int
     public var caseID: String?
@@ -10,8 +12,9 @@ public struct ManifestEntry: Sendable, Hashable {
     /// Every other non-empty column, `year` included.
     public var metadata: [String: String]
 
-    public init(path: String, line: Int, caseID: String?, interviewerLabels: [String]?, metadata: [String: String]) {
+    public init(path: String, id: String, line: Int, caseID: String?, interviewerLabels: [String]?, metadata: [String: String]) {
         self.path = path
+        self.id = id
         self.line = line
         self.caseID = caseID
         self.interviewerLabels = interviewerLabels
