@@ -84,6 +84,23 @@ import ZIPFoundation
         }
     }
 
+    /// A deflate stream that asks for more input than the entry holds must fail, not wait for bytes forever.
+    @Test(.timeLimit(.minutes(1))) func deflateStreamRunningPastItsEntryFails() throws {
+        var bytes = try Self.archive([("a.txt", Array(String(repeating: "hello world ", count: 100).utf8))])
+        let nameLength = Int(bytes[26]) | (Int(bytes[27]) << 8)
+        let extraLength = Int(bytes[28]) | (Int(bytes[29]) << 8)
+        let data = 30 + nameLength + extraLength
+        // A stored block claiming 65535 bytes: more than the rest of the archive.
+        bytes.replaceSubrange(data..<(data + 5), with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        let reader = try ZipArchiveReader(bytes: bytes, path: "s.zip")
+        do {
+            _ = try reader.bytes(of: "a.txt")
+            Issue.record("a damaged stream was read")
+        } catch {
+            #expect(error.message.contains("zip entry a.txt is corrupt or truncated"))
+        }
+    }
+
     @Test func notAZipIsMalformed() {
         #expect(throws: IngestionError.self) { try ZipArchiveReader(bytes: Array("hello".utf8), path: "n.zip") }
         #expect(!ZipArchiveReader.looksLikeZip(Array("hello".utf8)))

@@ -11,6 +11,9 @@ public final class ZipArchiveReader {
     /// The most bytes one entry may inflate to.
     public let maximumEntryBytes: Int
     private let archive: Archive
+    private let archiveBytes: [UInt8]
+    /// Entry data offsets, aligned with the archive's entries; nil when the directory could not be followed.
+    private let layout: ZipEntryLayout?
 
     /// Whether `bytes` start like a zip archive (a local file header or an empty archive's end record).
     public static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
@@ -23,6 +26,8 @@ public final class ZipArchiveReader {
     ) throws(IngestionError) {
         self.path = path
         self.maximumEntryBytes = maximumEntryBytes
+        archiveBytes = bytes
+        layout = ZipEntryLayout(bytes)
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
@@ -52,14 +57,19 @@ public final class ZipArchiveReader {
         var bytes: [UInt8] = []
         var overLimit = false
         let checksum: CRC32
+        let consumer: Consumer = { chunk in
+            // Counted here, chunk by chunk as zlib produces it, so the cap holds whatever the header claims.
+            guard bytes.count + chunk.count <= limit else {
+                overLimit = true
+                throw CancellationError()
+            }
+            bytes.append(contentsOf: chunk)
+        }
         do {
-            checksum = try archive.extract(entry) { chunk in
-                // Counted here, chunk by chunk as zlib produces it, so the cap holds whatever the header claims.
-                guard bytes.count + chunk.count <= limit else {
-                    overLimit = true
-                    throw CancellationError()
-                }
-                bytes.append(contentsOf: chunk)
+            if entry.isCompressed {
+                checksum = try inflate(entry, consumer: consumer)
+            } else {
+                checksum = try archive.extract(entry, consumer: consumer)
             }
         } catch {
             if overLimit {
@@ -68,13 +78,36 @@ public final class ZipArchiveReader {
                     reason: "zip entry \(name) inflates to more than \(limit) bytes, the limit for one entry; "
                         + "it may be a zip bomb, or raise the limit if the file is genuine")
             }
-            throw .malformed(at: SourceLocation(path: path), reason: "zip entry \(name) is corrupt (\(error))")
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "zip entry \(name) is corrupt or truncated (\(error)); copy the file again or re-save it")
         }
         guard checksum == entry.checksum else {
             throw .malformed(
                 at: SourceLocation(path: path), reason: "zip entry \(name) is corrupt (its checksum does not match)")
         }
         return bytes
+    }
+
+    /// Inflates a deflated entry from exactly its compressed bytes, failing when they end before the stream does.
+    private func inflate(_ entry: Entry, consumer: Consumer) throws -> CRC32 {
+        guard let index = archive.enumerated().first(where: { $0.element == entry })?.offset, let layout,
+            index < layout.dataOffsets.count
+        else { throw Archive.ArchiveError.invalidLocalHeaderDataOffset }
+        let start = layout.dataOffsets[index]
+        let compressedSize = Int(clamping: entry.compressedSize)
+        let end = min(archiveBytes.count, start + compressedSize)
+        guard start <= end else { throw Archive.ArchiveError.invalidLocalHeaderDataOffset }
+        var position = start
+        let archiveBytes = archiveBytes
+        return try Data.decompress(
+            size: Int64(compressedSize), bufferSize: defaultReadChunkSize, skipCRC32: false,
+            provider: { _, chunkSize in
+                guard position < end else { throw Archive.ArchiveError.unreadableArchive }
+                let next = min(end, position + chunkSize)
+                defer { position = next }
+                return Data(archiveBytes[position..<next])
+            }, consumer: consumer)
     }
 
     /// The entry named exactly `name`, or else the one whose name differs only in case (some zip tools change
