@@ -18,7 +18,7 @@ public struct DocumentLoader: Sendable {
     /// The adapter that reads `format`.
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
-        default: return PlainTextReader(format: format)
+        default: return PlainTextReader(format: format, options: options)
         }
     }
 
