@@ -19,7 +19,7 @@ public struct DocumentLoader: Sendable {
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
-        default: return PlainTextReader(format: format)
+        default: return PlainTextReader(format: format, options: options)
         }
     }
 
