@@ -127,6 +127,10 @@ void cxml_document_free(cxml_document *document) {
     if (document != NULL) xmlFreeDoc((xmlDocPtr)document);
 }
 
+const char *cxml_document_encoding(const cxml_document *document) {
+    return document == NULL ? NULL : (const char *)((const xmlDoc *)document)->encoding;
+}
+
 cxml_node *cxml_document_root(const cxml_document *document) {
     return (cxml_node *)xmlDocGetRootElement((const xmlDoc *)document);
 }

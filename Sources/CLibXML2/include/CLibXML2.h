@@ -58,6 +58,9 @@ cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *en
 
 void cxml_document_free(cxml_document *document);
 
+/// The encoding the document declared (such as "GB2312"), or NULL when it declared none; borrowed.
+const char *cxml_document_encoding(const cxml_document *document);
+
 /// The root element, or NULL for an empty document.
 cxml_node *cxml_document_root(const cxml_document *document);
 

@@ -19,6 +19,9 @@ public struct DocumentLoader: Sendable {
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
+        case .xlsx, .xls: return SpreadsheetGridReader(format: format, options: options)
+        case .html: return HTMLReader(options: options)
+        case .xml: return XMLReader(options: options)
         default: return PlainTextReader(format: format, options: options)
         }
     }

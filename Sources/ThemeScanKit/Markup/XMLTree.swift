@@ -42,6 +42,11 @@ public final class XMLTree {
         self.init(document: document)
     }
 
+    /// The encoding the document declared, such as `GB2312`; nil when it declared none (UTF-8 or UTF-16).
+    public var declaredEncoding: String? {
+        cxml_document_encoding(document).map { String(cString: $0) }
+    }
+
     /// The root element; nil for a document without one (an empty HTML page).
     public var root: XMLNode? {
         cxml_document_root(document).map { XMLNode(tree: self, pointer: $0) }
