@@ -115,3 +115,94 @@ import Testing
         #expect(paragraphs.map(\.textContent) == ["one", "two & three"])
     }
 }
+
+@Suite struct XMLReaderTests {
+    static let interviews = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <corpus xmlns:m="urn:meta">
+          <interview program="P01"><m:title>第一次</m:title>
+            <turn>访谈者：孩子最近怎么样？</turn>
+            <turn>受访者：有点<em>焦虑</em>。</turn>
+          </interview>
+          <interview program="P02"><m:title>第二次</m:title>
+            <turn>压力很大</turn>
+          </interview>
+        </corpus>
+        """
+
+    static func read(_ xml: String, _ configure: (inout IngestionOptions) -> Void = { _ in }) throws -> ReadResult {
+        var options = IngestionOptions()
+        configure(&options)
+        return try XMLReader(options: options).read(Array(xml.utf8), from: DocumentSource(path: "c.xml", id: "c.xml"))
+    }
+
+    @Test func allTextAsOneDocument() throws {
+        let result = try Self.read(Self.interviews)
+        let document = try #require(result.documents.first)
+        #expect(result.documents.count == 1)
+        #expect(document.text == "第一次\n访谈者：孩子最近怎么样？\n受访者：有点焦虑。\n第二次\n压力很大")
+        #expect(document.encoding == "UTF-8")
+        #expect(document.format == .xml)
+    }
+
+    @Test func oneDocumentPerNodeWithCaseAndText() throws {
+        let result = try Self.read(Self.interviews) {
+            $0.xpath = "//interview"
+            $0.caseXPath = "@program"
+            $0.textXPath = "turn"
+        }
+        #expect(result.documents.map(\.id) == ["c.xml#node-1", "c.xml#node-2"])
+        #expect(result.documents.map(\.caseID) == ["P01", "P02"])
+        #expect(result.documents.map(\.text) == ["访谈者：孩子最近怎么样？\n受访者：有点焦虑。", "压力很大"])
+    }
+
+    @Test func rootPrefixesWorkInExpressions() throws {
+        let result = try Self.read(Self.interviews) {
+            $0.xpath = "//interview"
+            $0.caseXPath = "string(m:title)"
+        }
+        #expect(result.documents.map(\.caseID) == ["第一次", "第二次"])
+        #expect(result.documents.first?.text == "第一次\n访谈者：孩子最近怎么样？\n受访者：有点焦虑。")
+    }
+
+    @Test func noMatchWarns() throws {
+        let result = try Self.read(Self.interviews) { $0.xpath = "//answer" }
+        #expect(result.documents.isEmpty)
+        #expect(result.warnings.first?.message.contains("//answer") == true)
+    }
+
+    @Test func externalEntityDoesNotLeakThroughTheReader() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = folder.appendingPathComponent("passwd")
+        try "root:x:0:0:SECRET".write(to: secret, atomically: true, encoding: .utf8)
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM \"\(secret.path)\">]>\n<r><a>x &xxe; y</a></r>"
+        let text = try #require(try Self.read(xml).documents.first).text
+        #expect(!text.contains("SECRET"))
+        #expect(text.contains("x"))
+    }
+
+    @Test func billionLaughsIsMalformedWithALine() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE z [\n<!ENTITY a0 \"ha\">\n"
+        for level in 1...12 { xml += "<!ENTITY a\(level) \"\(String(repeating: "&a\(level - 1);", count: 10))\">\n" }
+        xml += "]>\n<z>&a12;</z>\n"
+        do {
+            _ = try Self.read(xml)
+            Issue.record("the entity bomb was read")
+        } catch let error as IngestionError {
+            guard case .malformed(let location, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(location.line != nil)
+            #expect(reason.hasPrefix("not well-formed XML"))
+        }
+    }
+
+    @Test func encodingDeclaredInTheFileIsReported() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<r>".utf8)
+        bytes += [0xD2, 0xD6, 0xD3, 0xF4]  // 抑郁 in GB2312
+        bytes += Array("</r>".utf8)
+        let result = try XMLReader().read(bytes, from: DocumentSource(path: "g.xml", id: "g.xml"))
+        let document = try #require(result.documents.first)
+        #expect(document.text == "抑郁")
+        #expect(document.encoding == "GB18030")
+    }
+}
