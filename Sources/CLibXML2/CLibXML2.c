@@ -53,6 +53,10 @@ static void record_error(error_recorder *recorder, const xmlError *error) {
     recorder->count += 1;
 }
 
+/* libxml2 2.9 (the version on our machines) has no per-context error handler setter (xmlCtxtSetErrorHandler
+   came in 2.13), so errors are taken through the context's own structured SAX error callback, which libxml2
+   prefers over its process-wide handlers and which does not print anything. */
+
 /* Parser errors arrive with the context's userData, which is the context itself; its _private holds the
    recorder of this parse. */
 static void record_parser_error(void *data, xmlErrorPtr error) {

@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    /// Errors are collected per parse, so parses on many threads each report their own first problem.
+    @Test func concurrentParsesKeepTheirOwnErrors() async throws {
+        let lines = await withTaskGroup(of: (Int, Int?).self) { group in
+            for breakLine in 2...33 {
+                group.addTask {
+                    let xml = "<r>" + String(repeating: "\n<a>x</a>", count: breakLine - 2) + "\n<a>x</b>\n</r>"
+                    let result = Result { () throws(MarkupError) -> XMLTree in try XMLTree(xml: Array(xml.utf8)) }
+                    guard case .failure(.notWellFormed(let line, _, _)) = result else { return (breakLine, nil) }
+                    return (breakLine, line)
+                }
+            }
+            var lines: [(Int, Int?)] = []
+            for await result in group { lines.append(result) }
+            return lines
+        }
+        #expect(lines.count == 32)
+        for (expected, line) in lines { #expect(line == expected) }
+    }
+
     @Test func externalEntityIsNotResolved() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
