@@ -24,7 +24,11 @@ public struct DocumentLoader: Sendable {
     /// The adapter that reads `format`.
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
-        default: return PlainTextReader(format: format)
+        case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
+        case .xlsx, .xls: return SpreadsheetGridReader(format: format, options: options)
+        case .html: return HTMLReader(options: options)
+        case .xml: return XMLReader(options: options)
+        default: return PlainTextReader(format: format, options: options)
         }
     }
 
