@@ -24,7 +24,7 @@ extension CodebookLoader {
             ])
         }
         var warnings: [Diagnostic] = []
-        let known: Set<String> = ["theme", "code", "term", "type", "theme_label", "code_label"]
+        let known: Set<String> = ["codebook", "theme", "code", "term", "type", "theme_label", "code_label"]
         for name in columns.keys.sorted()
         where !known.contains(name) && !name.hasPrefix("theme_label_") && !name.hasPrefix("code_label_") {
             warnings.append(Diagnostic(.warning, at: SourceLocation(path: path, line: header.line), "unknown column '\(name)' ignored"))
@@ -34,12 +34,14 @@ extension CodebookLoader {
         var themes: [Theme] = []
         var themeIndex: [String: Int] = [:]
         var codePlace: [String: (theme: Int, code: Int)] = [:]
+        var name = ""
         for record in records.dropFirst() {
             func value(_ column: String) -> String {
                 guard let index = columns[column], index < record.fields.count else { return "" }
                 return record.fields[index].trimmingWhitespace()
             }
             let location = SourceLocation(path: path, line: record.line)
+            if name.isEmpty { name = value("codebook") }
             let themeID = value("theme")
             let codeID = value("code")
             let termText = value("term")
@@ -79,7 +81,7 @@ extension CodebookLoader {
                 themes[place.theme].codes[place.code].terms.append(term)
             }
         }
-        let codebook = Codebook(name: Self.fileStem(path), themes: themes, sources: [path])
+        let codebook = Codebook(name: name.isEmpty ? Self.fileStem(path) : name, themes: themes, sources: [path])
         problems += validate(codebook)
         guard problems.isEmpty else { throw .invalid(problems) }
         return (codebook, warnings)

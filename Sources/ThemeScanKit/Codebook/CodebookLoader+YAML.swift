@@ -24,7 +24,7 @@ extension CodebookLoader {
         return (codebook, reader.warnings)
     }
 
-    private static func syntaxDiagnostic(_ error: any Error, path: String) -> Diagnostic {
+    static func syntaxDiagnostic(_ error: any Error, path: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return Diagnostic(.error, at: SourceLocation(path: path), "invalid YAML: \(error)")
         }
