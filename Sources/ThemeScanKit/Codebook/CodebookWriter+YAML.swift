@@ -39,7 +39,8 @@ extension CodebookWriter {
                     (key("themes"), Node.sequence(Node.Sequence(themes, Tag(.seq), .block))),
                 ], Tag(.map), .block))
         do {
-            return try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
+            let text = try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
+            return text.hasSuffix("\n") ? text : text + "\n"
         } catch {
             throw .invalid([
                 Diagnostic(.error, at: SourceLocation(path: codebook.name), "cannot write the codebook as YAML: \(error)")
