@@ -31,9 +31,11 @@ import Testing
                 Theme(
                     id: theme.id, label: theme.label,
                     codes: theme.codes.map {
-                        Code(id: $0.id, label: $0.label, terms: strip($0.terms), exclusions: strip($0.exclusions), at: nowhere)
-                    }, at: nowhere)
-            })
+                        Code(
+                            id: $0.id, label: $0.label, terms: strip($0.terms), exclusions: strip($0.exclusions),
+                            descriptionText: $0.descriptionText, at: nowhere)
+                    }, descriptionText: theme.descriptionText, at: nowhere)
+            }, descriptionText: codebook.descriptionText)
     }
 
     static func reread(_ text: String, as format: CodebookFormat) throws -> Codebook {
@@ -139,9 +141,11 @@ import Testing
                         Code(
                             id: "yes", label: Label(["zh": "是", "en": "Yes, \"indeed\"", "default": "~"]),
                             terms: [Term("don't", at: nowhere), Term("a, b", at: nowhere), Term("# not a comment", at: nowhere)],
-                            exclusions: [Term("[x]", at: nowhere)], at: nowhere)
-                    ], at: nowhere)
-            ])
+                            exclusions: [Term("[x]", at: nowhere)], descriptionText: "Agreement,\nover two lines", at: nowhere),
+                        Code(id: "no", terms: [Term("否", at: nowhere)], at: nowhere),
+                    ], descriptionText: "true", at: nowhere),
+                Theme(id: "2", codes: [Code(id: "maybe", terms: [Term("或许", at: nowhere)], at: nowhere)], at: nowhere),
+            ], descriptionText: "For the round trip: text that YAML and CSV both treat specially.")
         let writer = CodebookWriter()
         #expect(Self.content(try Self.reread(writer.csv(codebook).text, as: .csv)) == codebook)
         #expect(Self.content(try Self.reread(try writer.yaml(codebook), as: .yaml)) == codebook)

@@ -24,7 +24,8 @@ extension CodebookLoader {
             ])
         }
         var warnings: [Diagnostic] = []
-        let known: Set<String> = ["codebook", "theme", "code", "term", "type", "theme_label", "code_label"]
+        let known: Set<String> = [
+            "codebook", "codebook_description", "theme_description", "code_description", "theme", "code", "term", "type", "theme_label", "code_label"]
         for name in columns.keys.sorted()
         where !known.contains(name) && !name.hasPrefix("theme_label_") && !name.hasPrefix("code_label_") {
             warnings.append(Diagnostic(.warning, at: SourceLocation(path: path, line: header.line), "unknown column '\(name)' ignored"))
@@ -35,6 +36,7 @@ extension CodebookLoader {
         var themeIndex: [String: Int] = [:]
         var codePlace: [String: (theme: Int, code: Int)] = [:]
         var name = ""
+        var codebookDescription = ""
         for record in records.dropFirst() {
             func value(_ column: String) -> String {
                 guard let index = columns[column], index < record.fields.count else { return "" }
@@ -42,6 +44,7 @@ extension CodebookLoader {
             }
             let location = SourceLocation(path: path, line: record.line)
             if name.isEmpty { name = value("codebook") }
+            if codebookDescription.isEmpty { codebookDescription = value("codebook_description") }
             let themeID = value("theme")
             let codeID = value("code")
             let termText = value("term")
@@ -63,6 +66,9 @@ extension CodebookLoader {
                 themes.append(Theme(id: themeID, label: label(record, columns, prefix: "theme_label"), codes: [], at: location))
             }
             let themePosition = themeIndex[themeID]!
+            if themes[themePosition].descriptionText == nil, !value("theme_description").isEmpty {
+                themes[themePosition].descriptionText = value("theme_description")
+            }
             if let place = codePlace[codeID], place.theme != themePosition {
                 problems.append(
                     Diagnostic(.error, at: location, "duplicate code id '\(codeID)' (already under theme '\(themes[place.theme].id)')"))
@@ -74,6 +80,9 @@ extension CodebookLoader {
                     Code(id: codeID, label: label(record, columns, prefix: "code_label"), terms: [], at: location))
             }
             let place = codePlace[codeID]!
+            if themes[place.theme].codes[place.code].descriptionText == nil, !value("code_description").isEmpty {
+                themes[place.theme].codes[place.code].descriptionText = value("code_description")
+            }
             let term = Term(termText, at: location)
             if type == "exclude" {
                 themes[place.theme].codes[place.code].exclusions.append(term)
@@ -81,7 +90,9 @@ extension CodebookLoader {
                 themes[place.theme].codes[place.code].terms.append(term)
             }
         }
-        let codebook = Codebook(name: name.isEmpty ? Self.fileStem(path) : name, themes: themes, sources: [path])
+        let codebook = Codebook(
+            name: name.isEmpty ? Self.fileStem(path) : name, themes: themes, sources: [path],
+            descriptionText: codebookDescription.isEmpty ? nil : codebookDescription)
         problems += validate(codebook)
         guard problems.isEmpty else { throw .invalid(problems) }
         return (codebook, warnings)

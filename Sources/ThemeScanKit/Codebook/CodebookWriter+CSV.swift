@@ -1,6 +1,6 @@
 extension CodebookWriter {
     /// The codebook as CSV: one row per term, then one per exclusion, with every label language as a column and
-    /// the codebook's name in a `codebook` column.
+    /// the codebook's name in a `codebook` column; descriptions get columns when there are any.
     public func csv(_ codebook: Codebook) -> (text: String, warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         let themeLanguages = Set(codebook.themes.flatMap { $0.label.texts.keys }).sorted()
@@ -8,17 +8,26 @@ extension CodebookWriter {
         func column(_ prefix: String, _ language: String) -> String {
             language == "default" ? prefix : "\(prefix)_\(language)"
         }
-        var header = ["codebook", "theme"] + themeLanguages.map { column("theme_label", $0) }
-        header += ["code"] + codeLanguages.map { column("code_label", $0) } + ["term", "type"]
+        let codes = codebook.codes.map(\.code)
+        let describesCodebook = codebook.descriptionText != nil
+        let describesThemes = codebook.themes.contains { $0.descriptionText != nil }
+        let describesCodes = codes.contains { $0.descriptionText != nil }
+        var header = ["codebook"] + (describesCodebook ? ["codebook_description"] : [])
+        header += ["theme"] + themeLanguages.map { column("theme_label", $0) } + (describesThemes ? ["theme_description"] : [])
+        header += ["code"] + codeLanguages.map { column("code_label", $0) } + (describesCodes ? ["code_description"] : [])
+        header += ["term", "type"]
         var table = CSVTable(header: header)
+        let codebookColumns = [codebook.name] + (describesCodebook ? [codebook.descriptionText ?? ""] : [])
         for theme in codebook.themes {
             if theme.codes.isEmpty {
                 warnings.append(
                     Diagnostic(.warning, at: theme.location, "theme '\(theme.id)' has no codes; a CSV codebook cannot hold it"))
             }
-            let themeColumns = [codebook.name, theme.id] + themeLanguages.map { theme.label.texts[$0] ?? "" }
+            var themeColumns = codebookColumns + [theme.id] + themeLanguages.map { theme.label.texts[$0] ?? "" }
+            if describesThemes { themeColumns.append(theme.descriptionText ?? "") }
             for code in theme.codes {
-                let codeColumns = [code.id] + codeLanguages.map { code.label.texts[$0] ?? "" }
+                var codeColumns = [code.id] + codeLanguages.map { code.label.texts[$0] ?? "" }
+                if describesCodes { codeColumns.append(code.descriptionText ?? "") }
                 for term in code.terms {
                     table.rows.append(themeColumns + codeColumns + [term.text, "term"])
                 }

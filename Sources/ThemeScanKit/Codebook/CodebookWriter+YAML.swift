@@ -21,9 +21,11 @@ extension CodebookWriter {
         let themes = codebook.themes.map { theme -> Node in
             var pairs: [(Node, Node)] = [(key("id"), scalar(theme.id))]
             if let label = label(theme.label) { pairs.append((key("label"), label)) }
+            if let text = theme.descriptionText { pairs.append((key("description"), scalar(text))) }
             let codes = theme.codes.map { code -> Node in
                 var pairs: [(Node, Node)] = [(key("id"), scalar(code.id))]
                 if let label = label(code.label) { pairs.append((key("label"), label)) }
+                if let text = code.descriptionText { pairs.append((key("description"), scalar(text))) }
                 pairs.append((key("terms"), list(code.terms)))
                 if !code.exclusions.isEmpty { pairs.append((key("exclude"), list(code.exclusions))) }
                 return Node.mapping(Node.Mapping(pairs, Tag(.map), .block))
@@ -31,13 +33,10 @@ extension CodebookWriter {
             pairs.append((key("codes"), Node.sequence(Node.Sequence(codes, Tag(.seq), .block))))
             return Node.mapping(Node.Mapping(pairs, Tag(.map), .block))
         }
-        let root = Node.mapping(
-            Node.Mapping(
-                [
-                    (key("version"), Node("1", Tag(.int))),
-                    (key("name"), scalar(codebook.name)),
-                    (key("themes"), Node.sequence(Node.Sequence(themes, Tag(.seq), .block))),
-                ], Tag(.map), .block))
+        var top: [(Node, Node)] = [(key("version"), Node("1", Tag(.int))), (key("name"), scalar(codebook.name))]
+        if let text = codebook.descriptionText { top.append((key("description"), scalar(text))) }
+        top.append((key("themes"), Node.sequence(Node.Sequence(themes, Tag(.seq), .block))))
+        let root = Node.mapping(Node.Mapping(top, Tag(.map), .block))
         do {
             let text = try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
             return text.hasSuffix("\n") ? text : text + "\n"
