@@ -28,7 +28,11 @@ extension Lexicon {
 
                 [duplicate-term] a term or exclude phrase repeated within one code.
 
-                The exit status is non-zero when there are errors; warnings alone leave it zero.
+                With --corpus, the codebook is also matched against sample documents: for each term, how many of \
+                its matches begin or end inside a word as ICU segments the text (管理 inside 个案管理), with the \
+                three most frequent enclosing words; and which codes never matched. These are notes.
+
+                The exit status is non-zero when there are errors; warnings and notes alone leave it zero.
                 """
         )
 
@@ -37,6 +41,11 @@ extension Lexicon {
 
         @Option(help: ArgumentHelp("Read every file as this format instead of guessing from its extension.", valueName: "format"))
         var from: CodebookFormat?
+
+        @Option(
+            parsing: .upToNextOption,
+            help: ArgumentHelp("Sample documents or folders to match the codebook against.", valueName: "input"))
+        var corpus: [String] = []
 
         @Flag(name: .customLong("no-simplify"), help: "Compare terms without converting Traditional Chinese to Simplified.")
         var noSimplify = false
@@ -60,6 +69,59 @@ extension Lexicon {
             let warnings = check.diagnostics.filter { $0.severity == .warning }.count
             print("\(errors) error(s), \(warnings) warning(s)")
             if errors > 0 { throw ExitCode.failure }
+            guard !corpus.isEmpty else { return }
+            do {
+                try survey(Codebook.combining(check.codebooks), classifier: classifier)
+            } catch let error as CodebookError {
+                DiagnosticReporter().fail(error.description)
+                throw ExitCode.failure
+            } catch let error as TextError {
+                DiagnosticReporter().fail("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+
+        /// Matches the codebook against the corpus and prints where its terms cut words and which codes never match.
+        private func survey(_ codebook: Codebook, classifier: CharacterClassifier) throws {
+            let reporter = DiagnosticReporter()
+            var walker = InputWalker()
+            let sources = walker.sources(for: corpus)
+            walker.diagnostics.forEach(reporter.report)
+            let loader = DocumentLoader()
+            var documents: [Document] = []
+            for source in sources {
+                do throws(IngestionError) {
+                    let read = try loader.load(source)
+                    read.warnings.forEach(reporter.report)
+                    documents += read.documents
+                } catch {
+                    reporter.report(Diagnostic(.error, at: error.location, error.message))
+                }
+            }
+            guard !documents.isEmpty else {
+                reporter.fail("no document of the corpus could be read")
+                throw ExitCode.failure
+            }
+            let matcher = try Matcher(
+                codebook: codebook, normalization: NormalizationOptions(simplifyChinese: !noSimplify), classifier: classifier)
+            let survey = try TermSurveyor(matcher: matcher).survey(documents)
+            var cutting = 0
+            for usage in survey.usages where usage.cutMatches > 0 {
+                cutting += 1
+                let (_, term) = matcher.terms[usage.term]
+                let code = matcher.codes[matcher.terms[usage.term].code].code
+                let words = usage.mostFrequentEnclosingWords(3).map { "\($0.word) (\($0.count))" }.joined(separator: ", ")
+                print(
+                    Diagnostic(
+                        .note, at: term.location,
+                        "term '\(term.text)' (code '\(code.id)'): \(usage.cutMatches) of \(usage.matches) match(es) begin or end inside a word, most often \(words)"))
+            }
+            for index in survey.unmatchedCodes {
+                let code = matcher.codes[index].code
+                print(Diagnostic(.note, at: code.location, "code '\(code.id)' never matched in \(survey.documents) document(s)"))
+            }
+            print(
+                "corpus: \(survey.documents) document(s); \(cutting) term(s) cut through words; \(survey.unmatchedCodes.count) code(s) never matched")
         }
     }
 }
