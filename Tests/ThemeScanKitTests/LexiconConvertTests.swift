@@ -139,7 +139,7 @@ import Testing
                     id: "1", label: Label(["default": "null"]),
                     codes: [
                         Code(
-                            id: "yes", label: Label(["zh": "是", "en": "Yes, \"indeed\"", "default": "~"]),
+                            id: "yes", label: Label(["zh-Hant": "是", "en": "Yes, \"indeed\"", "default": "~"]),
                             terms: [Term("don't", at: nowhere), Term("a, b", at: nowhere), Term("# not a comment", at: nowhere)],
                             exclusions: [Term("[x]", at: nowhere)], descriptionText: "Agreement,\nover two lines", at: nowhere),
                         Code(id: "no", terms: [Term("否", at: nowhere)], at: nowhere),

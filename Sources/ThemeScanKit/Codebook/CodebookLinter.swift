@@ -144,7 +144,7 @@ public struct CodebookLinter {
                 break
             }
         }
-        for entry in terms {
+        for entry in terms where firstInCode[entry.pattern]?[entry.code]?.term == entry.term {
             guard let phrase = exclusions[entry.code].first(where: { entry.pattern.isCovered(by: $0.pattern, classifier: classifier) })
             else { continue }
             warn(

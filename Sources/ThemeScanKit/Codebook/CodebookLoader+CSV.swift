@@ -63,7 +63,7 @@ extension CodebookLoader {
             }
             if themeIndex[themeID] == nil {
                 themeIndex[themeID] = themes.count
-                themes.append(Theme(id: themeID, label: label(record, columns, prefix: "theme_label"), codes: [], at: location))
+                themes.append(Theme(id: themeID, label: label(record, header, columns, prefix: "theme_label"), codes: [], at: location))
             }
             let themePosition = themeIndex[themeID]!
             if themes[themePosition].descriptionText == nil, !value("theme_description").isEmpty {
@@ -77,7 +77,7 @@ extension CodebookLoader {
             if codePlace[codeID] == nil {
                 codePlace[codeID] = (themePosition, themes[themePosition].codes.count)
                 themes[themePosition].codes.append(
-                    Code(id: codeID, label: label(record, columns, prefix: "code_label"), terms: [], at: location))
+                    Code(id: codeID, label: label(record, header, columns, prefix: "code_label"), terms: [], at: location))
             }
             let place = codePlace[codeID]!
             if themes[place.theme].codes[place.code].descriptionText == nil, !value("code_description").isEmpty {
@@ -98,8 +98,9 @@ extension CodebookLoader {
         return (codebook, warnings)
     }
 
-    /// A label from `prefix` (any language) and `prefix_xx` columns (language xx).
-    private func label(_ record: CSVRecord, _ columns: [String: Int], prefix: String) -> Label {
+    /// A label from `prefix` (any language) and `prefix_xx` columns (language xx, spelled as in the header, so
+    /// `code_label_zh-Hant` keeps its capital).
+    private func label(_ record: CSVRecord, _ header: CSVRecord, _ columns: [String: Int], prefix: String) -> Label {
         var texts: [String: String] = [:]
         for (name, index) in columns where index < record.fields.count {
             let text = record.fields[index].trimmingWhitespace()
@@ -107,7 +108,7 @@ extension CodebookLoader {
             if name == prefix {
                 texts["default"] = text
             } else if name.hasPrefix(prefix + "_") {
-                texts[String(name.dropFirst(prefix.count + 1))] = text
+                texts[String(header.fields[index].trimmingWhitespace().dropFirst(prefix.count + 1))] = text
             }
         }
         return Label(texts)
