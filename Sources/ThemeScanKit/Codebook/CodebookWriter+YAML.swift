@@ -4,8 +4,10 @@ extension CodebookWriter {
     /// The codebook as a version 1 YAML codebook: labels and term lists in flow style, one code per block.
     public func yaml(_ codebook: Codebook) throws(CodebookError) -> String {
         func scalar(_ text: String) -> Node {
-            // Text that a YAML reader would take for a number, boolean or null (`1`, `yes`, `~`) is quoted.
-            let style: Node.Scalar.Style = Resolver.default.resolveTag(of: Node(text)) == .str ? .any : .doubleQuoted
+            // Text that a YAML reader would take for a number, boolean or null (`1`, `yes`, `~`) is quoted; text
+            // of several lines is written as a block, as a person would write it.
+            let style: Node.Scalar.Style =
+                text.contains("\n") ? .literal : Resolver.default.resolveTag(of: Node(text)) == .str ? .any : .doubleQuoted
             return Node.scalar(Node.Scalar(text, Tag(.str), style))
         }
         func key(_ text: String) -> Node { Node(text) }
