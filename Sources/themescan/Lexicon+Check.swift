@@ -47,18 +47,28 @@ extension Lexicon {
             help: ArgumentHelp("Sample documents or folders to match the codebook against.", valueName: "input"))
         var corpus: [String] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "Leave out warnings of this kind (shadowed, shared-term, exclude-without-term, short-stem, duplicate-term); repeatable.",
+                valueName: "kind"))
+        var ignore: [CodebookLintKind] = []
+
         @Flag(name: .customLong("no-simplify"), help: "Compare terms without converting Traditional Chinese to Simplified.")
         var noSimplify = false
 
         func run() throws {
             let classifier = CharacterClassifier()
             let linter = CodebookLinter(classifier: classifier, normalization: NormalizationOptions(simplifyChinese: !noSimplify))
-            let check: CodebookCheck
+            var check: CodebookCheck
             do {
                 check = try linter.check(paths: files, format: from)
             } catch {
                 DiagnosticReporter().fail("error: \(error)")
                 throw ExitCode.failure
+            }
+            let ignoredTags = ignore.map(\.tag)
+            check.diagnostics.removeAll { diagnostic in
+                diagnostic.severity == .warning && ignoredTags.contains { diagnostic.message.hasSuffix($0) }
             }
             for diagnostic in check.diagnostics { print(diagnostic) }
             for codebook in check.codebooks {

@@ -109,6 +109,9 @@ import Testing
         #expect(warningsOnly.output.contains("\(Self.sample):13:35: warning: wildcard term 'de*' has a stem of 2 letter(s)"))
         #expect(warningsOnly.output.contains("\(Self.sample): 1 theme(s), 4 code(s), 11 term(s) (5 zh, 6 en, 0 other)"))
         #expect(warningsOnly.output.contains("0 error(s), 7 warning(s)"))
+        let ignoring = try Self.runCapturingOutput(["lexicon", "check", Self.sample, "--ignore", "short-stem"], in: folder)
+        #expect(!ignoring.output.contains("[short-stem]"))
+        #expect(ignoring.output.contains("0 error(s), 5 warning(s)"))
         let errors = try EndToEndTests.run(
             ["lexicon", "check", Self.sample, Self.lexicons.appendingPathComponent("no-header.dic").path], in: folder)
         #expect(errors.status != 0)

@@ -126,11 +126,19 @@ public struct CodebookLinter {
         }
 
         // Shadowing: `distinct` is in pattern-number order, the order the matcher breaks ties by. Only a pattern
-        // with wildcards covers another one.
-        let covering = distinct.enumerated().filter { $0.element.pattern.wildcardCount > 0 }
+        // with wildcards covers another one, and only one whose elements before its first wildcard begin the
+        // other: indexing by that prefix spares comparing every pair in dictionaries of thousands of words.
+        var coveringByPrefix: [[TermPattern.Element]: [Int]] = [:]
+        for (number, entry) in distinct.enumerated() where entry.pattern.wildcardCount > 0 {
+            let prefix = entry.pattern.elements.prefix { $0 != .anyLetter && $0 != .letters }
+            coveringByPrefix[Array(prefix), default: []].append(number)
+        }
         for (number, entry) in distinct.enumerated() {
             let mine = Set(codesOfPattern[entry.pattern]!)
-            for (otherNumber, other) in covering where otherNumber != number {
+            let elements = entry.pattern.elements
+            let candidates = (0...elements.count).flatMap { coveringByPrefix[Array(elements.prefix($0))] ?? [] }.sorted()
+            for otherNumber in candidates where otherNumber != number {
+                let other = distinct[otherNumber]
                 let winsTie =
                     other.pattern.wildcardCount < entry.pattern.wildcardCount
                     || (other.pattern.wildcardCount == entry.pattern.wildcardCount && otherNumber < number)
