@@ -29,7 +29,7 @@ extension Lexicon {
                 [duplicate-term] a term or exclude phrase repeated within one code.
 
                 With --corpus, the codebook is also matched against sample documents: for each term, how many of \
-                its matches begin or end inside a word as ICU segments the text (管理 inside 个案管理), with the \
+                its matches begin or end inside a word as ICU segments the text (心 inside 心理), with the \
                 three most frequent enclosing words; and which codes never matched. These are notes.
 
                 The exit status is non-zero when there are errors; warnings and notes alone leave it zero.
@@ -48,9 +48,7 @@ extension Lexicon {
         var corpus: [String] = []
 
         @Option(
-            help: ArgumentHelp(
-                "Leave out warnings of this kind (shadowed, shared-term, exclude-without-term, short-stem, duplicate-term); repeatable.",
-                valueName: "kind"))
+            help: ArgumentHelp("Leave out warnings of this kind; repeatable.", valueName: "kind"))
         var ignore: [CodebookLintKind] = []
 
         @Flag(name: .customLong("no-simplify"), help: "Compare terms without converting Traditional Chinese to Simplified.")

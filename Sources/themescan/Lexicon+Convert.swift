@@ -27,10 +27,10 @@ extension Lexicon {
         @Argument(help: ArgumentHelp("The codebook to write (.yaml, .yml or .csv).", valueName: "out"))
         var output: String
 
-        @Option(help: ArgumentHelp("The input's format (yaml, csv, liwc, quanteda, wordstat).", valueName: "format"))
+        @Option(help: ArgumentHelp("The input's format, instead of the one its extension suggests.", valueName: "format"))
         var from: CodebookFormat?
 
-        @Option(help: ArgumentHelp("The output's format (yaml or csv).", valueName: "format"))
+        @Option(help: ArgumentHelp("The output's format: yaml or csv.", valueName: "format"))
         var to: CodebookFormat?
 
         @Flag(help: "Replace the output file if it exists.")

@@ -3,7 +3,7 @@ public struct TermUsage: Sendable, Equatable {
     /// The term's index in `Matcher.terms`.
     public var term: Int
     public var matches: Int = 0
-    /// Matches that begin or end inside an ICU word, such as 管理 inside 个案管理.
+    /// Matches that begin or end inside an ICU word, such as 心 inside 心理.
     public var cutMatches: Int = 0
     /// The words (runs of ICU segments, normalized) that enclosed the cut matches, with how often.
     public var enclosingWords: [String: Int] = [:]
