@@ -70,6 +70,17 @@ import Testing
         #expect(unknown.location.line == 19)
     }
 
+    @Test func liwcFilesFromWindowsAndWithSpacedHeaders() throws {
+        let text = "%\r\n1 funct words\r\n2\tsocial\r\n%\r\nthe\t1\r\nfriend*\t2 1\r\n"
+        let (codebook, warnings) = try CodebookImporter(classifier: TestSupport.classifier).read(
+            text: text, path: "windows.dic", format: .liwc)
+        #expect(warnings.isEmpty)
+        #expect(codebook.codes.map(\.code.label.texts["default"]) == ["funct words", "social"])
+        #expect(codebook.codes.map(\.code.id) == ["funct_words", "social"])
+        #expect(codebook.codes[0].code.terms.map(\.text) == ["the", "friend*"])
+        #expect(codebook.codes[1].code.terms.first?.location == SourceLocation(path: "windows.dic", line: 6, column: 1))
+    }
+
     @Test func quantedaNestedKeysAndMultiwordValues() throws {
         let (codebook, warnings) = try Self.read("dictionary.yml")
         #expect(codebook.themes.map(\.id) == ["economy", "dictionary"])
