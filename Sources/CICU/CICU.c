@@ -367,3 +367,33 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
     *invalid_count = log.total;
     return status;
 }
+
+int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                     int32_t max_chunk, int32_t *boundaries, int32_t capacity, int32_t *status) {
+    if (max_chunk < 16) max_chunk = 16;
+    int32_t count = 0;
+    if (count < capacity) boundaries[count] = 0;
+    count++;
+    int32_t start = 0;
+    while (start < length) {
+        int32_t end = chunk_end(text, start, length, max_chunk);
+        UErrorCode error = U_ZERO_ERROR;
+        ubrk_setText(breaker->handle, (const UChar *)text + start, end - start, &error);
+        if (U_FAILURE(error)) {
+            *status = error;
+            return count;
+        }
+        ubrk_first(breaker->handle);
+        int32_t boundary;
+        while ((boundary = ubrk_next(breaker->handle)) != UBRK_DONE) {
+            if (count < capacity) boundaries[count] = start + boundary;
+            count++;
+        }
+        start = end;
+    }
+    /* Leave no pointer to the caller's buffer behind. */
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, NULL, 0, &error);
+    *status = 0;
+    return count;
+}

@@ -36,6 +36,12 @@ import Testing
             [("d", ["depress*"], [])])
     }
 
+    @Test func trailingStarMatchesNoLettersAtTheEndOfTheText() throws {
+        try check("I feel [[depress|d]]", [("d", ["depress*"], [])])
+        // An exclusion ending in `*` covers a match at the very end too.
+        try check("ab", [("x", ["ab"], ["ab*"])])
+    }
+
     @Test func questionMarkMatchesExactlyOneLetter() throws {
         try check("[[colour|c]] color colouur [[COLOUR|c]]", [("c", ["colo?r"], [])])
     }

@@ -86,6 +86,13 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
                               uint16_t *output, int32_t capacity, int32_t *output_length,
                               int32_t *invalid_offsets, int32_t offsets_capacity, int32_t *invalid_count);
 
+/// Writes the word boundaries of `text[0..<length]` (UTF-16 offsets, ascending, 0 and `length` included) into
+/// `boundaries`; returns how many there are, which may exceed `capacity` (then call again with more room).
+///
+/// Chunked like `cicu_word_breaker_count`, so a hard chunk cut adds one boundary ICU would not have put there.
+int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                     int32_t max_chunk, int32_t *boundaries, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,11 +4,14 @@ public struct Codebook: Sendable, Hashable {
     public var themes: [Theme]
     /// Files the codebook was loaded from, in order.
     public var sources: [String]
+    /// The codebook's `description`, for people.
+    public var descriptionText: String?
 
-    public init(name: String, themes: [Theme], sources: [String] = []) {
+    public init(name: String, themes: [Theme], sources: [String] = [], descriptionText: String? = nil) {
         self.name = name
         self.themes = themes
         self.sources = sources
+        self.descriptionText = descriptionText
     }
 
     /// Every code in codebook order, with the theme it belongs to.

@@ -4,6 +4,8 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     /// The file extension names no codebook format.
     case unknownFormat(path: String)
+    /// The file extension names no format a codebook can be read from; `--from` names it.
+    case unknownImportFormat(path: String)
     /// The codebook has problems, each located in its file.
     case invalid([Diagnostic])
 
@@ -13,6 +15,8 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
             return "\(path): error: cannot read codebook: \(reason)"
         case .unknownFormat(let path):
             return "\(path): error: unknown codebook format (expected .yaml, .yml or .csv)"
+        case .unknownImportFormat(let path):
+            return "\(path): error: unknown codebook format (expected .yaml, .yml, .csv, .dic or .cat; or name it with --from)"
         case .invalid(let problems):
             return problems.map(\.description).joined(separator: "\n")
         }

@@ -24,7 +24,8 @@ extension CodebookLoader {
             ])
         }
         var warnings: [Diagnostic] = []
-        let known: Set<String> = ["theme", "code", "term", "type", "theme_label", "code_label"]
+        let known: Set<String> = [
+            "codebook", "codebook_description", "theme_description", "code_description", "theme", "code", "term", "type", "theme_label", "code_label"]
         for name in columns.keys.sorted()
         where !known.contains(name) && !name.hasPrefix("theme_label_") && !name.hasPrefix("code_label_") {
             warnings.append(Diagnostic(.warning, at: SourceLocation(path: path, line: header.line), "unknown column '\(name)' ignored"))
@@ -34,12 +35,16 @@ extension CodebookLoader {
         var themes: [Theme] = []
         var themeIndex: [String: Int] = [:]
         var codePlace: [String: (theme: Int, code: Int)] = [:]
+        var name = ""
+        var codebookDescription = ""
         for record in records.dropFirst() {
             func value(_ column: String) -> String {
                 guard let index = columns[column], index < record.fields.count else { return "" }
                 return record.fields[index].trimmingWhitespace()
             }
             let location = SourceLocation(path: path, line: record.line)
+            if name.isEmpty { name = value("codebook") }
+            if codebookDescription.isEmpty { codebookDescription = value("codebook_description") }
             let themeID = value("theme")
             let codeID = value("code")
             let termText = value("term")
@@ -58,9 +63,12 @@ extension CodebookLoader {
             }
             if themeIndex[themeID] == nil {
                 themeIndex[themeID] = themes.count
-                themes.append(Theme(id: themeID, label: label(record, columns, prefix: "theme_label"), codes: [], at: location))
+                themes.append(Theme(id: themeID, label: label(record, header, columns, prefix: "theme_label"), codes: [], at: location))
             }
             let themePosition = themeIndex[themeID]!
+            if themes[themePosition].descriptionText == nil, !value("theme_description").isEmpty {
+                themes[themePosition].descriptionText = value("theme_description")
+            }
             if let place = codePlace[codeID], place.theme != themePosition {
                 problems.append(
                     Diagnostic(.error, at: location, "duplicate code id '\(codeID)' (already under theme '\(themes[place.theme].id)')"))
@@ -69,9 +77,12 @@ extension CodebookLoader {
             if codePlace[codeID] == nil {
                 codePlace[codeID] = (themePosition, themes[themePosition].codes.count)
                 themes[themePosition].codes.append(
-                    Code(id: codeID, label: label(record, columns, prefix: "code_label"), terms: [], at: location))
+                    Code(id: codeID, label: label(record, header, columns, prefix: "code_label"), terms: [], at: location))
             }
             let place = codePlace[codeID]!
+            if themes[place.theme].codes[place.code].descriptionText == nil, !value("code_description").isEmpty {
+                themes[place.theme].codes[place.code].descriptionText = value("code_description")
+            }
             let term = Term(termText, at: location)
             if type == "exclude" {
                 themes[place.theme].codes[place.code].exclusions.append(term)
@@ -79,14 +90,17 @@ extension CodebookLoader {
                 themes[place.theme].codes[place.code].terms.append(term)
             }
         }
-        let codebook = Codebook(name: Self.fileStem(path), themes: themes, sources: [path])
+        let codebook = Codebook(
+            name: name.isEmpty ? Self.fileStem(path) : name, themes: themes, sources: [path],
+            descriptionText: codebookDescription.isEmpty ? nil : codebookDescription)
         problems += validate(codebook)
         guard problems.isEmpty else { throw .invalid(problems) }
         return (codebook, warnings)
     }
 
-    /// A label from `prefix` (any language) and `prefix_xx` columns (language xx).
-    private func label(_ record: CSVRecord, _ columns: [String: Int], prefix: String) -> Label {
+    /// A label from `prefix` (any language) and `prefix_xx` columns (language xx, spelled as in the header, so
+    /// `code_label_zh-Hant` keeps its capital).
+    private func label(_ record: CSVRecord, _ header: CSVRecord, _ columns: [String: Int], prefix: String) -> Label {
         var texts: [String: String] = [:]
         for (name, index) in columns where index < record.fields.count {
             let text = record.fields[index].trimmingWhitespace()
@@ -94,7 +108,7 @@ extension CodebookLoader {
             if name == prefix {
                 texts["default"] = text
             } else if name.hasPrefix(prefix + "_") {
-                texts[String(name.dropFirst(prefix.count + 1))] = text
+                texts[String(header.fields[index].trimmingWhitespace().dropFirst(prefix.count + 1))] = text
             }
         }
         return Label(texts)

@@ -24,7 +24,7 @@ extension CodebookLoader {
         return (codebook, reader.warnings)
     }
 
-    private static func syntaxDiagnostic(_ error: any Error, path: String) -> Diagnostic {
+    static func syntaxDiagnostic(_ error: any Error, path: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return Diagnostic(.error, at: SourceLocation(path: path), "invalid YAML: \(error)")
         }
@@ -81,7 +81,11 @@ private struct YAMLCodebookReader {
         } else {
             fail(root, "missing 'themes'")
         }
-        return Codebook(name: name, themes: themes, sources: [path])
+        return Codebook(name: name, themes: themes, sources: [path], descriptionText: description(fields))
+    }
+
+    private mutating func description(_ fields: [String: Node]) -> String? {
+        fields["description"].flatMap { scalarString($0, field: "description") }
     }
 
     private mutating func readTheme(_ node: Node) -> Theme? {
@@ -99,7 +103,8 @@ private struct YAMLCodebookReader {
         } else {
             fail(node, "theme '\(id)' has no 'codes'")
         }
-        return Theme(id: id, label: readLabel(fields["label"]), codes: codes, at: location(node))
+        return Theme(
+            id: id, label: readLabel(fields["label"]), codes: codes, descriptionText: description(fields), at: location(node))
     }
 
     private mutating func readCode(_ node: Node) -> Code? {
@@ -111,7 +116,9 @@ private struct YAMLCodebookReader {
         guard let id = requiredID(fields["id"], in: node, kind: "code") else { return nil }
         let terms = fields["terms"].map { readTerms($0, field: "terms") } ?? []
         let exclusions = fields["exclude"].map { readTerms($0, field: "exclude") } ?? []
-        return Code(id: id, label: readLabel(fields["label"]), terms: terms, exclusions: exclusions, at: location(node))
+        return Code(
+            id: id, label: readLabel(fields["label"]), terms: terms, exclusions: exclusions,
+            descriptionText: description(fields), at: location(node))
     }
 
     private mutating func readTerms(_ node: Node, field: String) -> [Term] {

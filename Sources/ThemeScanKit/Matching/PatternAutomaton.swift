@@ -96,10 +96,10 @@ struct PatternAutomaton: Sendable {
                     body(Hit(pattern: accept.pattern, end: position, wildcardCount: accept.wildcardCount))
                 }
             }
-            guard position < text.count else { continue }
-            if let child = literalChild(of: current, unit: text[position]) {
+            if position < text.count, let child = literalChild(of: current, unit: text[position]) {
                 stack.append((child, position + 1))
             }
+            // Also at the end of the text, where a trailing `*` still matches no letters.
             expandSpecial(current, position: position, in: text, stack: &stack)
         }
     }
