@@ -1,0 +1,50 @@
+/// Reads `.csv` and `.tsv` survey exports: one document per respondent row.
+///
+/// The bytes are decoded, the delimiter is sniffed among comma, tab and semicolon (tab preferred for `.tsv`),
+/// the records are parsed as RFC 4180, and `SurveyTable` turns them into documents.
+public struct DelimitedTextReader: DocumentReader {
+    public var format: DocumentFormat
+    public var options: IngestionOptions
+    public var rule: TextColumnRule
+
+    public init(format: DocumentFormat = .csv, options: IngestionOptions = IngestionOptions(), rule: TextColumnRule = TextColumnRule()) {
+        self.format = format
+        self.options = options
+        self.rule = rule
+    }
+
+    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+        let (text, decodingWarnings) = UTF8TextDecoder().decode(bytes, path: source.path)
+        let encoding = "UTF-8"
+        let expected: Unicode.Scalar = format == .tsv ? "\t" : ","
+        let delimiter = DelimiterSniffer().delimiter(of: text, hint: expected)
+        var warnings = decodingWarnings
+        if delimiter != expected {
+            warnings.append(
+                Diagnostic(
+                    .note, at: SourceLocation(path: source.path, line: 1),
+                    "fields are separated by \(Self.name(of: delimiter)), not \(Self.name(of: expected))"))
+        }
+        let rows: [SpreadsheetRow]
+        do {
+            rows = try CSVParser(delimiter: delimiter).rows(in: text)
+        } catch {
+            guard case .unclosedQuote(let line) = error else { fatalError("unreachable") }
+            throw .malformed(
+                at: SourceLocation(path: source.path, line: line),
+                reason: "\(error); close the quote or double the quote marks inside the field")
+        }
+        let table = try SurveyTable(rows: rows, path: source.path)
+        let result = try table.documents(from: source, format: format, encoding: encoding, options: options, rule: rule)
+        return ReadResult(documents: result.documents, warnings: warnings + result.warnings)
+    }
+
+    private static func name(of delimiter: Unicode.Scalar) -> String {
+        switch delimiter {
+        case ",": return "commas"
+        case "\t": return "tabs"
+        case ";": return "semicolons"
+        default: return "\"\(delimiter)\""
+        }
+    }
+}
