@@ -17,12 +17,15 @@ extension SurveyTable {
         let caseColumn = try options.caseColumn.map { reference throws(IngestionError) in
             try resolve(reference, role: "case column")
         }
+        guard !dataRows.isEmpty else {
+            // Named columns must still exist; there is nothing to choose columns from.
+            for reference in options.textColumns { _ = try resolve(reference, role: "text column") }
+            return ReadResult(
+                documents: [],
+                warnings: [Diagnostic(.warning, at: headerLocation, "the table has a header but no rows of answers; no documents")])
+        }
         let (textColumns, choiceDiagnostics) = try self.textColumns(options: options, caseColumn: caseColumn, rule: rule)
         var warnings = choiceDiagnostics
-        guard !dataRows.isEmpty else {
-            warnings.append(Diagnostic(.warning, at: headerLocation, "the table has a header but no rows of answers; no documents"))
-            return ReadResult(documents: [], warnings: warnings)
-        }
         guard !textColumns.isEmpty else { return ReadResult(documents: [], warnings: warnings) }
 
         let textIndices = Set(textColumns.map(\.index))
@@ -70,14 +73,16 @@ extension SurveyTable {
         }
         warnings += raggedWarnings(raggedRows)
         if !skippedRows.isEmpty {
+            let count = skippedRows.count
             let named = skippedRows.prefix(Self.reportedSkippedRows).map { String($0.number) }.joined(separator: ", ")
-            let more = skippedRows.count > Self.reportedSkippedRows ? " and \(skippedRows.count - Self.reportedSkippedRows) more" : ""
+            let more = count > Self.reportedSkippedRows ? " and \(count - Self.reportedSkippedRows) more" : ""
             let columnsNamed = textColumns.map(\.letter).joined(separator: ", ")
             warnings.append(
                 Diagnostic(
                     .warning, at: SourceLocation(path: path, line: skippedRows[0].line),
-                    "\(skippedRows.count) row\(skippedRows.count == 1 ? "" : "s") (\(named)\(more)) have no answer in "
-                        + "the text column\(textColumns.count == 1 ? "" : "s") \(columnsNamed); skipped"))
+                    (count == 1 ? "1 row has" : "\(count) rows have")
+                        + " no answer in the text column\(textColumns.count == 1 ? "" : "s") \(columnsNamed) "
+                        + "(row\(count == 1 ? "" : "s") \(named)\(more)); skipped"))
         }
         return ReadResult(documents: documents, warnings: warnings)
     }

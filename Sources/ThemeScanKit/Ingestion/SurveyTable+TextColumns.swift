@@ -1,9 +1,15 @@
 extension SurveyTable {
-    /// The columns `rule` picks as free text, in table order, leaving out platform metadata, unnamed columns and
+    /// The columns `rule` picks as free text, in table order, leaving out platform metadata, unnamed columns,
+    /// Wenjuanxing multi-select questions (a `┋` in any answer: their lines are option labels, however long) and
     /// the columns at `excluded` indices (such as the case column).
     public func chooseTextColumns(rule: TextColumnRule = TextColumnRule(), excluding excluded: Set<Int> = []) -> [SurveyColumn] {
         columns.filter { column in
             guard !column.isPlatformMetadata, !column.header.isEmpty, !excluded.contains(column.index) else { return false }
+            if column.holdsCodedAnswers,
+                dataRows.contains(where: { column.index < $0.cells.count && $0.cells[column.index].contains("┋") })
+            {
+                return false
+            }
             let answers = dataRows.compactMap { row -> String? in
                 let lines = answerLines(in: row, column: column)
                 return lines.isEmpty ? nil : lines.joined(separator: "\n")
