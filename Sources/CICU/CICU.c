@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uset.h>
@@ -216,4 +219,151 @@ int64_t cicu_word_breaker_count(cicu_word_breaker *breaker, const uint16_t *text
     ubrk_setText(breaker->handle, NULL, 0, &error);
     *status = 0;
     return words;
+}
+
+int32_t cicu_detect_charsets(const uint8_t *bytes, int32_t length, const char *declared,
+                             char *names, int32_t *confidences, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&error);
+    if (U_FAILURE(error)) return -(int32_t)error;
+    ucsdet_setText(detector, (const char *)bytes, length, &error);
+    if (declared != NULL && declared[0] != 0) ucsdet_setDeclaredEncoding(detector, declared, -1, &error);
+    int32_t found = 0;
+    const UCharsetMatch **matches = U_SUCCESS(error) ? ucsdet_detectAll(detector, &found, &error) : NULL;
+    int32_t written = 0;
+    for (int32_t i = 0; U_SUCCESS(error) && matches != NULL && i < found && written < capacity; i++) {
+        const char *name = ucsdet_getName(matches[i], &error);
+        int32_t confidence = ucsdet_getConfidence(matches[i], &error);
+        if (U_FAILURE(error) || name == NULL || strlen(name) >= CICU_CHARSET_NAME_CAPACITY) continue;
+        strcpy(names + written * CICU_CHARSET_NAME_CAPACITY, name);
+        confidences[written] = confidence;
+        written++;
+    }
+    ucsdet_close(detector);
+    if (U_FAILURE(error)) return -(int32_t)error;
+    return written;
+}
+
+int32_t cicu_charset_standard_name(const char *name, char *output, int32_t capacity) {
+    if (capacity > 0) output[0] = 0;
+    /* ucnv_open treats an empty name as "the platform default", which is no name at all here. */
+    if (name == NULL || name[0] == 0) return U_ILLEGAL_ARGUMENT_ERROR;
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(name, &error);
+    if (U_FAILURE(error)) return error;
+    const char *canonical = ucnv_getName(converter, &error);
+    const char *preferred = NULL;
+    if (U_SUCCESS(error)) {
+        UErrorCode lookup = U_ZERO_ERROR;
+        preferred = ucnv_getStandardName(canonical, "MIME", &lookup);
+        if (preferred == NULL || U_FAILURE(lookup)) {
+            lookup = U_ZERO_ERROR;
+            preferred = ucnv_getStandardName(canonical, "IANA", &lookup);
+            if (U_FAILURE(lookup)) preferred = NULL;
+        }
+        if (preferred == NULL) preferred = canonical;
+        if ((int32_t)strlen(preferred) < capacity) strcpy(output, preferred);
+    }
+    ucnv_close(converter);
+    return U_FAILURE(error) ? error : 0;
+}
+
+/* What the conversion callback learns: which output units stand for invalid input. */
+enum { CICU_PENDING_CAPACITY = 64 };
+typedef struct {
+    const UChar *output;
+    int32_t pending[CICU_PENDING_CAPACITY];
+    int32_t pending_count;
+    int32_t total;
+} cicu_invalid_log;
+
+/* Writes U+FFFD for an invalid or unmappable sequence and notes where it went in the output. ICU's own
+   substitute callback would write a codepage's substitution character, which for some is U+001A. */
+static void cicu_substitute_and_log(const void *context, UConverterToUnicodeArgs *args, const char *code_units,
+                                    int32_t length, UConverterCallbackReason reason, UErrorCode *error) {
+    (void)code_units;
+    (void)length;
+    if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
+    cicu_invalid_log *log = (cicu_invalid_log *)context;
+    if (log->pending_count < CICU_PENDING_CAPACITY) {
+        log->pending[log->pending_count++] = (int32_t)(args->target - log->output);
+    }
+    log->total++;
+    static const UChar replacement = 0xFFFD;
+    *error = U_ZERO_ERROR;
+    ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
+}
+
+int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t length,
+                              uint16_t *output, int32_t capacity, int32_t *output_length,
+                              int32_t *invalid_offsets, int32_t offsets_capacity, int32_t *invalid_count) {
+    *output_length = 0;
+    *invalid_count = 0;
+    if (name == NULL || name[0] == 0) return U_ILLEGAL_ARGUMENT_ERROR;
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(name, &error);
+    if (U_FAILURE(error)) return error;
+
+    cicu_invalid_log log = {.output = (const UChar *)output, .pending_count = 0, .total = 0};
+    ucnv_setToUCallBack(converter, cicu_substitute_and_log, &log, NULL, NULL, &error);
+    if (U_FAILURE(error)) {
+        ucnv_close(converter);
+        return error;
+    }
+
+    /* The input goes to ICU in pieces so that the offsets ICU reports (input position of every output unit,
+       which is how an invalid sequence is located exactly) need only a small buffer. */
+    enum { CHUNK = 1 << 16, OFFSETS = 2 * CHUNK + 64 };
+    int32_t *offsets = malloc(sizeof(int32_t) * OFFSETS);
+    if (offsets == NULL) {
+        ucnv_close(converter);
+        return U_MEMORY_ALLOCATION_ERROR;
+    }
+    const char *source = (const char *)bytes;
+    const char *source_end = source + length;
+    UChar *target = (UChar *)output;
+    UChar *target_end = target + capacity;
+    int32_t located = 0;
+    int32_t status = 0;
+    for (;;) {
+        const char *call_source = source;
+        UChar *call_target = target;
+        int32_t room = (int32_t)(target_end - target);
+        if (room > OFFSETS) room = OFFSETS;
+        if (room == 0) {
+            status = CICU_BUFFER_TOO_SMALL;
+            break;
+        }
+        const char *limit = (source_end - source > CHUNK) ? source + CHUNK : source_end;
+        UBool flush = limit == source_end;
+        log.pending_count = 0;
+        error = U_ZERO_ERROR;
+        ucnv_toUnicode(converter, &target, target + room, &source, limit, offsets, flush, &error);
+        int32_t produced = (int32_t)(target - call_target);
+        int32_t base = (int32_t)(call_source - (const char *)bytes);
+        for (int32_t i = 0; i < log.pending_count && located < offsets_capacity; i++) {
+            int32_t index = log.pending[i] - (int32_t)(call_target - (const UChar *)output);
+            /* An index outside this call's output, or -1 from ICU, means the sequence began in an earlier
+               piece: the start of this piece is the nearest place known. */
+            int32_t offset = (index >= 0 && index < produced && offsets[index] >= 0) ? offsets[index] : 0;
+            invalid_offsets[located++] = base + offset;
+        }
+        if (error == U_BUFFER_OVERFLOW_ERROR) {
+            if (target == target_end) {
+                status = CICU_BUFFER_TOO_SMALL;
+                break;
+            }
+            continue;
+        }
+        if (U_FAILURE(error)) {
+            status = error;
+            break;
+        }
+        if (flush && source == source_end) break;
+    }
+    free(offsets);
+    ucnv_close(converter);
+    *output_length = (int32_t)(target - (UChar *)output);
+    *invalid_count = log.total;
+    return status;
 }

@@ -99,6 +99,30 @@ import Testing
         checkSegmentOffsets(result.documents[0])
     }
 
+    @Test func gbkCSVFromExcelOnChineseWindows() throws {
+        // Written by Fixtures/tables/make_gbk_csv.py: GBK bytes, no BOM, CRLF records, LF inside quoted cells.
+        let bytes = try [UInt8](Data(contentsOf: Self.tables.appendingPathComponent("gbk-excel.csv")))
+        #expect(String(validating: bytes, as: UTF8.self) == nil)
+        let result = try readFixture("gbk-excel.csv", options: IngestionOptions(caseColumn: "项目名称"))
+        let documents = result.documents
+        #expect(documents.map(\.encoding) == ["GB18030", "GB18030", "GB18030"])
+        #expect(documents.map(\.text) == [
+            "老师说\"要坚持\"\n但是家长不理解孩子的憂鬱",
+            "学习压力大，缺少心理老师，很多孩子的父母在外地打工，平时没有人陪伴他们聊天",
+            "校园欺凌时有发生\n孩子不敢告诉老师，也不愿意和家长沟通自己的情绪问题",
+        ])
+        #expect(documents.map(\.caseID) == ["阳光项目", "彩虹项目", "希望项目"])
+        #expect(documents.map { $0.segments.map(\.speaker) } == Array(repeating: ["您觉得孩子们最大的困难是什么？"], count: 3))
+        #expect(documents.map { $0.metadata["编号"] } == ["1", "2", "3"])
+        // Records start on lines 2, 4 and 5: the first answer spans two lines.
+        #expect(documents.map(\.id) == ["gbk-excel.csv#row-2", "gbk-excel.csv#row-3", "gbk-excel.csv#row-4"])
+        #expect(result.warnings.map(\.severity).allSatisfy { $0 == .note })
+        // The encoding can also be given.
+        let given = try readFixture("gbk-excel.csv", options: IngestionOptions(encoding: "GBK", textColumns: ["C"]))
+        #expect(given.documents.map(\.text) == documents.map(\.text))
+        #expect(given.documents.map(\.encoding) == ["GB18030", "GB18030", "GB18030"])
+    }
+
     @Test func unclosedQuoteReportsTheLineWhereItOpened() {
         #expect(throws: IngestionError.malformed(
             at: SourceLocation(path: "survey.csv", line: 3),

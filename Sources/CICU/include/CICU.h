@@ -61,6 +61,31 @@ void cicu_word_breaker_close(cicu_word_breaker *breaker);
 int64_t cicu_word_breaker_count(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
                                 int32_t max_chunk, int32_t *status);
 
+/// The longest charset name the detection and naming calls write, terminating NUL included.
+#define CICU_CHARSET_NAME_CAPACITY 64
+
+/// Guesses the charset of `bytes` with ICU's detector, best match first.
+///
+/// `declared` (may be NULL) is a hint such as an HTML meta charset. Writes up to `capacity` matches: names as
+/// NUL-terminated strings of CICU_CHARSET_NAME_CAPACITY bytes each into `names`, confidences (0–100) into
+/// `confidences`. Returns how many matches were written; a negative value is minus an ICU status.
+int32_t cicu_detect_charsets(const uint8_t *bytes, int32_t length, const char *declared,
+                             char *names, int32_t *confidences, int32_t capacity);
+
+/// Writes the preferred name (MIME, else IANA, else ICU's own) of the converter that `name` opens.
+/// Returns 0 when the name is known, an ICU status otherwise (then `output` is left empty).
+int32_t cicu_charset_standard_name(const char *name, char *output, int32_t capacity);
+
+/// Converts `bytes` in the charset `name` to UTF-16.
+///
+/// Invalid or unmappable byte sequences (lone surrogates in UTF-16 among them) become U+FFFD. The byte offsets
+/// of the first `offsets_capacity` of them go to `invalid_offsets`; `invalid_count` receives how many there were.
+/// `output` needs room for `capacity` units; twice the byte count is always enough. Returns 0, an ICU status, or
+/// CICU_BUFFER_TOO_SMALL.
+int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t length,
+                              uint16_t *output, int32_t capacity, int32_t *output_length,
+                              int32_t *invalid_offsets, int32_t offsets_capacity, int32_t *invalid_count);
+
 #ifdef __cplusplus
 }
 #endif

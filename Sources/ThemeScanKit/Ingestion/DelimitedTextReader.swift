@@ -1,6 +1,6 @@
 /// Reads `.csv` and `.tsv` survey exports: one document per respondent row.
 ///
-/// The bytes are decoded, the delimiter is sniffed among comma, tab and semicolon (tab preferred for `.tsv`),
+/// The bytes are decoded (any common encoding, found or given), the delimiter is sniffed among comma, tab and semicolon (tab preferred for `.tsv`),
 /// the records are parsed as RFC 4180, and `SurveyTable` turns them into documents.
 public struct DelimitedTextReader: DocumentReader {
     public var format: DocumentFormat
@@ -14,11 +14,12 @@ public struct DelimitedTextReader: DocumentReader {
     }
 
     public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
-        let (text, decodingWarnings) = UTF8TextDecoder().decode(bytes, path: source.path)
-        let encoding = "UTF-8"
+        // Excel on Chinese Windows saves CSV in GBK, without a BOM: the decoder finds it.
+        let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
+        let text = decoded.text
         let expected: Unicode.Scalar = format == .tsv ? "\t" : ","
         let delimiter = DelimiterSniffer().delimiter(of: text, hint: expected)
-        var warnings = decodingWarnings
+        var warnings = decoded.warnings
         if delimiter != expected {
             warnings.append(
                 Diagnostic(
@@ -35,7 +36,7 @@ public struct DelimitedTextReader: DocumentReader {
                 reason: "\(error); close the quote or double the quote marks inside the field")
         }
         let table = try SurveyTable(rows: rows, path: source.path)
-        let result = try table.documents(from: source, format: format, encoding: encoding, options: options, rule: rule)
+        let result = try table.documents(from: source, format: format, encoding: decoded.encoding, options: options, rule: rule)
         return ReadResult(documents: result.documents, warnings: warnings + result.warnings)
     }
 

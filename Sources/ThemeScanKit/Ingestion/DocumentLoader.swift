@@ -19,7 +19,7 @@ public struct DocumentLoader: Sendable {
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .csv, .tsv: return DelimitedTextReader(format: format, options: options)
-        default: return PlainTextReader(format: format)
+        default: return PlainTextReader(format: format, options: options)
         }
     }
 

@@ -1,17 +1,19 @@
-/// Reads `.txt` and `.md` files as UTF-8 text, one segment per document.
+/// Reads `.txt` and `.md` files in any common encoding, one document per file.
 public struct PlainTextReader: DocumentReader {
-    public var decoder = UTF8TextDecoder()
     public var format: DocumentFormat
+    public var options: IngestionOptions
 
-    public init(format: DocumentFormat = .text) {
+    public init(format: DocumentFormat = .text, options: IngestionOptions = IngestionOptions()) {
         self.format = format
+        self.options = options
     }
 
     public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
-        let (text, warnings) = decoder.decode(bytes, path: source.path)
+        let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: format,
-            encoding: "UTF-8", metadata: source.metadata, text: text, segments: [Segment(text: text, start: 0)])
-        return ReadResult(documents: [document], warnings: warnings)
+            encoding: decoded.encoding, metadata: source.metadata, text: decoded.text,
+            segments: [Segment(text: decoded.text, start: 0)])
+        return ReadResult(documents: [document], warnings: decoded.warnings)
     }
 }

@@ -52,7 +52,8 @@ extension SurveyTable {
                     text.append("\n")
                     length += 1
                 }
-                let answer = Self.withLineFeeds(lines.joined(separator: "\n"))
+                // Spreadsheet cells keep whatever line ends they were typed with.
+                let answer = lines.joined(separator: "\n").replacingLineEnds()
                 segments.append(Segment(speaker: column.header, role: .respondent, text: answer, start: length))
                 text.append(contentsOf: answer.unicodeScalars)
                 length += answer.unicodeScalars.count
@@ -103,17 +104,5 @@ extension SurveyTable {
                     "\(rest.count) more rows have more cells than the header has columns; the extra cells are ignored"))
         }
         return warnings
-    }
-
-    /// `text` with CRLF and CR line ends as LF: spreadsheet cells keep whatever line ends they were typed with.
-    static func withLineFeeds(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\r") else { return text }
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if !(scalar == "\n" && previousWasCR) { scalars.append(scalar == "\r" ? "\n" : scalar) }
-            previousWasCR = scalar == "\r"
-        }
-        return String(scalars)
     }
 }

@@ -47,21 +47,3 @@ public struct UTF8TextDecoder: Sendable {
         return (text, warnings)
     }
 }
-
-extension String {
-    /// The string with CRLF and lone CR line ends as LF.
-    fileprivate func replacingLineEnds() -> String {
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                scalars.append("\n")
-                previousWasCR = true
-                continue
-            }
-            if !(scalar == "\n" && previousWasCR) { scalars.append(scalar) }
-            previousWasCR = false
-        }
-        return String(scalars)
-    }
-}
