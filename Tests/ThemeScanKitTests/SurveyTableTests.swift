@@ -58,6 +58,9 @@ import Testing
         let semicolons = try read("id;answer\n1;\"Angst, Stress\"\n", options: options)
         #expect(semicolons.documents.map(\.text) == ["Angst, Stress"])
         #expect(semicolons.warnings.map(\.description) == ["survey.csv:1: note: fields are separated by semicolons, not commas"])
+        // A header with a comma in it splits in two at commas as well, but semicolons split it into more fields.
+        let both = try read("id;age, years;answer\n1;3,5;sad\n2;4,0;ok\n", options: options)
+        #expect(both.documents.map(\.text) == ["sad", "ok"])
         let tabs = try read("id\tanswer\n1\tworried, tired\n", path: "survey.tsv", format: .tsv, options: options)
         #expect(tabs.documents.map(\.text) == ["worried, tired"])
         #expect(tabs.documents.map(\.format) == [.tsv])

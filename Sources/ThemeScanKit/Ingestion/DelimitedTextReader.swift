@@ -18,7 +18,8 @@ public struct DelimitedTextReader: DocumentReader {
         let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
         let text = decoded.text
         let expected: Unicode.Scalar = format == .tsv ? "\t" : ","
-        let delimiter = DelimiterSniffer().delimiter(of: text, hint: expected)
+        // Only `.tsv` is a hint: a `.csv` may hold any of the three, and comma already wins ties among equals.
+        let delimiter = DelimiterSniffer().delimiter(of: text, hint: format == .tsv ? "\t" : nil)
         var warnings = decoded.warnings
         if delimiter != expected {
             warnings.append(
