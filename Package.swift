@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // ICU is reached only through this C target: its public header uses plain C types, so no Swift
@@ -23,14 +24,23 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // libxml2 is reached only through this C target, for the same reason as ICU: its public header uses plain
+        // C types, so libxml2's headers (and their iconv/ICU includes) stay out of every Swift module.
+        .target(
+            name: "CLibXML2",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
         // System calls Swift's Glibc module does not expose (an atomic swap of two folders).
         .target(name: "CPlatform"),
         .target(
             name: "ThemeScanKit",
             dependencies: [
                 "CICU",
+                "CLibXML2",
                 "CPlatform",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

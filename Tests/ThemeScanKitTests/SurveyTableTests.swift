@@ -439,6 +439,35 @@ import Testing
         ])
     }
 
+    @Test func xlsxExportGivesTheSameDocumentsAsItsCSV() throws {
+        // wenjuanxing.xlsx holds the cells of wenjuanxing.csv (written by Fixtures/tables/make_xlsx.py).
+        let options = IngestionOptions(caseColumn: "项目名称")
+        let csv = try readFixture("wenjuanxing.csv", options: options)
+        let xlsx = try readFixture("wenjuanxing.xlsx", options: options)
+        #expect(xlsx.documents.map(\.id) == ["wenjuanxing.xlsx#row-2", "wenjuanxing.xlsx#row-3", "wenjuanxing.xlsx#row-5"])
+        #expect(xlsx.documents.map(\.text) == csv.documents.map(\.text))
+        #expect(xlsx.documents.map(\.segments) == csv.documents.map(\.segments))
+        #expect(xlsx.documents.map(\.metadata) == csv.documents.map(\.metadata))
+        #expect(xlsx.documents.map(\.caseID) == ["阳光项目", "彩虹项目", "wenjuanxing.xlsx#row-5"])
+        #expect(xlsx.documents.allSatisfy { $0.format == .xlsx && $0.encoding == "UTF-8" })
+        #expect(xlsx.warnings.map(\.message) == csv.warnings.map(\.message))
+    }
+
+    @Test func htmlTableXLSFromASurveyPlatform() throws {
+        let html = """
+            <html><head><meta charset="utf-8"></head><body><table>
+            <tr><td>序号</td><td>提交答卷时间</td><td>来自IP</td><td>1、您的建议：</td></tr>
+            <tr><td>1</td><td>2024/3/5 10:22:33</td><td>1.2.3.4</td><td>多开展心理健康讲座┋其他〖家长课堂〗</td></tr>
+            </table></body></html>
+            """
+        let result = try SpreadsheetReader(format: .xls, options: IngestionOptions(textColumns: ["D"]))
+            .read(Array(html.utf8), from: DocumentSource(path: "export.xls", id: "export.xls"))
+        #expect(result.documents.map(\.text) == ["多开展心理健康讲座\n其他\n家长课堂"])
+        #expect(result.documents.map(\.id) == ["export.xls#row-2"])
+        #expect(result.documents.first?.metadata == ["序号": "1", "提交答卷时间": "2024/3/5 10:22:33", "来自IP": "1.2.3.4"])
+        #expect(result.documents.map(\.format) == [.xls])
+    }
+
     @Test func rowsFromAGridBecomeDocuments() throws {
         // Rows as a spreadsheet reader hands them over: no lines, cells with CRLF typed into them.
         let rows = [

@@ -19,6 +19,10 @@ public struct DocumentLoader: Sendable {
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .csv, .tsv: return DelimitedTextReader(format: format, options: options)
+        case .xlsx, .xls: return SpreadsheetReader(format: format, options: options)
+        case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
+        case .html: return HTMLReader(options: options)
+        case .xml: return XMLReader(options: options)
         default: return PlainTextReader(format: format, options: options)
         }
     }

@@ -1,0 +1,307 @@
+#include "CLibXML2.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlversion.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+/* libxml2 2.9 asks for one initialization before parsers are used from several threads. */
+static pthread_once_t initialization = PTHREAD_ONCE_INIT;
+
+static void initialize_library(void) { xmlInitParser(); }
+
+static void ensure_initialized(void) { pthread_once(&initialization, initialize_library); }
+
+/* Where one operation's errors go: the first error is kept, the rest only counted. */
+typedef struct error_recorder {
+    cxml_error *error;
+    int32_t count;
+} error_recorder;
+
+static void clear_error(cxml_error *error) {
+    if (error == NULL) return;
+    error->code = 0;
+    error->line = 0;
+    error->column = 0;
+    error->message[0] = '\0';
+}
+
+static void copy_error(cxml_error *target, const xmlError *source) {
+    if (target == NULL || source == NULL) return;
+    target->code = source->code != 0 ? source->code : -1;
+    target->line = source->line;
+    target->column = source->int2;
+    const char *message = source->message != NULL ? source->message : "unknown error";
+    snprintf(target->message, sizeof target->message, "%s", message);
+    size_t length = strlen(target->message);
+    while (length > 0 && (target->message[length - 1] == '\n' || target->message[length - 1] == ' ')) {
+        target->message[--length] = '\0';
+    }
+}
+
+static void record_error(error_recorder *recorder, const xmlError *error) {
+    if (recorder == NULL || error == NULL || error->level < XML_ERR_ERROR) return;
+    if (recorder->count == 0) copy_error(recorder->error, error);
+    recorder->count += 1;
+}
+
+/* libxml2 2.9 (the version on our machines) has no per-context error handler setter (xmlCtxtSetErrorHandler
+   came in 2.13), so errors are taken through the context's own structured SAX error callback, which libxml2
+   prefers over its process-wide handlers and which does not print anything. */
+
+/* Parser errors arrive with the context's userData, which is the context itself; its _private holds the
+   recorder of this parse. */
+static void record_parser_error(void *data, xmlErrorPtr error) {
+    xmlParserCtxtPtr context = (xmlParserCtxtPtr)data;
+    if (context == NULL) return;
+    record_error((error_recorder *)context->_private, error);
+}
+
+static void record_plain_error(void *data, xmlErrorPtr error) { record_error((error_recorder *)data, error); }
+
+static void set_error(cxml_error *error, int32_t code, const char *message) {
+    if (error == NULL) return;
+    clear_error(error);
+    error->code = code;
+    snprintf(error->message, sizeof error->message, "%s", message);
+}
+
+const char *cxml_version(void) { return xmlParserVersion; }
+
+cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url, cxml_error *error) {
+    ensure_initialized();
+    clear_error(error);
+    xmlParserCtxtPtr context = xmlNewParserCtxt();
+    if (context == NULL) {
+        set_error(error, XML_ERR_NO_MEMORY, "out of memory creating an XML parser");
+        return NULL;
+    }
+    error_recorder recorder = {error, 0};
+    context->sax->serror = record_parser_error;
+    context->_private = &recorder;
+    /* No XML_PARSE_NOENT (entities stay references, external ones are never fetched), no DTD loading, no
+       network, and no XML_PARSE_HUGE, so libxml2's limits on entity expansion and depth apply. */
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    xmlDocPtr document = xmlCtxtReadMemory(context, bytes, length, url, NULL, options);
+    if (document == NULL || !context->wellFormed) {
+        if (recorder.count == 0) {
+            const xmlError *last = xmlCtxtGetLastError(context);
+            if (last != NULL && last->code != 0) copy_error(error, last);
+            else set_error(error, XML_ERR_DOCUMENT_EMPTY, "the XML could not be parsed");
+        }
+        if (document != NULL) xmlFreeDoc(document);
+        document = NULL;
+    }
+    context->_private = NULL;
+    xmlFreeParserCtxt(context);
+    return (cxml_document *)document;
+}
+
+cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *encoding, cxml_error *error) {
+    ensure_initialized();
+    clear_error(error);
+    htmlParserCtxtPtr context = htmlNewParserCtxt();
+    if (context == NULL) {
+        set_error(error, XML_ERR_NO_MEMORY, "out of memory creating an HTML parser");
+        return NULL;
+    }
+    error_recorder recorder = {error, 0};
+    context->sax->serror = record_parser_error;
+    context->_private = &recorder;
+    int options = HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+    if (encoding != NULL) options |= HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr document = htmlCtxtReadMemory(context, bytes, length, NULL, encoding, options);
+    if (document == NULL && recorder.count == 0) {
+        set_error(error, XML_ERR_DOCUMENT_EMPTY, "the HTML could not be parsed");
+    }
+    context->_private = NULL;
+    htmlFreeParserCtxt(context);
+    return (cxml_document *)document;
+}
+
+void cxml_document_free(cxml_document *document) {
+    if (document != NULL) xmlFreeDoc((xmlDocPtr)document);
+}
+
+const char *cxml_document_encoding(const cxml_document *document) {
+    return document == NULL ? NULL : (const char *)((const xmlDoc *)document)->encoding;
+}
+
+cxml_node *cxml_document_root(const cxml_document *document) {
+    return (cxml_node *)xmlDocGetRootElement((const xmlDoc *)document);
+}
+
+cxml_node *cxml_node_first_child(const cxml_node *node) {
+    const xmlNode *self = (const xmlNode *)node;
+    /* An entity reference's children are the entity's declaration, shared by every reference: walkers read
+       its text through cxml_node_text_content instead. */
+    if (self == NULL || self->type == XML_ENTITY_REF_NODE || self->type == XML_ATTRIBUTE_NODE) return NULL;
+    return (cxml_node *)self->children;
+}
+
+cxml_node *cxml_node_next_sibling(const cxml_node *node) {
+    return node == NULL ? NULL : (cxml_node *)((const xmlNode *)node)->next;
+}
+
+cxml_node *cxml_node_parent(const cxml_node *node) {
+    return node == NULL ? NULL : (cxml_node *)((const xmlNode *)node)->parent;
+}
+
+int32_t cxml_node_type(const cxml_node *node) { return node == NULL ? 0 : (int32_t)((const xmlNode *)node)->type; }
+
+const char *cxml_node_local_name(const cxml_node *node) {
+    const xmlNode *self = (const xmlNode *)node;
+    return self == NULL ? NULL : (const char *)self->name;
+}
+
+const char *cxml_node_namespace_uri(const cxml_node *node) {
+    const xmlNode *self = (const xmlNode *)node;
+    if (self == NULL) return NULL;
+    if (self->type != XML_ELEMENT_NODE && self->type != XML_ATTRIBUTE_NODE) return NULL;
+    return self->ns != NULL ? (const char *)self->ns->href : NULL;
+}
+
+int32_t cxml_node_line(const cxml_node *node) {
+    if (node == NULL) return 0;
+    long line = xmlGetLineNo((const xmlNode *)node);
+    return line > 0 ? (int32_t)line : 0;
+}
+
+char *cxml_node_text_content(const cxml_node *node) {
+    if (node == NULL) return NULL;
+    return (char *)xmlNodeGetContent((const xmlNode *)node);
+}
+
+char *cxml_node_attribute(const cxml_node *node, const char *name, const char *namespace_uri) {
+    const xmlNode *self = (const xmlNode *)node;
+    if (self == NULL || name == NULL || self->type != XML_ELEMENT_NODE) return NULL;
+    if (namespace_uri != NULL) return (char *)xmlGetNsProp(self, (const xmlChar *)name, (const xmlChar *)namespace_uri);
+    xmlChar *value = xmlGetNoNsProp(self, (const xmlChar *)name);
+    if (value == NULL) value = xmlGetProp(self, (const xmlChar *)name);
+    return (char *)value;
+}
+
+int32_t cxml_node_namespace_declarations(const cxml_node *node, const char **prefixes, const char **uris,
+                                         int32_t capacity) {
+    const xmlNode *self = (const xmlNode *)node;
+    if (self == NULL || self->type != XML_ELEMENT_NODE) return 0;
+    int32_t count = 0;
+    for (const xmlNs *ns = self->nsDef; ns != NULL; ns = ns->next) {
+        if (count < capacity) {
+            prefixes[count] = (const char *)ns->prefix;
+            uris[count] = (const char *)ns->href;
+        }
+        count += 1;
+    }
+    return count;
+}
+
+void cxml_string_free(char *string) {
+    if (string != NULL) xmlFree(string);
+}
+
+cxml_xpath_result *cxml_xpath_evaluate(cxml_document *document, const cxml_node *context, const char *expression,
+                                       const char *const *prefixes, const char *const *uris, int32_t namespace_count,
+                                       cxml_error *error) {
+    ensure_initialized();
+    clear_error(error);
+    xmlXPathContextPtr xpath = xmlXPathNewContext((xmlDocPtr)document);
+    if (xpath == NULL) {
+        set_error(error, XML_ERR_NO_MEMORY, "out of memory creating an XPath context");
+        return NULL;
+    }
+    error_recorder recorder = {error, 0};
+    xpath->error = record_plain_error;
+    xpath->userData = &recorder;
+    for (int32_t index = 0; index < namespace_count; index++) {
+        if (prefixes[index] == NULL || uris[index] == NULL) continue;
+        xmlXPathRegisterNs(xpath, (const xmlChar *)prefixes[index], (const xmlChar *)uris[index]);
+    }
+    if (context != NULL) xpath->node = (xmlNodePtr)context;
+    xmlXPathObjectPtr result = xmlXPathEvalExpression((const xmlChar *)expression, xpath);
+    if (result == NULL && recorder.count == 0) set_error(error, XML_XPATH_EXPR_ERROR, "Invalid expression");
+    if (result != NULL && recorder.count > 0) {
+        xmlXPathFreeObject(result);
+        result = NULL;
+    }
+    xmlXPathFreeContext(xpath);
+    return (cxml_xpath_result *)result;
+}
+
+int32_t cxml_xpath_result_is_node_set(const cxml_xpath_result *result) {
+    const xmlXPathObject *object = (const xmlXPathObject *)result;
+    return object != NULL && object->type == XPATH_NODESET;
+}
+
+int32_t cxml_xpath_result_count(const cxml_xpath_result *result) {
+    const xmlXPathObject *object = (const xmlXPathObject *)result;
+    if (object == NULL || object->type != XPATH_NODESET || object->nodesetval == NULL) return 0;
+    return object->nodesetval->nodeNr;
+}
+
+cxml_node *cxml_xpath_result_node(const cxml_xpath_result *result, int32_t index) {
+    if (index < 0 || index >= cxml_xpath_result_count(result)) return NULL;
+    return (cxml_node *)((const xmlXPathObject *)result)->nodesetval->nodeTab[index];
+}
+
+char *cxml_xpath_result_string(const cxml_xpath_result *result) {
+    if (result == NULL) return NULL;
+    return (char *)xmlXPathCastToString((xmlXPathObjectPtr)result);
+}
+
+void cxml_xpath_result_free(cxml_xpath_result *result) {
+    if (result != NULL) xmlXPathFreeObject((xmlXPathObjectPtr)result);
+}
+
+int32_t cxml_validate_schema(const cxml_document *document, const char *schema_path, cxml_error *error,
+                             int32_t *problem_count) {
+    ensure_initialized();
+    clear_error(error);
+    if (problem_count != NULL) *problem_count = 0;
+    /* Checked here so a missing file is not reported by libxml2's loader on the process-wide channel. */
+    FILE *file = fopen(schema_path, "rb");
+    if (file == NULL) {
+        set_error(error, XML_IO_LOAD_ERROR, "cannot open the schema file");
+        return -1;
+    }
+    fclose(file);
+    error_recorder recorder = {error, 0};
+    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(schema_path);
+    if (parser == NULL) {
+        set_error(error, XML_IO_LOAD_ERROR, "cannot open the schema");
+        return -1;
+    }
+    xmlSchemaSetParserStructuredErrors(parser, record_plain_error, &recorder);
+    xmlSchemaPtr schema = xmlSchemaParse(parser);
+    xmlSchemaFreeParserCtxt(parser);
+    if (schema == NULL) {
+        if (recorder.count == 0) set_error(error, XML_SCHEMAP_INTERNAL, "the schema is not usable");
+        return -1;
+    }
+    xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(schema);
+    if (validator == NULL) {
+        xmlSchemaFree(schema);
+        set_error(error, XML_ERR_NO_MEMORY, "out of memory creating a schema validator");
+        return -1;
+    }
+    xmlSchemaSetValidStructuredErrors(validator, record_plain_error, &recorder);
+    int status = xmlSchemaValidateDoc(validator, (xmlDocPtr)document);
+    xmlSchemaFreeValidCtxt(validator);
+    xmlSchemaFree(schema);
+    if (problem_count != NULL) *problem_count = recorder.count;
+    if (status == 0) return 0;
+    if (status < 0) {
+        if (recorder.count == 0) set_error(error, XML_SCHEMAV_INTERNAL, "the schema validator failed");
+        return -1;
+    }
+    if (recorder.count == 0) set_error(error, status, "the document does not match the schema");
+    return 1;
+}

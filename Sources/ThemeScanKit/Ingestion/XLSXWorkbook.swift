@@ -1,0 +1,134 @@
+/// An Excel `.xlsx` workbook read as grids of cell texts: its sheet names, and the rows of one sheet.
+///
+/// Cells are placed by the column of their reference (`C5`), so empty cells between them stay empty. Values are
+/// shown as stored: shared and inline strings (rich-text runs joined, phonetic guides left out), numbers as
+/// written in the file, `TRUE`/`FALSE`, and the cached values of formulas.
+public struct XLSXWorkbook {
+    public let path: String
+    /// The sheet names in workbook order.
+    public let sheetNames: [String]
+    private let sheetParts: [String]
+    private let sharedStringsPart: String?
+    private let package: OfficePackage
+
+    static let binaryAdvice =
+        "this .xls is a binary Excel workbook (or a password-protected Office file), which cannot be read; "
+        + "open it in Excel or LibreOffice and save it as .xlsx or CSV"
+
+    /// Opens the workbook in `bytes`; throws when it is not a readable `.xlsx`.
+    public init(bytes: [UInt8], path: String, maximumEntryBytes: Int = IngestionOptions.defaultMaximumEntryBytes)
+        throws(IngestionError)
+    {
+        if OLECompoundFile.matches(bytes) { throw .unsupportedFormat(path: path, advice: Self.binaryAdvice) }
+        self.path = path
+        package = try OfficePackage(bytes: bytes, path: path, maximumEntryBytes: maximumEntryBytes)
+        var workbookPart = try package.mainPart(fallback: "xl/workbook.xml")
+        if !package.archive.contains(workbookPart) { workbookPart = "xl/workbook.xml" }
+        guard package.archive.contains(workbookPart) else {
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "the zip archive has no entry \(workbookPart), so it is not an Excel workbook; save it as .xlsx")
+        }
+        let workbook = try package.xml(workbookPart)
+        let relationships = try package.relationships(of: workbookPart)
+        var names: [String] = []
+        var parts: [String] = []
+        let sheets = workbook.root?.elementChildren.first { $0.localName == "sheets" }?.elementChildren ?? []
+        for (position, sheet) in sheets.enumerated() where sheet.localName == "sheet" {
+            let name = sheet.attribute("name") ?? "Sheet\(position + 1)"
+            let target = sheet.attribute("id").flatMap { relationships[$0]?.target }
+            names.append(name)
+            parts.append(target ?? "xl/worksheets/sheet\(position + 1).xml")
+        }
+        sheetNames = names
+        sheetParts = parts
+        let shared = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
+        sharedStringsPart = shared ?? (package.archive.contains("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil)
+    }
+
+    /// The rows of the sheet chosen by `sheet` (a name or 1-based number; the first sheet when nil), with
+    /// warnings for cells that could not be read. Rows without any text are left out.
+    public func rows(ofSheet sheet: String?) throws(IngestionError) -> (rows: [SpreadsheetRow], warnings: [Diagnostic]) {
+        let index = try SheetChoice.index(of: sheet, in: sheetNames, path: path)
+        let sharedStrings = try loadSharedStrings()
+        let part = sheetParts[index]
+        guard package.archive.contains(part) else {
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "the zip archive has no entry \(part) for sheet \"\(sheetNames[index])\"")
+        }
+        let tree = try package.xml(part)
+        let sheetData = tree.root?.elementChildren.first { $0.localName == "sheetData" }
+        var rows: [SpreadsheetRow] = []
+        var warnings: [Diagnostic] = []
+        var badIndexes: [String] = []
+        var previousRow = 0
+        for rowNode in sheetData?.elementChildren ?? [] where rowNode.localName == "row" {
+            let number = rowNode.attribute("r").flatMap { Int($0) } ?? previousRow + 1
+            previousRow = number
+            var cells: [String] = []
+            var nextColumn = 0
+            for cell in rowNode.elementChildren where cell.localName == "c" {
+                let column = cell.attribute("r").flatMap { CellReference($0)?.column } ?? nextColumn
+                nextColumn = column + 1
+                let value = Self.value(of: cell, sharedStrings: sharedStrings) { reference in
+                    badIndexes.append(reference ?? "row \(number)")
+                }
+                guard !value.isEmpty else { continue }
+                if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
+                cells[column] = value
+            }
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(SpreadsheetRow(number: number, cells: cells)) }
+        }
+        if !badIndexes.isEmpty {
+            let named = badIndexes.prefix(3).joined(separator: ", ")
+            let more = badIndexes.count > 3 ? " and \(badIndexes.count - 3) more" : ""
+            warnings.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(path: path),
+                    "sheet \"\(sheetNames[index])\": cell \(named)\(more) points past the shared strings "
+                        + "(\(sharedStrings.count) of them); left empty. The workbook may be damaged: re-save it in Excel"))
+        }
+        return (rows, warnings)
+    }
+
+    private func loadSharedStrings() throws(IngestionError) -> [String] {
+        guard let sharedStringsPart, package.archive.contains(sharedStringsPart) else { return [] }
+        let tree = try package.xml(sharedStringsPart)
+        return (tree.root?.elementChildren ?? []).filter { $0.localName == "si" }.map(Self.richText)
+    }
+
+    /// The text of a string item: its `t`, or its runs' `t` joined, without phonetic guides (`rPh`).
+    static func richText(of item: XMLNode) -> String {
+        var text = ""
+        for child in item.elementChildren {
+            switch child.localName {
+            case "t": text += child.textContent
+            case "r": text += child.elementChildren.filter { $0.localName == "t" }.map(\.textContent).joined()
+            default: continue
+            }
+        }
+        return text
+    }
+
+    /// The text of a cell; `badIndex` hears of a shared-string index out of range (with the cell reference).
+    static func value(of cell: XMLNode, sharedStrings: [String], badIndex: (String?) -> Void) -> String {
+        let type = cell.attribute("t") ?? "n"
+        if type == "inlineStr" {
+            return cell.elementChildren.first { $0.localName == "is" }.map(richText) ?? ""
+        }
+        guard let raw = cell.elementChildren.first(where: { $0.localName == "v" })?.textContent else { return "" }
+        switch type {
+        case "s":
+            guard let index = Int(raw.trimmingWhitespace()), sharedStrings.indices.contains(index) else {
+                badIndex(cell.attribute("r"))
+                return ""
+            }
+            return sharedStrings[index]
+        case "b":
+            return raw.trimmingWhitespace() == "1" ? "TRUE" : "FALSE"
+        default:
+            return raw
+        }
+    }
+}
