@@ -151,6 +151,15 @@ import Testing
         #expect(given.documents.map(\.encoding) == ["GB18030", "GB18030", "GB18030"])
     }
 
+    @Test func utf16TSVAsQualtricsAndExcelUnicodeTextWriteIt() throws {
+        let text = "id\tanswer\r\n1\t孩子很焦虑，\"不想上学\"\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let result = try DelimitedTextReader(format: .tsv, options: IngestionOptions(textColumns: ["answer"]))
+            .read(bytes, from: DocumentSource(path: "export.tsv", id: "export.tsv"))
+        #expect(result.documents.map(\.text) == ["孩子很焦虑，\"不想上学\""])
+        #expect(result.documents.map(\.encoding) == ["UTF-16LE"])
+    }
+
     @Test func unclosedQuoteReportsTheLineWhereItOpened() {
         #expect(throws: IngestionError.malformed(
             at: SourceLocation(path: "survey.csv", line: 3),

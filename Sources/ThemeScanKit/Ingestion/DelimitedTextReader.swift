@@ -31,7 +31,8 @@ public struct DelimitedTextReader: DocumentReader {
         do {
             rows = try CSVParser(delimiter: delimiter).rows(in: text)
         } catch {
-            guard case .unclosedQuote(let line) = error else { fatalError("unreachable") }
+            let line: Int
+            switch error { case .unclosedQuote(let opened): line = opened }
             throw .malformed(
                 at: SourceLocation(path: source.path, line: line),
                 reason: "\(error); close the quote or double the quote marks inside the field")
