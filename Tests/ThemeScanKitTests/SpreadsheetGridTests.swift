@@ -133,13 +133,11 @@ import Testing
         #expect(throws: IngestionError.self) { try Self.rows(Array("just text, no table".utf8), .xls) }
     }
 
-    @Test func loaderReportsRowsAreNotDocumentsYet() throws {
+    @Test func loaderTurnsSpreadsheetRowsIntoDocuments() throws {
         let path = TestSupport.fixtures.appendingPathComponent("office/inline.xlsx").path
-        do {
-            _ = try DocumentLoader().load(DocumentSource(path: path, id: "inline.xlsx"))
-            Issue.record("a spreadsheet became documents")
-        } catch {
-            guard case .unsupportedFormat = error else { Issue.record("\(error)"); return }
-        }
+        let result = try DocumentLoader(options: IngestionOptions(textColumns: ["text"], caseColumn: "case"))
+            .load(DocumentSource(path: path, id: "inline.xlsx"))
+        #expect(result.documents.map(\.id) == ["inline.xlsx#row-2", "inline.xlsx#row-3"])
+        #expect(result.documents.map(\.caseID) == ["P01", "P02"])
     }
 }

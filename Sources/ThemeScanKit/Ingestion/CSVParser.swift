@@ -1,7 +1,8 @@
 /// Reads RFC 4180 CSV: quoted fields may hold delimiters, line breaks and doubled quotes.
 ///
 /// Written here because none of the packages this project may use parses CSV. Accepts LF and CRLF line ends
-/// and a trailing line break; blank lines are skipped.
+/// and a trailing line break; blank lines are skipped. The delimiter is a parameter so the same parser reads
+/// comma-, tab- and semicolon-separated exports.
 public struct CSVParser: Sendable {
     /// Why a CSV text could not be read.
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -24,6 +25,34 @@ public struct CSVParser: Sendable {
     /// All records of `text`.
     public func records(in text: String) throws(Failure) -> [CSVRecord] {
         var records: [CSVRecord] = []
+        if let openedOn = scan(text, onRecord: { records.append($0); return true }) {
+            throw .unclosedQuote(line: openedOn)
+        }
+        return records
+    }
+
+    /// All records of `text` as spreadsheet rows: `number` is the record's 1-based position (header included),
+    /// `line` the line it starts on.
+    public func rows(in text: String) throws(Failure) -> [SpreadsheetRow] {
+        try records(in: text).enumerated().map { index, record in
+            SpreadsheetRow(number: index + 1, line: record.line, cells: record.fields)
+        }
+    }
+
+    /// How many fields each of the first `limit` records of `text` has; never fails, for guessing the delimiter
+    /// from the start of a file that may be broken further on.
+    func fieldCounts(in text: String, limit: Int) -> [Int] {
+        var counts: [Int] = []
+        _ = scan(text) { record in
+            counts.append(record.fields.count)
+            return counts.count < limit
+        }
+        return counts
+    }
+
+    /// Hands each record of `text` to `onRecord` until it returns false; returns the line where a quoted field
+    /// opened if the text ends inside it.
+    private func scan(_ text: String, onRecord: (CSVRecord) -> Bool) -> Int? {
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var line = 1
@@ -31,6 +60,7 @@ public struct CSVParser: Sendable {
         var quoteLine = 0
         var inQuotes = false
         var fieldWasQuoted = false
+        var stopped = false
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
@@ -43,12 +73,12 @@ public struct CSVParser: Sendable {
             endField()
             // A line with nothing on it is not a record.
             if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(CSVRecord(fields: fields, line: recordLine))
+                stopped = !onRecord(CSVRecord(fields: fields, line: recordLine))
             }
             fields = []
         }
 
-        while let scalar = pending ?? iterator.next() {
+        while !stopped, let scalar = pending ?? iterator.next() {
             pending = nil
             if inQuotes {
                 if scalar == "\"" {
@@ -86,8 +116,9 @@ public struct CSVParser: Sendable {
                 field.append(scalar)
             }
         }
-        if inQuotes { throw .unclosedQuote(line: quoteLine) }
+        if stopped { return nil }
+        if inQuotes { return quoteLine }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return records
+        return nil
     }
 }

@@ -1,0 +1,24 @@
+/// Reads `.xlsx` workbooks and the `.xls` files survey platforms export (HTML tables, SpreadsheetML): one document
+/// per respondent row of the chosen sheet.
+///
+/// `SpreadsheetGridReader` turns the bytes into rows and `SurveyTable` turns the rows into documents, with the
+/// same layouts, column choice and warnings as CSV.
+public struct SpreadsheetReader: DocumentReader {
+    public var format: DocumentFormat
+    public var options: IngestionOptions
+    public var rule: TextColumnRule
+
+    public init(format: DocumentFormat = .xlsx, options: IngestionOptions = IngestionOptions(), rule: TextColumnRule = TextColumnRule()) {
+        self.format = format
+        self.options = options
+        self.rule = rule
+    }
+
+    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+        let grid = try SpreadsheetGridReader.rows(in: bytes, format: format, path: source.path, options: options)
+        let table = try SurveyTable(rows: grid.rows, path: source.path)
+        // Workbook XML is Unicode throughout; the grid reader has already decoded an HTML table's own charset.
+        let result = try table.documents(from: source, format: format, encoding: "UTF-8", options: options, rule: rule)
+        return ReadResult(documents: result.documents, warnings: grid.warnings + result.warnings)
+    }
+}
