@@ -18,6 +18,7 @@ public struct DocumentLoader: Sendable {
     /// The adapter that reads `format`.
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
+        case .text, .markdown, .webVTT, .subRip: return PlainTextReader(format: format, options: options)
         default: return PlainTextReader(format: format, options: options)
         }
     }
