@@ -80,6 +80,9 @@ import Testing
 
     @Test func markdownBoldLabelsAndNotesAfterTheName() {
         let text = "# 访谈记录\n\n**访谈者**：您好。\n**受访者：** 好的。\n受访者（笑）：其实是同一件事。\n"
+        #expect(Self.turns("- **访谈者**：您好。\n* 受访者: 好。", format: .markdown) == [
+            Turn("访谈者", .interviewer, "您好。"), Turn("受访者", .respondent, "好。"),
+        ])
         #expect(Self.turns(text, format: .markdown) == [
             Turn(nil, .unknown, "# 访谈记录"), Turn("访谈者", .interviewer, "您好。"), Turn("受访者", .respondent, "好的。"),
             Turn("受访者", .respondent, "其实是同一件事。"),
@@ -183,6 +186,8 @@ import Testing
         // Sentences are not labels: too long, or with sentence punctuation before the colon.
         #expect(Self.turns("我想说的是，这件事：很重要。\nThe one thing teachers always ask about is this: what now?").count == 1)
         #expect(Self.segments("   \n\n").isEmpty)
+        // Numbered questions are not speakers either.
+        #expect(Self.turns("1. 您觉得学校：怎么样？\n2. 家长：参与多吗？").map(\.speaker) == [nil])
     }
 
     @Test func aTimeIsNotALabel() {

@@ -19,6 +19,7 @@ public struct DocumentLoader: Sendable {
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .text, .markdown, .webVTT, .subRip: return PlainTextReader(format: format, options: options)
+        // Formats whose readers live elsewhere are read as text until they are wired in.
         default: return PlainTextReader(format: format, options: options)
         }
     }

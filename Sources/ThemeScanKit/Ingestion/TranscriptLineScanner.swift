@@ -146,6 +146,12 @@ struct TranscriptLineScanner {
         var cursor = trimmed(line).lowerBound
         let end = line.upperBound
         guard cursor < end else { return nil }
+        // A Markdown list item: `- 访谈者：…`, `* Interviewer: …`.
+        if cursor + 1 < end, ["-", "*", "•"].contains(scalars[cursor]), isWhitespace(scalars[cursor + 1]) {
+            cursor += 1
+            while cursor < end, isWhitespace(scalars[cursor]) { cursor += 1 }
+            guard cursor < end else { return nil }
+        }
         var timestamp: String?
         if let (time, next) = timePrefix(from: cursor, before: end) {
             timestamp = time
@@ -245,9 +251,15 @@ struct TranscriptLineScanner {
         return SpeakerLabel(speaker: text(name), timestamp: stamp, contentStart: content, kind: .inline)
     }
 
-    /// Whether `range` can be a speaker label: short, with a letter, without sentence punctuation or brackets.
+    /// Whether `range` can be a speaker label: short, with a letter, without sentence punctuation or brackets,
+    /// and not a numbered item (`1. 您觉得`, `2.3 Reasons`).
     func isLabel(_ range: Range<Int>) -> Bool {
         guard (1...Self.maximumLabelLength).contains(range.count) else { return false }
+        if let firstNonDigit = scalars[range].firstIndex(where: { !isDigit($0) }), firstNonDigit > range.lowerBound,
+            scalars[firstNonDigit] == "." || scalars[firstNonDigit] == "．"
+        {
+            return false
+        }
         var hasLetter = false
         for scalar in scalars[range] {
             if Self.excludedFromLabels.contains(scalar) || scalar == "\t" { return false }
