@@ -244,4 +244,21 @@ import Testing
             #expect(Set(document.segments.dropFirst().map(\.role)) == [.interviewer, .respondent], "\(name)")
         }
     }
+
+    /// Generated texts full of labels, times, cue lines and tags: every segment still is the text at its start.
+    @Test(arguments: [DocumentFormat.text, .markdown, .webVTT, .subRip])
+    func segmentsStayContiguousOnGeneratedTexts(format: DocumentFormat) {
+        let pieces = [
+            "访谈者：", "受访者: ", "[Name] ", "【说话人】", "说话人1 00:01:23\n", "Speaker 2(00:00:05):", "10:30 ", "WEBVTT\n",
+            "NOTE x\n", "00:00:02.656 --> 00:00:03.230 align:start\n", "1\n", "<v A>", "</v>", "<i>", "{\\an8}", "**", "- ",
+            "抑郁", "bully", " ", "\n", "\n\n", "\r", "😀", "e\u{301}", "：", ":", "(", "）", "<", ">",
+        ]
+        var generator = MatcherPropertyTests.Generator(state: 0x5EED_0000 + UInt64(DocumentFormat.allCases.firstIndex(of: format)!))
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<generator.next(40) { text += pieces[generator.next(pieces.count)] }
+            let segments = Self.segments(text, format: format)
+            #expect(segments.allSatisfy { ($0.speaker == nil) == ($0.role == .unknown) })
+        }
+    }
 }
