@@ -36,8 +36,9 @@ public struct TextDecoder: Sendable {
 
     /// The name an encoding is reported under, or nil when ICU does not know it.
     ///
-    /// GB2312 and GBK (and their aliases) are read as GB18030, which contains both byte for byte and also covers
-    /// the characters GBK lacks, so they are reported as `GB18030`.
+    /// GB2312 and GBK (and their aliases) are read as GB18030, their superset, which decodes their text the same
+    /// way and also covers the characters they lack (a file saved as "GBK" by a newer editor may hold some), so
+    /// they are reported as `GB18030`.
     public static func canonicalName(_ name: String) -> String? {
         let trimmed = name.trimmingWhitespace()
         if Self.gbFamily.contains(trimmed.lowercased()) { return "GB18030" }
@@ -64,7 +65,7 @@ public struct TextDecoder: Sendable {
             }
             return try Self.convert(bytes, as: name, path: path)
         }
-        if let firstNUL = bytes.firstIndex(of: 0) {
+        if let firstNUL = Self.firstNUL(in: bytes) {
             guard let wide = Self.wideEncoding(of: bytes) else {
                 throw .malformed(
                     at: SourceLocation(path: path, byteOffset: firstNUL),

@@ -124,6 +124,9 @@ public struct TranscriptParser: Sendable {
         var pieceStart = line.lowerBound
         var cursor = line.lowerBound
         var firstPiece = true
+        // Once a closing character is missing from the rest of the line, no later opening can be a tag: stop
+        // looking, which keeps a long line full of `<` linear.
+        var closingMissing: Set<Unicode.Scalar> = []
         func emit(_ piece: Range<Int>) {
             defer { firstPiece = false }
             if firstPiece, let label = scanner.inlineLabel(in: piece) {
@@ -137,7 +140,10 @@ public struct TranscriptParser: Sendable {
             let opening = scalars[cursor]
             let closing: Unicode.Scalar? =
                 opening == "<" ? ">" : (opening == "{" && cursor + 1 < line.upperBound && scalars[cursor + 1] == "\\" ? "}" : nil)
-            guard let closing, let close = scalars[(cursor + 1)..<line.upperBound].firstIndex(of: closing) else {
+            guard let closing, !closingMissing.contains(closing),
+                let close = scalars[(cursor + 1)..<line.upperBound].firstIndex(of: closing)
+            else {
+                if let closing { closingMissing.insert(closing) }
                 cursor += 1
                 continue
             }
