@@ -86,6 +86,17 @@ import Testing
         #expect(decoded.warnings.first?.location.byteOffset == 2)
     }
 
+    @Test func conversionInPiecesKeepsCharactersWholeAndOffsetsExact() throws {
+        // ICU gets the input in 64 KiB pieces: an odd start makes piece edges fall inside two-byte characters.
+        let han: [UInt8] = [0xD0, 0xC4, 0xC0, 0xED]  // 心理 in GBK
+        let head = [UInt8]("a".utf8) + Array([[UInt8]](repeating: han, count: 20_000).joined())
+        let tail = Array([[UInt8]](repeating: han, count: 20_000).joined())
+        let bytes = head + [0xFF] + tail + [0x81]
+        let decoded = try TextDecoder(encoding: "GB18030").decode(bytes, path: "big.txt")
+        #expect(decoded.text == "a" + String(repeating: "心理", count: 20_000) + "\u{FFFD}" + String(repeating: "心理", count: 20_000) + "\u{FFFD}")
+        #expect(decoded.warnings.map(\.message) == ["invalid GB18030 at byte \(head.count), \(bytes.count - 1); replaced with U+FFFD"])
+    }
+
     @Test func loneSurrogatesInUTF16BecomeReplacementCharacters() throws {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x3D, 0xD8, 0x41, 0x00, 0x42, 0x00, 0x00, 0xDC]
         let decoded = try TextDecoder().decode(bytes, path: "a.txt")
