@@ -137,6 +137,13 @@ public struct TextDecoder: Sendable {
                     "the encoding is a guess: read as \(name) with low confidence (\(best.confidence) of 100); if "
                         + "the text comes out garbled, give --encoding NAME\(example)"),
                 at: 0)
+        } else {
+            // The outputs do not name a document's encoding; a detected one is a choice the user should see.
+            decoded.warnings.insert(
+                Diagnostic(
+                    .note, at: SourceLocation(path: path),
+                    "not UTF-8: read as \(name), the encoding detected (confidence \(best.confidence) of 100)"),
+                at: 0)
         }
         return decoded
     }
