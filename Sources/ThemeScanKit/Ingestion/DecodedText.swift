@@ -4,7 +4,7 @@ public struct DecodedText: Sendable, Hashable {
     public var text: String
     /// The canonical name of the encoding the bytes were read as (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE` …).
     public var encoding: String
-    /// Invalid bytes, low-confidence guesses and declared encodings that did not fit.
+    /// Detected encodings (notes), low-confidence guesses, invalid bytes and declared encodings that did not fit.
     public var warnings: [Diagnostic]
 
     public init(text: String, encoding: String, warnings: [Diagnostic] = []) {

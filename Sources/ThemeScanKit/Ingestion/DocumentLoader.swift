@@ -24,12 +24,12 @@ public struct DocumentLoader: Sendable {
     /// The adapter that reads `format`.
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
+        case .text, .markdown, .webVTT, .subRip: return PlainTextReader(format: format, options: options)
         case .csv, .tsv: return DelimitedTextReader(format: format, options: options)
         case .xlsx, .xls: return SpreadsheetReader(format: format, options: options)
         case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
         case .html: return HTMLReader(options: options)
         case .xml: return XMLReader(options: options)
-        default: return PlainTextReader(format: format, options: options)
         }
     }
 

@@ -1,4 +1,5 @@
-/// Reads `.txt` and `.md` files in any common encoding, one document per file.
+/// Reads text transcripts (`.txt`, `.md`, WebVTT `.vtt`, SubRip `.srt`) in any common encoding, one document per
+/// file, cut into speaker turns.
 public struct PlainTextReader: DocumentReader {
     public var format: DocumentFormat
     public var options: IngestionOptions
@@ -10,10 +11,11 @@ public struct PlainTextReader: DocumentReader {
 
     public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
+        let parser = TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: format,
             encoding: decoded.encoding, metadata: source.metadata, text: decoded.text,
-            segments: [Segment(text: decoded.text, start: 0)])
+            segments: parser.segments(in: decoded.text, format: format))
         return ReadResult(documents: [document], warnings: decoded.warnings)
     }
 }

@@ -1,6 +1,16 @@
+import Foundation
+
 extension TextDecoder {
     /// How many bytes the byte-pattern checks look at; the start of a file tells its kind.
     static let sniffedBytes = 1 << 16
+
+    /// The offset of the first NUL byte, found with `memchr` because this runs over every byte of every file.
+    static func firstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
 
     /// The encoding a byte order mark announces, and the mark's length. UTF-32LE's mark begins like UTF-16LE's,
     /// so it is checked first.
@@ -73,7 +83,7 @@ extension TextDecoder {
         var multiByte = 0
         var invalid = 0
         var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.prefix(CharsetDetector.sampleBytes).makeIterator()
+        var iterator = bytes.prefix(sniffedBytes).makeIterator()
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded): if encoded.count > 1 { multiByte += 1 }
@@ -102,7 +112,7 @@ extension TextDecoder {
         guard holdsNUL || (controls * 20 > scalars && controls > 3) else { return }
         let what = holdsNUL ? "it holds NUL characters" : "\(controls) of its first \(scalars) characters are control characters"
         throw .malformed(
-            at: SourceLocation(path: path, byteOffset: bytes.firstIndex(of: 0)),
+            at: SourceLocation(path: path, byteOffset: firstNUL(in: bytes)),
             reason: "the file does not look like text (\(what)); if it is text in an unusual encoding, give --encoding NAME")
     }
 }

@@ -50,8 +50,9 @@ struct CharsetConverter: Sendable {
                 continue
             }
             guard status == 0 else { throw .icu(operation: "converting from \(name)", status: status) }
+            // A rebased buffer takes the standard library's contiguous fast path; a slice of one does not.
             let text = units.withUnsafeBufferPointer { buffer in
-                String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
+                String(decoding: UnsafeBufferPointer(rebasing: buffer.prefix(Int(length))), as: UTF16.self)
             }
             let located = min(Int(invalidCount), Self.locatedInvalidPlaces)
             return CharsetConversion(

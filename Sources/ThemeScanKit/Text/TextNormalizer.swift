@@ -37,7 +37,7 @@ public final class TextNormalizer {
         try normalize(Array(text.utf16))
     }
 
-    private static func fold(_ text: [UInt16]) throws(TextError) -> NormalizedText {
+    static func fold(_ text: [UInt16]) throws(TextError) -> NormalizedText {
         // NFKC_Casefold rarely grows text by much; the rare long expansions (U+FDFA …) retry with more room.
         var capacity = text.count + text.count / 4 + 16
         while true {
