@@ -88,6 +88,8 @@ import Testing
     @Test func idiomsAndHomonymsAreNotCoded() throws {
         try check("给[[志愿者|volunteers]]打预防针；作业辅导；the Great Depression, of course")
         try check("共同学习；士气低落；有病例；[[访谈|interview]]，不是访谈者：")
+        try check("I want to stress that the art of it was a crisis of confidence, in the course of things")
+        try check("人口普查；人脸识别；稳定性；一定量；南山区；跳楼价；想死你了")
     }
 
     @Test func specificCompoundsWinOverGenericCodes() throws {
