@@ -227,21 +227,26 @@ import Testing
 
     @Test func everySegmentOfTheSampleTranscriptsIsTheDocumentTextAtItsStart() throws {
         let root = TestSupport.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("transcripts/2024")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
-        #expect(names.count == 6)
-        for name in names {
-            let document = try #require(
-                try DocumentLoader().load(DocumentSource(path: folder.appendingPathComponent(name).path, id: name)).documents.first)
+        let (manifest, _) = try Manifest.load(path: root.appendingPathComponent("transcripts/manifest.csv").path)
+        // Every plain-text and caption interview of the sample corpus, with its interviewer labels from the manifest.
+        let interviews = manifest.entries.values
+            .filter { ($0.path.hasSuffix(".txt") || $0.path.hasSuffix(".vtt")) && $0.metadata["doc_type"] == "interview" }
+            .sorted { $0.path < $1.path }
+        #expect(interviews.count >= 20)
+        for entry in interviews {
+            let source = DocumentSource(path: entry.path, id: entry.id, interviewerLabels: entry.interviewerLabels)
+            let document = try #require(try DocumentLoader().load(source).documents.first)
             let scalars = Array(document.text.unicodeScalars)
             for segment in document.segments {
                 let count = segment.text.unicodeScalars.count
                 #expect(Array(scalars[segment.start..<(segment.start + count)]) == Array(segment.text.unicodeScalars))
             }
-            // Each sample opens with an unlabelled header, then alternates interviewer and respondent turns.
-            #expect(document.segments.first?.role == .unknown)
-            #expect(document.segments.dropFirst().allSatisfy { $0.role != .unknown })
-            #expect(Set(document.segments.dropFirst().map(\.role)) == [.interviewer, .respondent], "\(name)")
+            // Each text sample opens with an unlabelled header (captions have none), then alternates interviewer and
+            // respondent turns.
+            let turns = entry.path.hasSuffix(".txt") ? document.segments.dropFirst() : document.segments[...]
+            if entry.path.hasSuffix(".txt") { #expect(document.segments.first?.role == .unknown, "\(entry.id)") }
+            #expect(turns.allSatisfy { $0.role != .unknown }, "\(entry.id)")
+            #expect(Set(turns.map(\.role)) == [.interviewer, .respondent], "\(entry.id)")
         }
     }
 
