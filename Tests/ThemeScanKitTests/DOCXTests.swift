@@ -28,7 +28,7 @@ import Testing
         ])
     }
 
-    @Test func readerMakesOneUnknownSegment() throws {
+    @Test func readerCutsTheTextIntoSpeakerTurns() throws {
         let source = DocumentSource(path: "interview.docx", id: "interview.docx")
         let result = try DOCXReader().read(try Self.bytes("interview.docx"), from: source)
         let document = try #require(result.documents.first)
@@ -37,7 +37,14 @@ import Testing
         #expect(document.text.hasPrefix("访谈记录\n访谈者：你觉得孩子有抑郁症吗？\n"))
         #expect(!document.text.contains("没有"))
         #expect(!document.text.contains("PAGE"))
-        #expect(document.segments == [Segment(role: .unknown, text: document.text, start: 0)])
+        // The title is unattributed; the Word paragraphs then read as a transcript with the interviewer first.
+        #expect(document.segments.first == Segment(role: .unknown, text: "访谈记录", start: 0))
+        #expect(document.segments.dropFirst().first == Segment(speaker: "访谈者", role: .interviewer, text: "你觉得孩子有抑郁症吗？", start: 9))
+        #expect(Set(document.segments.map(\.role)).isSuperset(of: [.interviewer, .respondent]))
+        let scalars = Array(document.text.unicodeScalars)
+        for segment in document.segments {
+            #expect(String(String.UnicodeScalarView(scalars[segment.start..<segment.start + segment.text.unicodeScalars.count])) == segment.text)
+        }
         #expect(document.caseID == "interview.docx")
     }
 

@@ -1,4 +1,5 @@
-/// Reads Word `.docx` files: the paragraphs of the main document, in reading order, as one document.
+/// Reads Word `.docx` files: the paragraphs of the main document, in reading order, as one document cut into
+/// speaker turns like a text transcript.
 ///
 /// The text of a paragraph is the text of all its runs joined, because Word splits words across runs (spelling
 /// marks, bookmarks, formatting changes). Tracked deletions and field instructions are left out, insertions kept;
@@ -13,10 +14,11 @@ public struct DOCXReader: DocumentReader {
         "this is a legacy Word .doc file or a password-protected Office file, which cannot be read; open it in "
         + "Word and save it as .docx without a password"
 
-    public var maximumEntryBytes: Int
+    public var options: IngestionOptions
+    public var maximumEntryBytes: Int { options.maximumEntryBytes }
 
-    public init(maximumEntryBytes: Int = IngestionOptions.defaultMaximumEntryBytes) {
-        self.maximumEntryBytes = maximumEntryBytes
+    public init(options: IngestionOptions = IngestionOptions()) {
+        self.options = options
     }
 
     public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
@@ -24,7 +26,9 @@ public struct DOCXReader: DocumentReader {
             .joined(separator: "\n")
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: .docx,
-            encoding: "UTF-8", metadata: source.metadata, text: text, segments: [Segment(text: text, start: 0)])
+            encoding: "UTF-8", metadata: source.metadata, text: text,
+            segments: TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
+                .segments(in: text, format: .docx))
         return ReadResult(documents: [document])
     }
 

@@ -27,7 +27,7 @@ public struct DocumentLoader: Sendable {
         case .text, .markdown, .webVTT, .subRip: return PlainTextReader(format: format, options: options)
         case .csv, .tsv: return DelimitedTextReader(format: format, options: options)
         case .xlsx, .xls: return SpreadsheetReader(format: format, options: options)
-        case .docx: return DOCXReader(maximumEntryBytes: options.maximumEntryBytes)
+        case .docx: return DOCXReader(options: options)
         case .html: return HTMLReader(options: options)
         case .xml: return XMLReader(options: options)
         }
