@@ -13,8 +13,8 @@ struct Analyze: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to analyze.", valueName: "input"))
-    var inputs: [String]
+    @Argument(help: ArgumentHelp("Files or folders to analyze; with --manifest alone, the files it lists.", valueName: "input"))
+    var inputs: [String] = []
 
     @Option(
         name: .customLong("lexicon"),
@@ -26,7 +26,7 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A CSV file describing the inputs: a `file` column, then `case`, `year`, `interviewer` and any other metadata.",
+            "A CSV file describing the inputs: `file`, then `case`, `year`, `interviewer`, reading settings and any other metadata.",
             valueName: "file"))
     var manifest: String?
 
@@ -86,6 +86,9 @@ struct Analyze: AsyncParsableCommand {
 
     func validate() throws {
         guard !lexicons.isEmpty else { throw ValidationError("give a codebook with --lexicon FILE") }
+        guard !inputs.isEmpty || manifest != nil else {
+            throw ValidationError("give files or folders to analyze, or a --manifest listing them")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxEntrySize >= 1 else { throw ValidationError("--max-entry-size must be at least 1 (MiB)") }
         if (caseXpath != nil || textXpath != nil) && xpath == nil {
@@ -116,7 +119,7 @@ struct Analyze: AsyncParsableCommand {
                 loadedManifest = loaded
             }
             var walker = InputWalker(excluding: loadedManifest.map { [$0.path] } ?? [])
-            var sources = walker.sources(for: inputs)
+            var sources = walker.sources(for: inputs.isEmpty ? loadedManifest?.files ?? [] : inputs)
             inputDiagnostics += walker.diagnostics
             if let loadedManifest {
                 let (described, warnings) = loadedManifest.apply(to: sources)

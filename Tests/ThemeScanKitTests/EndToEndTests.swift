@@ -159,7 +159,10 @@ import Testing
         let output = try TestSupport.temporaryFolder().appendingPathComponent("results")
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         let run = try Self.run(
-            ["analyze", "transcripts/2024", "--lexicon", "lexicons/children-mental-health.yaml", "--out", output.path],
+            [
+                "analyze", "--manifest", "transcripts/manifest.csv", "--lexicon", "lexicons/children-mental-health.yaml",
+                "--out", output.path,
+            ],
             in: root)
         #expect(run.status == 0)
         for name in GoldenFileTests.outputNames {

@@ -47,11 +47,12 @@ public final class DocumentAnalyzer {
         let summary = DocumentSummary(
             id: document.id, caseID: document.caseID, source: document.source, format: document.format,
             encoding: document.encoding, characters: tally.characters, tokens: tally.tokens,
-            speakers: Self.speakerList(document.segments), segments: countedSegments, metadata: document.metadata)
+            speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: countedSegments, metadata: document.metadata)
         return DocumentAnalysis(summary: summary, matches: matches, tally: tally)
     }
 
-    /// Each labelled speaker once, in order of first appearance, with the role it was given.
+    /// Each labelled speaker once, in order of first appearance, with the role it was given. Questionnaire rows
+    /// list none: their "speakers" are the questions, which `matches.csv` names match by match.
     static func speakerList(_ segments: [Segment]) -> [SpeakerSummary] {
         var seen: Set<String> = []
         var list: [SpeakerSummary] = []

@@ -18,7 +18,8 @@ public struct DocumentLoader: Sendable {
             format = try FormatSniffer().format(
                 of: bytes, pathExtension: (source.path as NSString).pathExtension, path: source.path)
         }
-        return try reader(for: format).read(bytes, from: source)
+        let loader = source.settings == SourceSettings() ? self : DocumentLoader(options: options.applying(source.settings))
+        return try loader.reader(for: format).read(bytes, from: source)
     }
 
     /// The adapter that reads `format`.

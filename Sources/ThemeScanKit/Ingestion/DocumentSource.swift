@@ -12,15 +12,18 @@ public struct DocumentSource: Sendable, Hashable {
     public var metadata: [String: String]
     /// Interviewer labels for this file from the manifest, replacing the run's list when present.
     public var interviewerLabels: [String]?
+    /// Reading settings for this file from the manifest, replacing the run's.
+    public var settings: SourceSettings
 
     public init(
         path: String, id: String, caseID: String? = nil, metadata: [String: String] = [:],
-        interviewerLabels: [String]? = nil
+        interviewerLabels: [String]? = nil, settings: SourceSettings = SourceSettings()
     ) {
         self.path = path
         self.id = id
         self.caseID = caseID
         self.metadata = metadata
         self.interviewerLabels = interviewerLabels
+        self.settings = settings
     }
 }

@@ -2,16 +2,20 @@ import Foundation
 
 /// A CSV file describing the inputs: a `file` column (paths relative to the manifest) and any other columns as
 /// metadata. `case` groups documents into cases (programs) and `interviewer` lists a file's interviewer labels
-/// separated by `;`; every other column, such as `year`, is carried through to the outputs.
+/// separated by `;`; `case_column`, `text_columns`, `sheet` and `encoding` set how that one file is read; every
+/// other column, such as `year`, is carried through to the outputs.
 public struct Manifest: Sendable {
     /// The manifest file itself, which is never analyzed as an input.
     public var path: String
     /// Entries by standardized absolute path.
     public var entries: [String: ManifestEntry]
+    /// The manifest's folder as the user named it.
+    public var folder: String
 
-    public init(path: String, entries: [String: ManifestEntry]) {
+    public init(path: String, entries: [String: ManifestEntry], folder: String = "") {
         self.path = path
         self.entries = entries
+        self.folder = folder
     }
 
     /// Reads a manifest; problems in single rows come back as warnings, a manifest that cannot be used throws.
@@ -71,8 +75,10 @@ public struct Manifest: Sendable {
             var metadata: [String: String] = [:]
             var caseID: String?
             var interviewers: [String]?
+            var settings = SourceSettings()
             for (column, name) in names.enumerated() where column != fileColumn && !name.isEmpty {
                 guard let cell = value(column) else { continue }
+                if settings.set(column: name, value: cell) { continue }
                 switch name {
                 case "case": caseID = cell
                 case "interviewer":
@@ -89,9 +95,20 @@ public struct Manifest: Sendable {
                 continue
             }
             entries[resolved] = ManifestEntry(
-                path: resolved, id: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, line: record.line, caseID: caseID, interviewerLabels: interviewers, metadata: metadata)
+                path: resolved, id: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, line: record.line, caseID: caseID, interviewerLabels: interviewers,
+                settings: settings, metadata: metadata)
         }
-        return (Manifest(path: Self.standardized(URL(fileURLWithPath: path).path), entries: entries), warnings)
+        let manifest = Manifest(
+            path: Self.standardized(URL(fileURLWithPath: path).path), entries: entries,
+            folder: (path as NSString).deletingLastPathComponent)
+        return (manifest, warnings)
+    }
+
+    /// The files the manifest describes, in its order, for a run given no other inputs: each path joined to the
+    /// manifest's folder as it was given, so relative stays relative and outputs do not depend on where the
+    /// project lives.
+    public var files: [String] {
+        entries.values.sorted { $0.line < $1.line }.map { (folder as NSString).appendingPathComponent($0.id) }
     }
 
     /// Whether `path` is the manifest file itself.
@@ -121,6 +138,7 @@ public struct Manifest: Sendable {
             source.caseID = entry.caseID
             source.metadata = entry.metadata
             source.interviewerLabels = entry.interviewerLabels
+            source.settings = entry.settings
             return source
         }
         for entry in entries.values.sorted(by: { $0.line < $1.line }) where !used.contains(entry.path) {
