@@ -90,6 +90,9 @@ struct Analyze: AsyncParsableCommand {
             throw ValidationError("give files or folders to analyze, or a --manifest listing them")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let encoding, !TextDecoder.isKnownEncoding(encoding) {
+            throw ValidationError("--encoding \(encoding): not an encoding ICU knows (try GB18030, Big5, UTF-16LE)")
+        }
         guard maxEntrySize >= 1 else { throw ValidationError("--max-entry-size must be at least 1 (MiB)") }
         if (caseXpath != nil || textXpath != nil) && xpath == nil {
             throw ValidationError("--case-xpath and --text-xpath are relative to --xpath; give --xpath too")
