@@ -195,29 +195,37 @@ static int32_t chunk_end(const uint16_t *text, int32_t start, int32_t length, in
     return limit;
 }
 
+/* Points the iterator at one chunk; false (with *status set) when ICU refuses it. */
+static int set_chunk(cicu_word_breaker *breaker, const uint16_t *text, int32_t start, int32_t end, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, (const UChar *)text + start, end - start, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return 0;
+    }
+    ubrk_first(breaker->handle);
+    return 1;
+}
+
+/* Leaves no pointer to the caller's buffer behind. */
+static void release_text(cicu_word_breaker *breaker, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, NULL, 0, &error);
+    *status = 0;
+}
+
 int64_t cicu_word_breaker_count(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
                                 int32_t max_chunk, int32_t *status) {
     if (max_chunk < 16) max_chunk = 16;
     int64_t words = 0;
-    int32_t start = 0;
-    while (start < length) {
-        int32_t end = chunk_end(text, start, length, max_chunk);
-        UErrorCode error = U_ZERO_ERROR;
-        ubrk_setText(breaker->handle, (const UChar *)text + start, end - start, &error);
-        if (U_FAILURE(error)) {
-            *status = error;
-            return words;
-        }
-        ubrk_first(breaker->handle);
+    for (int32_t start = 0, end; start < length; start = end) {
+        end = chunk_end(text, start, length, max_chunk);
+        if (!set_chunk(breaker, text, start, end, status)) return words;
         while (ubrk_next(breaker->handle) != UBRK_DONE) {
             if (ubrk_getRuleStatus(breaker->handle) >= UBRK_WORD_NONE_LIMIT) words++;
         }
-        start = end;
     }
-    /* Leave no pointer to the caller's buffer behind. */
-    UErrorCode error = U_ZERO_ERROR;
-    ubrk_setText(breaker->handle, NULL, 0, &error);
-    *status = 0;
+    release_text(breaker, status);
     return words;
 }
 
@@ -374,26 +382,15 @@ int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t 
     int32_t count = 0;
     if (count < capacity) boundaries[count] = 0;
     count++;
-    int32_t start = 0;
-    while (start < length) {
-        int32_t end = chunk_end(text, start, length, max_chunk);
-        UErrorCode error = U_ZERO_ERROR;
-        ubrk_setText(breaker->handle, (const UChar *)text + start, end - start, &error);
-        if (U_FAILURE(error)) {
-            *status = error;
-            return count;
-        }
-        ubrk_first(breaker->handle);
+    for (int32_t start = 0, end; start < length; start = end) {
+        end = chunk_end(text, start, length, max_chunk);
+        if (!set_chunk(breaker, text, start, end, status)) return count;
         int32_t boundary;
         while ((boundary = ubrk_next(breaker->handle)) != UBRK_DONE) {
             if (count < capacity) boundaries[count] = start + boundary;
             count++;
         }
-        start = end;
     }
-    /* Leave no pointer to the caller's buffer behind. */
-    UErrorCode error = U_ZERO_ERROR;
-    ubrk_setText(breaker->handle, NULL, 0, &error);
-    *status = 0;
+    release_text(breaker, status);
     return count;
 }

@@ -17,6 +17,12 @@ public struct CodebookLoader: Sendable {
         let lowered = path.lowercased()
         let isYAML = lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
         guard isYAML || lowered.hasSuffix(".csv") else { throw .unknownFormat(path: path) }
+        let text = try Self.readText(path: path)
+        return isYAML ? try loadYAML(text, path: path) : try loadCSV(text, path: path)
+    }
+
+    /// A codebook file's text: UTF-8, without a byte-order mark.
+    static func readText(path: String) throws(CodebookError) -> String {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -27,7 +33,7 @@ public struct CodebookLoader: Sendable {
             throw .invalid([Diagnostic(.error, at: SourceLocation(path: path), "codebook is not valid UTF-8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return isYAML ? try loadYAML(text, path: path) : try loadCSV(text, path: path)
+        return text
     }
 
     /// Checks a parsed codebook: the problems every format shares.

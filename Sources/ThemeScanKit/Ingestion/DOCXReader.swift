@@ -38,13 +38,8 @@ public struct DOCXReader: DocumentReader {
     {
         if OLECompoundFile.matches(bytes) { throw .unsupportedFormat(path: path, advice: legacyAdvice) }
         let package = try OfficePackage(bytes: bytes, path: path, maximumEntryBytes: maximumEntryBytes)
-        var main = try package.mainPart(fallback: "word/document.xml")
-        if !package.archive.contains(main) { main = "word/document.xml" }
-        guard package.archive.contains(main) else {
-            throw .malformed(
-                at: SourceLocation(path: path),
-                reason: "the zip archive has no entry \(main), so it is not a Word document; save it as .docx from Word")
-        }
+        let main = try package.requiredMainPart(
+            fallback: "word/document.xml", kind: "a Word document", advice: "save it as .docx from Word")
         let tree = try package.xml(main)
         var paragraphs: [String] = []
         if let root = tree.root { collectBlocks(in: root, into: &paragraphs) }

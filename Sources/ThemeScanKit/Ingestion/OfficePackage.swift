@@ -52,6 +52,19 @@ struct OfficePackage {
         return main?.target ?? fallback
     }
 
+    /// The main part that the package relationships name, else `fallback`; a package holding neither is not a
+    /// document of this kind, and `advice` says what to do.
+    func requiredMainPart(fallback: String, kind: String, advice: String) throws(IngestionError) -> String {
+        var main = try mainPart(fallback: fallback)
+        if !archive.contains(main) { main = fallback }
+        guard archive.contains(main) else {
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "the zip archive has no entry \(main), so it is not \(kind); \(advice)")
+        }
+        return main
+    }
+
     /// A relationship target as a part name: absolute targets start at the package root, others at `folder`.
     static func resolve(_ target: String, from folder: String) -> String {
         var parts: [Substring] = target.hasPrefix("/") || folder.isEmpty ? [] : folder.split(separator: "/")

@@ -22,13 +22,8 @@ public struct XLSXWorkbook {
         if OLECompoundFile.matches(bytes) { throw .unsupportedFormat(path: path, advice: Self.binaryAdvice) }
         self.path = path
         package = try OfficePackage(bytes: bytes, path: path, maximumEntryBytes: maximumEntryBytes)
-        var workbookPart = try package.mainPart(fallback: "xl/workbook.xml")
-        if !package.archive.contains(workbookPart) { workbookPart = "xl/workbook.xml" }
-        guard package.archive.contains(workbookPart) else {
-            throw .malformed(
-                at: SourceLocation(path: path),
-                reason: "the zip archive has no entry \(workbookPart), so it is not an Excel workbook; save it as .xlsx")
-        }
+        let workbookPart = try package.requiredMainPart(
+            fallback: "xl/workbook.xml", kind: "an Excel workbook", advice: "save it as .xlsx")
         let workbook = try package.xml(workbookPart)
         let relationships = try package.relationships(of: workbookPart)
         var names: [String] = []

@@ -19,17 +19,7 @@ public struct CodebookImporter: Sendable {
     /// Reads one file; `format` overrides the one its extension suggests.
     public func read(path: String, format: CodebookFormat? = nil) throws(CodebookError) -> (codebook: Codebook, warnings: [Diagnostic]) {
         guard let format = format ?? CodebookFormat(path: path) else { throw .unknownImportFormat(path: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: fileErrorReason(error))
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw .invalid([Diagnostic(.error, at: SourceLocation(path: path), "codebook is not valid UTF-8")])
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try read(text: text, path: path, format: format)
+        return try read(text: CodebookLoader.readText(path: path), path: path, format: format)
     }
 
     /// Reads codebook text as if from `path`.
