@@ -172,6 +172,33 @@ import Testing
         }
     }
 
+    @Test func interviewerLabelsFromTheCommandLineJoinTheBuiltInList() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = """
+            说话人1 00:00:05
+            最近抑郁的孩子多吗？
+            说话人2 00:00:09
+            抑郁的比较多，焦虑也有。
+            访谈者 00:00:15
+            还有抑郁吗？
+            """
+        try Data(transcript.utf8).write(to: folder.appendingPathComponent("auto.txt"))
+        let run = try Self.run(
+            [
+                "analyze", "auto.txt", "--lexicon", "codebook.yaml", "--interviewer", "说话人1", "--speakers",
+                "respondent", "--out", "out",
+            ], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let matches = try Self.read(folder.appendingPathComponent("out/matches.csv"))
+        let depression = matches.split(separator: "\r\n").filter { $0.contains(",depression,") }
+        // 说话人1 is an interviewer by --interviewer and 访谈者 still by the built-in list: only 说话人2 counts.
+        #expect(depression.count == 1)
+        #expect(depression.first?.hasPrefix("auto.txt,auto.txt,说话人2,respondent,") == true)
+        let documents = try Self.read(folder.appendingPathComponent("out/documents.csv"))
+        #expect(documents.contains("说话人1 (interviewer); 说话人2 (respondent); 访谈者 (interviewer)"))
+    }
+
     @Test func aFileNamedTwiceIsReadOnce() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
