@@ -54,8 +54,8 @@ public struct CodebookImporter: Sendable {
             if let parent = category.parent { children[parent].append(index) } else { roots.append(index) }
         }
         let stem = CodebookLoader.fileStem(path)
-        var themeIDs = UniqueIDs()
-        var codeIDs = UniqueIDs()
+        var themeIDs = UniqueKeys(separator: "-")
+        var codeIDs = UniqueKeys(separator: "-")
         var themes: [Theme] = []
         var fileThemeIndex: Int?
 
@@ -132,24 +132,5 @@ public struct CodebookImporter: Sendable {
             id.unicodeScalars.append(keep ? scalar : "_")
         }
         return id.isEmpty ? "category" : id
-    }
-}
-
-/// Ids handed out once: a repeated one gets a numbered suffix and a warning.
-private struct UniqueIDs {
-    private var taken: Set<String> = []
-
-    mutating func claim(_ wanted: String, at location: SourceLocation, kind: String, warnings: inout [Diagnostic]) -> String {
-        var id = wanted
-        var number = 2
-        while taken.contains(id) {
-            id = "\(wanted)-\(number)"
-            number += 1
-        }
-        if id != wanted {
-            warnings.append(Diagnostic(.warning, at: location, "\(kind) id '\(wanted)' is already used; this one is '\(id)'"))
-        }
-        taken.insert(id)
-        return id
     }
 }
