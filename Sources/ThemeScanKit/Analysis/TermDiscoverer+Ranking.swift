@@ -72,7 +72,7 @@ extension TermDiscoverer {
         var nesting: [String: (count: Int, frequency: Int)] = [:]
         for stats in kept.values where stats.length > 2 {
             var inside: Set<String> = []
-            for start in 0..<stats.length {
+            for start in 0..<(stats.length - 1) {
                 for end in (start + 2)...stats.length where end - start < stats.length {
                     let part = stats.text(of: start..<end)
                     guard kept[part] != nil, inside.insert(part).inserted else { continue }
