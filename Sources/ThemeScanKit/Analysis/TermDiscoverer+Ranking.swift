@@ -37,12 +37,13 @@ extension TermDiscoverer {
         return Self.ranked(Array(kept))
     }
 
-    /// Best first: higher score, then more occurrences, then the text in code point order, so ties never depend on
-    /// dictionary order.
+    /// Best first: higher score, then more occurrences, then more words (a fragment that always goes with its longer
+    /// term ties with it on keyness), then the text in code point order, so ties never depend on dictionary order.
     static func ranked(_ candidates: [Candidate]) -> [Candidate] {
         candidates.sorted { left, right in
             if left.score != right.score { return left.score > right.score }
             if left.occurrences != right.occurrences { return left.occurrences > right.occurrences }
+            if left.length != right.length { return left.length > right.length }
             return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
         }
     }
