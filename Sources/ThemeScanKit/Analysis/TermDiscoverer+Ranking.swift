@@ -70,25 +70,35 @@ extension TermDiscoverer {
             }.min() ?? 0
             if association >= settings.minimumAssociation { kept[text] = stats }
         }
+        // Frantzi et al.'s order: longest first, each string passing on to its substrings the occurrences it has
+        // of its own (f − t), so an occurrence nested two levels deep is not subtracted twice.
+        let longestFirst = kept.values.sorted { left, right in
+            if left.length != right.length { return left.length > right.length }
+            return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
+        }
         var nesting: [String: (count: Int, frequency: Int)] = [:]
-        for stats in kept.values where stats.length > 2 {
+        var scored: [(stats: NgramStats, score: Double)] = []
+        for stats in longestFirst {
+            let nested = nesting[stats.text] ?? (0, 0)
+            let score = CValue.score(
+                length: stats.length, frequency: stats.occurrences, nestingCount: nested.count,
+                nestingFrequency: nested.frequency)
+            if score > 0 { scored.append((stats, score)) }
+            // A longer candidate never seen on its own (f − t = 0) is no separate context of its substrings: it
+            // would only lower the average subtracted from them, so it is not counted among their containers.
+            let own = stats.occurrences - nested.frequency
+            guard stats.length > 2, own > 0 else { continue }
             var inside: Set<String> = []
             for start in 0..<(stats.length - 1) {
                 for end in (start + 2)...stats.length where end - start < stats.length {
                     let part = stats.text(of: start..<end)
                     guard kept[part] != nil, inside.insert(part).inserted else { continue }
                     nesting[part, default: (0, 0)].count += 1
-                    nesting[part, default: (0, 0)].frequency += stats.occurrences
+                    nesting[part, default: (0, 0)].frequency += own
                 }
             }
         }
-        return kept.compactMap { text, stats in
-            let nested = nesting[text] ?? (0, 0)
-            let score = CValue.score(
-                length: stats.length, frequency: stats.occurrences, nestingCount: nested.count,
-                nestingFrequency: nested.frequency)
-            return score > 0 ? (stats, score) : nil
-        }
+        return scored
     }
 
     /// Whether a single word is long enough, frequent enough and no stopword.
