@@ -206,6 +206,23 @@ import Testing
         #expect(tally.entries["grew times"] == nil)
     }
 
+    @Test func respondentsOnlyLeavesInterviewerTurnsUncounted() throws {
+        let question = "家庭探访做得怎么样？"
+        let answer = "朋辈辅导更好。"
+        let document = Document(
+            id: "i", caseID: "i", source: "i", format: .text, encoding: "UTF-8", text: question + answer,
+            segments: [
+                Segment(speaker: "访谈者", role: .interviewer, text: question, start: 0),
+                Segment(speaker: "受访者", role: .respondent, text: answer, start: question.unicodeScalars.count),
+            ])
+        let all = try TermDiscoverer(matcher: nil).tally(documents: [document])
+        let respondents = try TermDiscoverer(matcher: nil, speakers: .respondent).tally(documents: [document])
+        #expect(all.entries["家庭探访"]?.occurrences == 1)
+        #expect(respondents.entries["家庭探访"] == nil)
+        #expect(respondents.entries["朋辈辅导"]?.occurrences == 1)
+        #expect(respondents.tokens < all.tokens)
+    }
+
     @Test func traditionalTextCountsWithSimplified() throws {
         let tally = try TermDiscoverer(matcher: nil).tally(documents: [
             Self.document("親子關係。", id: "t"), Self.document("亲子关系。", id: "s"),
