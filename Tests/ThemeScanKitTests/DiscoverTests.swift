@@ -140,6 +140,13 @@ import Testing
         }
     }
 
+    @Test func hanSequencesWithAStructuralParticleArePhrasesNotTerms() throws {
+        let documents = (1...4).map { Self.document("孩子的情绪很重要。我们关注孩子的情绪。", id: "p\($0).txt") }
+        let texts = try Self.candidates(documents).map(\.text)
+        #expect(!texts.contains("孩子的情绪"))
+        #expect(texts.contains("情绪"))
+    }
+
     // MARK: Single words
 
     @Test func singleWordsAreRankedByTFIDFAcrossCases() throws {

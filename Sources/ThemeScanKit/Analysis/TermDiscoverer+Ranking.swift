@@ -60,7 +60,8 @@ extension TermDiscoverer {
         var kept: [String: NgramStats] = [:]
         for (text, stats) in tally.entries where stats.length >= 2 && isFrequent(stats) {
             guard !stopwords.contains(stats.tokens[0]), !stopwords.contains(stats.tokens[stats.length - 1]),
-                !stopwords.contains(text)
+                !stopwords.contains(text),
+                stats.script != .han || !stats.tokens.contains(where: settings.hanPhraseParticles.contains)
             else { continue }
             // The weakest link: a sequence holds together only if no split of it is a chance meeting.
             let association = (1..<stats.length).map { split in
