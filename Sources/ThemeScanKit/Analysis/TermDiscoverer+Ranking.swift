@@ -73,14 +73,14 @@ extension TermDiscoverer {
         }
         // Frantzi et al.'s order: longest first, each string passing on to its substrings the occurrences it has
         // of its own (f − t), so an occurrence nested two levels deep is not subtracted twice.
-        let longestFirst = kept.values.sorted { left, right in
-            if left.length != right.length { return left.length > right.length }
-            return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
+        let longestFirst = kept.sorted { left, right in
+            if left.value.length != right.value.length { return left.value.length > right.value.length }
+            return left.key.unicodeScalars.lexicographicallyPrecedes(right.key.unicodeScalars)
         }
         var nesting: [String: (count: Int, frequency: Int)] = [:]
         var scored: [(stats: NgramStats, score: Double)] = []
-        for stats in longestFirst {
-            let nested = nesting[stats.text] ?? (0, 0)
+        for (text, stats) in longestFirst {
+            let nested = nesting[text] ?? (0, 0)
             let score = CValue.score(
                 length: stats.length, frequency: stats.occurrences, nestingCount: nested.count,
                 nestingFrequency: nested.frequency)

@@ -34,13 +34,17 @@ extension DiscoveryResult {
     public func ngramsTable() -> CSVTable {
         var table = CSVTable(header: Self.ngramsHeader)
         table.rows.append(["", "0", String(tally.tokens), String(tally.documents), String(tally.cases)])
-        let entries = tally.entries.values.sorted { left, right in
+        // Sorted as light rows keyed by text, since rebuilding each n-gram's text in the comparator dominated.
+        let rows = tally.entries.map { text, stats in
+            (text: text, words: stats.length, occurrences: stats.occurrences, documents: stats.documents, cases: stats.cases)
+        }.sorted { left, right in
             if left.occurrences != right.occurrences { return left.occurrences > right.occurrences }
             return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
         }
-        for stats in entries {
+        table.rows.reserveCapacity(rows.count + 1)
+        for row in rows {
             table.rows.append([
-                stats.text, String(stats.length), String(stats.occurrences), String(stats.documents), String(stats.cases),
+                row.text, String(row.words), String(row.occurrences), String(row.documents), String(row.cases),
             ])
         }
         return table
