@@ -20,10 +20,13 @@ struct Discover: AsyncParsableCommand {
 
     @Option(
         name: .customLong("lexicon"),
-        help: ArgumentHelp("A codebook (.yaml, .yml or .csv) whose terms are not proposed again; repeatable.", valueName: "file"))
+        help: ArgumentHelp(
+            "A codebook (.yaml, .yml or .csv) whose terms are not proposed again; repeatable.", valueName: "file"))
     var lexicons: [String] = []
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write candidates.csv and ngrams.csv into.", valueName: "dir"))
+    @Option(
+        name: .customLong("out"),
+        help: ArgumentHelp("The folder to write candidates.csv and ngrams.csv into.", valueName: "dir"))
     var output: String
 
     @Option(
@@ -35,7 +38,8 @@ struct Discover: AsyncParsableCommand {
     @Option(
         name: .customLong("stopwords"),
         help: ArgumentHelp(
-            "A stopword list (one entry a line, # comments); repeatable. Default: lexicons/stopwords-zh.txt and lexicons/stopwords-en.txt when present.",
+            "A stopword list (one entry a line, # comments); repeatable. Default: lexicons/stopwords-zh.txt and "
+                + "lexicons/stopwords-en.txt when present.",
             valueName: "file"))
     var stopwordFiles: [String] = []
 
@@ -95,9 +99,8 @@ struct Discover: AsyncParsableCommand {
             result.diagnostics.forEach(reporter.report)
 
             let all = inputDiagnostics + result.diagnostics
-            var parts = [
-                "\(result.tally.documents) document(s), \(result.tally.tokens) tokens, \(result.candidates.count) candidate(s)"
-            ]
+            let tally = result.tally
+            var parts = ["\(tally.documents) document(s), \(tally.tokens) tokens, \(result.candidates.count) candidate(s)"]
             if !result.skippedFiles.isEmpty { parts.append("\(result.skippedFiles.count) file(s) skipped") }
             let errors = all.filter { $0.severity == .error }.count
             let warnings = all.filter { $0.severity == .warning }.count
@@ -133,7 +136,8 @@ struct Discover: AsyncParsableCommand {
         if paths.isEmpty {
             paths = Self.defaultStopwordFiles.filter { FileManager.default.fileExists(atPath: $0) }
             if paths.isEmpty {
-                reporter.note("no stopword list found (lexicons/stopwords-*.txt); give --stopwords FILE for better candidates")
+                reporter.note(
+                    "no stopword list found (lexicons/stopwords-*.txt); give --stopwords FILE for better candidates")
             }
         }
         var list = StopwordList()

@@ -11,8 +11,10 @@ import Testing
     /// The shipped stopword lists, in matching form.
     static func shippedStopwords() throws -> StopwordList {
         let normalizer = try TextNormalizer(options: NormalizationOptions())
-        return try StopwordList.load(path: lexicons.appendingPathComponent("stopwords-zh.txt").path, normalizer: normalizer)
-            .merging(try StopwordList.load(path: lexicons.appendingPathComponent("stopwords-en.txt").path, normalizer: normalizer))
+        func list(_ name: String) throws -> StopwordList {
+            try StopwordList.load(path: lexicons.appendingPathComponent(name).path, normalizer: normalizer)
+        }
+        return try list("stopwords-zh.txt").merging(try list("stopwords-en.txt"))
     }
 
     /// A one-segment document.
@@ -70,8 +72,10 @@ import Testing
         return (1...5).map { number in
             var sentences = termSentences
             for _ in 0..<20 {
-                sentences.append(
-                    "The \(subjects[choices.next(subjects.count)]) \(verbs[choices.next(verbs.count)]) \(objects[choices.next(objects.count)]).")
+                let subject = subjects[choices.next(subjects.count)]
+                let verb = verbs[choices.next(verbs.count)]
+                let object = objects[choices.next(objects.count)]
+                sentences.append("The \(subject) \(verb) \(object).")
             }
             for index in sentences.indices.reversed() { sentences.swapAt(index, choices.next(index + 1)) }
             return document(sentences.joined(separator: " "), id: "en-\(number).txt")
@@ -253,7 +257,8 @@ import Testing
         let written = DiscoveryResult(tally: referenceTally, candidates: []).ngramsTable().rendered()
         let corpus = try ReferenceCorpus(ngramsCSV: written, path: "ngrams.csv")
         #expect(corpus == ReferenceCorpus(referenceTally))
-        let ranked = discoverer.candidates(from: try discoverer.tally(documents: Self.chineseCorpus()), reference: corpus)
+        let target = try discoverer.tally(documents: Self.chineseCorpus())
+        let ranked = discoverer.candidates(from: target, reference: corpus)
         #expect(ranked.first?.text == "心理健康教育")
         #expect(ranked.first?.referenceOccurrences == 0)
         #expect((ranked.first?.logRatio ?? 0) > 3)
@@ -328,7 +333,8 @@ import Testing
     static func fixtureResult(jobs: Int) async throws -> DiscoveryResult {
         let (book, _) = try CodebookLoader(classifier: TestSupport.classifier)
             .load(path: TestSupport.fixtures.appendingPathComponent("codebook.yaml").path)
-        let matcher = try Matcher(codebook: book, normalization: NormalizationOptions(), classifier: TestSupport.classifier)
+        let matcher = try Matcher(
+            codebook: book, normalization: NormalizationOptions(), classifier: TestSupport.classifier)
         let discoverer = try TermDiscoverer(matcher: matcher, stopwords: try shippedStopwords(), jobs: jobs)
         return try await discoverer.discover(try fixtureSources())
     }
@@ -344,7 +350,8 @@ import Testing
         let produced = try await Self.fixtureResult(jobs: 2).candidatesTable().rendered()
         let golden = TestSupport.fixtures.appendingPathComponent("golden").appendingPathComponent("candidates.csv")
         if GoldenFileTests.recording { try Data(produced.utf8).write(to: golden) }
-        #expect(produced == (try String(contentsOf: golden, encoding: .utf8)), "differs from Fixtures/golden/candidates.csv")
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(produced == expected, "differs from Fixtures/golden/candidates.csv")
     }
 
     @Test func goldenCandidatesHoldWhatTheFixtureWasWrittenFor() async throws {
@@ -367,7 +374,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out").path
         let run = try EndToEndTests.run(
-            ["discover", "transcripts/2024", "--lexicon", "lexicons/children-mental-health.yaml", "--out", out, "--jobs", "2"],
+            [
+                "discover", "transcripts/2024", "--lexicon", "lexicons/children-mental-health.yaml", "--out", out,
+                "--jobs", "2",
+            ],
             in: root)
         #expect(run.status == 0, "\(run.standardError)")
         let table = try String(contentsOfFile: out + "/candidates.csv", encoding: .utf8)
@@ -382,7 +392,8 @@ import Testing
             ["discover", "transcripts/2021", "--reference", out, "--out", keyed], in: root)
         #expect(again.status == 0, "\(again.standardError)")
         let keyedTable = try String(contentsOfFile: keyed + "/candidates.csv", encoding: .utf8)
-        #expect(keyedTable.hasPrefix("candidate,score,occurrences,documents,cases,example,covered_by,reference_occurrences,log_ratio\r\n"))
+        let keyedHeader = "candidate,score,occurrences,documents,cases,example,covered_by,reference_occurrences,log_ratio"
+        #expect(keyedTable.hasPrefix(keyedHeader + "\r\n"))
         let refused = try EndToEndTests.run(
             ["discover", "transcripts/2021", "--reference", folder.path, "--out", keyed], in: root)
         #expect(refused.status != 0)

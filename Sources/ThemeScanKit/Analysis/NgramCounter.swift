@@ -12,8 +12,8 @@ public final class NgramCounter {
     private let classifier: CharacterClassifier
 
     public init(
-        normalization: NormalizationOptions, traditional: TraditionalCharacterSet? = nil, classifier: CharacterClassifier,
-        maximumLength: Int = 4, speakers: SpeakerSelection = .all
+        normalization: NormalizationOptions, traditional: TraditionalCharacterSet? = nil,
+        classifier: CharacterClassifier, maximumLength: Int = 4, speakers: SpeakerSelection = .all
     ) throws(TextError) {
         self.maximumLength = max(1, maximumLength)
         self.speakers = speakers
@@ -117,7 +117,8 @@ public final class NgramCounter {
                 continue
             }
             if var run = current, run.script == script,
-                let joiner = Self.joiner(units[run.tokens.last!.range.upperBound..<token.range.lowerBound], script: script)
+                let joiner = Self.joiner(
+                    units[run.tokens.last!.range.upperBound..<token.range.lowerBound], script: script)
             {
                 run.tokens.append(token)
                 run.joiners.append(joiner)

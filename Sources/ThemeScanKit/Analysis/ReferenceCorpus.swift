@@ -51,7 +51,8 @@ public struct ReferenceCorpus: Sendable, Equatable {
         var occurrences: [String: Int] = [:]
         for record in records.dropFirst(2) {
             guard record.fields.count == 5, let count = Int(record.fields[2]) else {
-                throw .malformedReferenceTable(path: path, reason: "line \(record.line) is not ngram,words,occurrences,documents,cases")
+                throw .malformedReferenceTable(
+                    path: path, reason: "line \(record.line) is not ngram,words,occurrences,documents,cases")
             }
             occurrences[record.fields[0], default: 0] += count
         }

@@ -33,7 +33,8 @@ extension TermDiscoverer {
                 return keyed
             }
         }
-        let kept = Self.ranked(keyed(multiWord)).prefix(settings.limit) + Self.ranked(keyed(singleWords)).prefix(settings.limit)
+        let kept =
+            Self.ranked(keyed(multiWord)).prefix(settings.limit) + Self.ranked(keyed(singleWords)).prefix(settings.limit)
         return Self.ranked(Array(kept))
     }
 

@@ -26,7 +26,8 @@ public struct TermDiscoverer: Sendable {
     public init(
         matcher: Matcher?, stopwords: StopwordList = StopwordList(), settings: DiscoverySettings = DiscoverySettings(),
         loader: DocumentLoader = DocumentLoader(), speakers: SpeakerSelection = .all, jobs: Int = 1,
-        classifier: CharacterClassifier = CharacterClassifier(), normalization: NormalizationOptions = NormalizationOptions()
+        classifier: CharacterClassifier = CharacterClassifier(),
+        normalization: NormalizationOptions = NormalizationOptions()
     ) throws(TextError) {
         self.matcher = matcher
         self.normalization = matcher?.normalization ?? normalization

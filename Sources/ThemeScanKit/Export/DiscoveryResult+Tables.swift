@@ -6,7 +6,9 @@ extension DiscoveryResult {
     /// File names a discovery output folder may hold, so a rerun may replace it.
     public static let outputFileNames: Set<String> = [candidatesFileName, ngramsFileName]
 
-    public static let candidatesHeader = ["candidate", "score", "occurrences", "documents", "cases", "example", "covered_by"]
+    public static let candidatesHeader = [
+        "candidate", "score", "occurrences", "documents", "cases", "example", "covered_by",
+    ]
     /// Added to `candidatesHeader` when candidates are ranked against a reference corpus.
     public static let referenceColumns = ["reference_occurrences", "log_ratio"]
     public static let ngramsHeader = ["ngram", "words", "occurrences", "documents", "cases"]
@@ -36,7 +38,10 @@ extension DiscoveryResult {
         table.rows.append(["", "0", String(tally.tokens), String(tally.documents), String(tally.cases)])
         // Sorted as light rows keyed by text, since rebuilding each n-gram's text in the comparator dominated.
         let rows = tally.entries.map { text, stats in
-            (text: text, words: stats.length, occurrences: stats.occurrences, documents: stats.documents, cases: stats.cases)
+            (
+                text: text, words: stats.length, occurrences: stats.occurrences, documents: stats.documents,
+                cases: stats.cases
+            )
         }.sorted { left, right in
             if left.occurrences != right.occurrences { return left.occurrences > right.occurrences }
             return left.text.unicodeScalars.lexicographicallyPrecedes(right.text.unicodeScalars)
