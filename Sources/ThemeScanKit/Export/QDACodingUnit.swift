@@ -1,0 +1,7 @@
+/// How much text one automatic coding covers in a REFI-QDA project.
+public enum QDACodingUnit: String, Sendable, Hashable, CaseIterable {
+    /// Exactly the matched text, as in `matches.csv`: one selection per match, coded with every code it credits.
+    case match
+    /// The whole speaker turn (segment) holding the matches, coded once with each code credited in it.
+    case turn
+}
