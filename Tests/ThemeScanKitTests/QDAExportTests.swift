@@ -320,4 +320,109 @@ import Testing
             try QDAProjectWriter(codebook: codebook, name: "test").entries(documents: documents, matches: [broken])
         }
     }
+
+    // MARK: - Command line
+
+    static let repositoryRoot = TestSupport.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func exportQDCWritesTheDefaultCodebook() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [[UInt8]] = []
+        for name in ["a.qdc", "b.qdc"] {
+            let run = try EndToEndTests.run(
+                ["export", "qdc", "--lexicon", "lexicons/children-mental-health.yaml", "--out", folder.appendingPathComponent(name).path],
+                in: Self.repositoryRoot)
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("codebook written to"))
+            files.append([UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
+        }
+        #expect(files[0] == files[1])
+        let tree = try XMLTree(xml: files[0])
+        #expect(try tree.validate(againstSchemaAt: Self.schemas.appendingPathComponent("Codebook.xsd").path).isValid)
+        let codebook = try CodebookLoader(classifier: TestSupport.classifier)
+            .load(path: Self.repositoryRoot.appendingPathComponent("lexicons/children-mental-health.yaml").path).codebook
+        let codable = try tree.evaluate("/q:CodeBook/q:Codes/q:Code/q:Code[@isCodable='true']/@guid", namespaces: Self.codebookNamespace)
+        #expect(codable.nodes.map(\.textContent) == codebook.codes.map { QDACodebookWriter.guid(ofCode: $0.code.id).description })
+
+        let wrongName = try EndToEndTests.run(
+            ["export", "qdc", "--lexicon", "lexicons/children-mental-health.yaml", "--out", folder.appendingPathComponent("c.xml").path],
+            in: Self.repositoryRoot)
+        #expect(wrongName.status != 0)
+        #expect(wrongName.standardError.contains(".qdc"))
+    }
+
+    @Test func exportQDPXCodesTheSampleCorpusAsMatchesCSVDoes() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var archives: [URL] = []
+        for name in ["a.qdpx", "b.qdpx"] {
+            let url = folder.appendingPathComponent(name)
+            let run = try EndToEndTests.run(
+                [
+                    "export", "qdpx", "--manifest", "transcripts/manifest.csv", "--lexicon",
+                    "lexicons/children-mental-health.yaml", "--out", url.path, "--jobs", "2", "--name", "sample",
+                ],
+                in: Self.repositoryRoot)
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("project written to"))
+            archives.append(url)
+        }
+        #expect(try Data(contentsOf: archives[0]) == Data(contentsOf: archives[1]), "a second export must be identical")
+
+        let entries = try Self.unzip(archives[0])
+        let tree = try XMLTree(xml: try #require(entries["project.qde"]))
+        let validation = try tree.validate(againstSchemaAt: Self.schemas.appendingPathComponent("Project.xsd").path)
+        #expect(validation.isValid, "\(validation.firstProblem ?? "") at line \(validation.firstProblemLine ?? 0)")
+        #expect(tree.root?.attribute("name") == "sample")
+
+        // Every coding is a row of the committed matches.csv (which EndToEndTests keeps current), and back.
+        let csv = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("results/matches.csv"), encoding: .utf8)
+        let records = try CSVParser().records(in: csv)
+        let header = records[0].fields
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let expected = records.dropFirst().map { record in
+            ["document", "start", "end", "surface", "code"].map { record.fields[column($0)] }.joined(separator: "|")
+        }
+        let ns = Self.projectNamespace
+        let codeIDs = Dictionary(
+            uniqueKeysWithValues: try CodebookLoader(classifier: TestSupport.classifier)
+                .load(path: Self.repositoryRoot.appendingPathComponent("lexicons/children-mental-health.yaml").path)
+                .codebook.codes.map { (QDACodebookWriter.guid(ofCode: $0.code.id).description, $0.code.id) })
+        var found: [String] = []
+        let sources = try tree.evaluate("//q:TextSource", namespaces: ns).nodes
+        #expect(sources.count == entries.count - 1)
+        for source in sources {
+            let guid = try #require(source.attribute("guid"))
+            let text = Array(String(decoding: try #require(entries["sources/\(guid).txt"]), as: UTF8.self).unicodeScalars)
+            for selection in try tree.evaluate("q:PlainTextSelection", from: source, namespaces: ns).nodes {
+                let start = try #require(Int(selection.attribute("startPosition") ?? ""))
+                let end = try #require(Int(selection.attribute("endPosition") ?? ""))
+                let surface = String(String.UnicodeScalarView(text[start..<end]))
+                for target in try tree.evaluate("q:Coding/q:CodeRef/@targetGUID", from: selection, namespaces: ns).nodes {
+                    let code = try #require(codeIDs[target.textContent])
+                    found.append([source.attribute("name")!, String(start), String(end), surface, code].joined(separator: "|"))
+                }
+            }
+        }
+        #expect(found.count == expected.count)
+        #expect(found.sorted() == expected.sorted())
+        // The manifest's columns arrive as variables.
+        let variables = try tree.evaluate("//q:Variable/@name", namespaces: ns).nodes.map(\.textContent)
+        #expect(variables.contains("year") && variables.contains("organization"))
+    }
+
+    @Test func exportQDPXRefusesAnAnalyzeResultsFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("p.qdpx")
+        let run = try EndToEndTests.run(
+            ["export", "qdpx", "results", "--lexicon", "lexicons/children-mental-health.yaml", "--out", out.path],
+            in: Self.repositoryRoot)
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("results: error: this is an analyze results folder"))
+        #expect(run.standardError.contains("(found: none)"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }
