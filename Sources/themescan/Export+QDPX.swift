@@ -10,11 +10,11 @@ extension Export {
             abstract: "Analyze documents and write the automatic coding as a REFI-QDA project (.qdpx).",
             discussion: """
                 Takes the same inputs and reading options as analyze. The project holds each document's extracted \
-                text (sources/GUID.txt), the codebook as codes, one selection per match (or per speaker turn with \
-                --unit turn) coded with each code it credits, one user for the automatic coding, and one case per \
-                case with the manifest's metadata as variables. Positions are the start and end of matches.csv. \
-                Exporting the same inputs again gives the same file, byte for byte. An analyze results folder \
-                cannot be exported yet: give the inputs it was made from.
+                text (sources/GUID.txt), the codebook as codes, one selection per match (or per sentence or speaker \
+                turn with --unit sentence|turn) coded with each code it credits, one user for the automatic \
+                coding, and one case per case with the manifest's metadata as variables. Positions are the start \
+                and end of matches.csv. Exporting the same inputs again gives the same file, byte for byte. An \
+                analyze results folder cannot be exported yet: give the inputs it was made from.
                 """
         )
 
@@ -28,7 +28,7 @@ extension Export {
         @Option(name: .customLong("out"), help: ArgumentHelp("The .qdpx file to write.", valueName: "file"))
         var output: String
 
-        @Option(help: ArgumentHelp("What one coding covers: match (the matched text) or turn (the whole speaker turn)."))
+        @Option(help: ArgumentHelp("What one coding covers: match (the matched text), sentence (the sentence holding it) or turn (the whole speaker turn)."))
         var unit: QDACodingUnit = .match
 
         @Option(help: ArgumentHelp("The project's name in the QDA program (default: the output file's name).", valueName: "name"))

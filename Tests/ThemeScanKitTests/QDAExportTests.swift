@@ -275,6 +275,31 @@ import Testing
         #expect(targets == ["depression", "anxiety", "counselling"].map { QDACodebookWriter.guid(ofCode: $0).description })
     }
 
+    @Test func sentencesCoverTheSentenceHoldingEachMatch() throws {
+        let (codebook, documents, matches) = try Self.corpus()
+        let entries = try QDAProjectWriter(codebook: codebook, unit: .sentence, name: "test")
+            .entries(documents: documents, matches: matches)
+        let tree = try XMLTree(xml: entries[0].bytes)
+        #expect(try tree.validate(againstSchemaAt: Self.schemas.appendingPathComponent("Project.xsd").path).isValid)
+        let ns = Self.projectNamespace
+        let source = try #require(tree.evaluate("//q:TextSource", namespaces: ns).nodes.first)
+        let scalars = Array(documents[0].text.unicodeScalars)
+        var cut: [String: [String]] = [:]
+        for selection in try tree.evaluate("q:PlainTextSelection", from: source, namespaces: ns).nodes {
+            let start = Int(selection.attribute("startPosition")!)!
+            let end = Int(selection.attribute("endPosition")!)!
+            let codes = try tree.evaluate("q:Coding/q:CodeRef/@targetGUID", from: selection, namespaces: ns).nodes.map(\.textContent)
+            cut[String(String.UnicodeScalarView(scalars[start..<end]))] = codes
+        }
+        let guid = { (id: String) in QDACodebookWriter.guid(ofCode: id).description }
+        #expect(
+            cut == [
+                "孩子们有抑郁或焦虑吗？": [guid("depression"), guid("anxiety")],
+                "有的，很多孩子焦虑 😟，我们做心理咨询。": [guid("anxiety"), guid("counselling")],
+                "Some are depressed and anxious.": [guid("depression"), guid("anxiety")],
+            ])
+    }
+
     @Test func aSecondExportIsIdentical() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,6 +6,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case matchOutsideText(document: String, start: Int, end: Int, length: Int)
     /// A match names a document, segment or code that the export was not given.
     case unknownReference(String)
+    /// ICU failed while finding sentences.
+    case text(TextError)
     /// libxml2 could not write the XML.
     case xml(MarkupError)
     /// The file could not be written.
@@ -19,6 +21,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
             return "\(document): error: a match at \(start)..<\(end) lies outside the text (\(length) characters)"
         case .unknownReference(let what):
             return "error: the export refers to \(what), which it was not given"
+        case .text(let error):
+            return "error: \(error)"
         case .xml(let error):
             return "error: \(error)"
         case .output(let error):

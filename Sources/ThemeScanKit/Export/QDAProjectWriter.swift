@@ -3,8 +3,9 @@
 /// The archive holds `project.qde` and, under `sources/`, each document's extracted text as UTF-8
 /// (`sources/GUID.txt`, referred to as `internal://GUID.txt`). The project has one user (the automatic coder),
 /// the codebook (as `QDACodebookWriter` writes it), the metadata as variables, one case per case id, and per
-/// document a `TextSource` whose `PlainTextSelection`s carry one `Coding` per credited code. Positions are
-/// Unicode scalar offsets from 0, end exclusive, exactly as in `matches.csv`.
+/// document a `TextSource` whose `PlainTextSelection`s (one per match, sentence or turn: see `QDACodingUnit`)
+/// carry one `Coding` per credited code. Positions are Unicode scalar offsets from 0, end exclusive, exactly as
+/// in `matches.csv`.
 ///
 /// A metadata column becomes a case variable when every case has one value for it (`organization`), and a
 /// document variable on the `TextSource` otherwise (`year`, when a program was interviewed in two years). It is an
@@ -154,8 +155,15 @@ public struct QDAProjectWriter: Sendable {
     func selections(documents: [Document], matches: [Match], codeCount: Int) throws(ExportError) -> [[Selection]] {
         var perDocument = [[Selection]](repeating: [], count: documents.count)
         var lengths: [Int?] = Array(repeating: nil, count: documents.count)
-        // Turn selections are gathered by segment, then sorted.
-        var turns: [Int: [Int: Selection]] = [:]
+        // Turns and sentences gather the codes of all their matches, by document and range.
+        var grouped: [Int: [Range<Int>: Selection]] = [:]
+        var sentences: [SegmentKey: [Range<Int>]] = [:]
+        let sentenceSegmenter: SentenceSegmenter?
+        do throws(TextError) {
+            sentenceSegmenter = unit == .sentence ? try SentenceSegmenter() : nil
+        } catch {
+            throw .text(error)
+        }
         for match in matches {
             guard documents.indices.contains(match.document) else {
                 throw .unknownReference("document number \(match.document)")
@@ -173,30 +181,61 @@ public struct QDAProjectWriter: Sendable {
                 }
                 codes.append(credit.code)
             }
-            switch unit {
-            case .match:
+            if unit == .match {
                 perDocument[match.document].append(
                     Selection(start: match.start, end: match.end, codes: codes.sorted(), name: match.surface))
-            case .turn:
-                guard document.segments.indices.contains(match.segment) else {
-                    throw .unknownReference("segment \(match.segment) of \(document.id)")
-                }
-                let segment = document.segments[match.segment]
-                let end = segment.start + segment.text.unicodeScalars.count
-                guard 0 <= segment.start, end <= length else {
-                    throw .matchOutsideText(document: document.id, start: segment.start, end: end, length: length)
-                }
-                var turn = turns[match.document, default: [:]][match.segment]
-                    ?? Selection(start: segment.start, end: end, codes: [], name: segment.speaker)
-                turn.codes = Array(Set(turn.codes + codes)).sorted()
-                turns[match.document, default: [:]][match.segment] = turn
+                continue
             }
+            guard document.segments.indices.contains(match.segment) else {
+                throw .unknownReference("segment \(match.segment) of \(document.id)")
+            }
+            let segment = document.segments[match.segment]
+            let segmentEnd = segment.start + segment.text.unicodeScalars.count
+            guard 0 <= segment.start, segmentEnd <= length else {
+                throw .matchOutsideText(document: document.id, start: segment.start, end: segmentEnd, length: length)
+            }
+            var range = segment.start..<segmentEnd
+            if let sentenceSegmenter {
+                let key = SegmentKey(document: match.document, segment: match.segment)
+                if sentences[key] == nil {
+                    do throws(TextError) {
+                        sentences[key] = Self.trimmed(try sentenceSegmenter.sentences(in: segment.text), in: segment.text)
+                    } catch {
+                        throw .text(error)
+                    }
+                }
+                let local = (match.start - segment.start)..<(match.end - segment.start)
+                let covering = sentences[key]!.filter { $0.overlaps(local) }
+                let lower = min(covering.map(\.lowerBound).min() ?? local.lowerBound, local.lowerBound)
+                let upper = max(covering.map(\.upperBound).max() ?? local.upperBound, local.upperBound)
+                range = (segment.start + lower)..<(segment.start + upper)
+            }
+            var selection = grouped[match.document, default: [:]][range]
+                ?? Selection(start: range.lowerBound, end: range.upperBound, codes: [], name: segment.speaker)
+            selection.codes = Array(Set(selection.codes + codes)).sorted()
+            grouped[match.document, default: [:]][range] = selection
         }
-        for (document, bySegment) in turns {
-            perDocument[document] = bySegment.keys.sorted().map { bySegment[$0]! }
+        for (document, byRange) in grouped {
+            perDocument[document] = Array(byRange.values)
         }
         return perDocument.map { selections in
             selections.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
+    }
+
+    /// A segment of a document.
+    struct SegmentKey: Hashable {
+        var document: Int
+        var segment: Int
+    }
+
+    /// Sentences without the whitespace ICU leaves at their end (a sentence of only whitespace stays as it is).
+    static func trimmed(_ sentences: [Range<Int>], in text: String) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        return sentences.map { sentence in
+            var upper = sentence.upperBound
+            while upper > sentence.lowerBound + 1, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+            return sentence.lowerBound..<upper
         }
     }
 
