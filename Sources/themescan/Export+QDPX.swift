@@ -47,11 +47,12 @@ extension Export {
 
         func run() async throws {
             let reporter = DiagnosticReporter()
-            if let folder = input.inputs.first(where: Self.isResultsFolder) {
+            for folder in input.inputs {
+                guard let version = Self.runFormatVersion(of: folder) else { continue }
                 reporter.fail(
-                    "\(folder): error: this is an analyze results folder, and it records no run format version "
-                        + "(found: none); export qdpx needs a run folder that keeps its documents' text, which this "
-                        + "version does not write yet. Give the inputs and --lexicon it was made from instead.")
+                    "\(folder): error: this is an analyze results folder (run format version found: \(version)); "
+                        + "export qdpx cannot read run folders yet, since no run format version keeps the documents' "
+                        + "text. Give the inputs and --lexicon it was made from instead.")
                 throw ExitCode.failure
             }
             let classifier = CharacterClassifier()
@@ -109,16 +110,25 @@ extension Export {
             }
         }
 
-        /// Whether `path` is a folder `analyze` wrote, which holds counts but not the documents' text.
-        static func isResultsFolder(_ path: String) -> Bool {
+        /// For a folder `analyze` wrote, the run format version it records (`none` when it records none); nil for
+        /// anything else. Such a folder holds counts and matches but not the documents' text.
+        static func runFormatVersion(of path: String) -> String? {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return false
+                return nil
             }
             let folder = URL(fileURLWithPath: path)
-            return ["codes.csv", "matches.csv", "documents.csv"].allSatisfy {
-                FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+            for name in ["run.json", "partial.json"] {
+                guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { continue }
+                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+                let version = ["format_version", "formatVersion", "version"].lazy.compactMap { object?[$0] }.first
+                return version.map { "\($0)" } ?? "none"
             }
+            let tables = ["codes.csv", "matches.csv", "documents.csv"]
+            guard tables.allSatisfy({ FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
+                return nil
+            }
+            return "none"
         }
     }
 }

@@ -447,7 +447,18 @@ import Testing
             in: Self.repositoryRoot)
         #expect(run.status != 0)
         #expect(run.standardError.contains("results: error: this is an analyze results folder"))
-        #expect(run.standardError.contains("(found: none)"))
+        #expect(run.standardError.contains("(run format version found: none)"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+
+        // A folder from a run that records its format version is refused with that version.
+        let partial = folder.appendingPathComponent("partial")
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        try Data(#"{"format_version": 7, "shard": "1/3"}"#.utf8).write(to: partial.appendingPathComponent("partial.json"))
+        let versioned = try EndToEndTests.run(
+            ["export", "qdpx", partial.path, "--lexicon", "lexicons/children-mental-health.yaml", "--out", out.path],
+            in: Self.repositoryRoot)
+        #expect(versioned.status != 0)
+        #expect(versioned.standardError.contains("(run format version found: 7)"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
