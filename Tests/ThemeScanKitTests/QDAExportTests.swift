@@ -318,6 +318,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.qdpx", "second.qdpx"])
     }
 
+    @Test func aFailedWriteKeepsTheEarlierFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("codebook.qdc")
+        try OutputFile(path: file.path).write(Array("first".utf8))
+        struct Interrupted: Error {}
+        #expect(throws: OutputError.self) {
+            try OutputFile(path: file.path).write { url in
+                try Data("half".utf8).write(to: url)
+                throw Interrupted()
+            }
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "first")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["codebook.qdc"])
+        #expect(throws: OutputError.writeFailed(path: folder.path, reason: "it is a folder")) {
+            try OutputFile(path: folder.path).write(Array("x".utf8))
+        }
+    }
+
     @Test func repeatedDocumentIdsGetTheirOwnSources() throws {
         let (codebook, documents, matches) = try Self.corpus()
         let twice = [documents[0], documents[0]]
