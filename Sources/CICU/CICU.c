@@ -394,3 +394,53 @@ int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t 
     release_text(breaker, status);
     return count;
 }
+
+struct cicu_sentence_breaker {
+    UBreakIterator *handle;
+};
+
+cicu_sentence_breaker *cicu_sentence_breaker_open(const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *handle = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return NULL;
+    }
+    cicu_sentence_breaker *result = malloc(sizeof *result);
+    if (result == NULL) {
+        ubrk_close(handle);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    *status = 0;
+    return result;
+}
+
+void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->handle);
+    free(breaker);
+}
+
+int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                                         int32_t *boundaries, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, (const UChar *)text, length, &error);
+    if (U_FAILURE(error)) {
+        *status = error;
+        return 0;
+    }
+    int32_t count = 0;
+    int32_t boundary = ubrk_first(breaker->handle);
+    while (boundary != UBRK_DONE) {
+        if (count < capacity) boundaries[count] = boundary;
+        count++;
+        boundary = ubrk_next(breaker->handle);
+    }
+    /* Leave no pointer to the caller's buffer behind. */
+    error = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, NULL, 0, &error);
+    *status = 0;
+    return count;
+}

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -10,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlversion.h>
+#include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
@@ -304,4 +306,63 @@ int32_t cxml_validate_schema(const cxml_document *document, const char *schema_p
     }
     if (recorder.count == 0) set_error(error, status, "the document does not match the schema");
     return 1;
+}
+
+struct cxml_writer {
+    xmlBufferPtr buffer;
+    xmlTextWriterPtr writer;
+};
+
+cxml_writer *cxml_writer_new(int32_t indent) {
+    ensure_initialized();
+    cxml_writer *result = calloc(1, sizeof(cxml_writer));
+    if (result == NULL) return NULL;
+    result->buffer = xmlBufferCreate();
+    if (result->buffer != NULL) result->writer = xmlNewTextWriterMemory(result->buffer, 0);
+    if (result->writer == NULL) {
+        cxml_writer_free(result);
+        return NULL;
+    }
+    if (indent != 0) {
+        xmlTextWriterSetIndent(result->writer, 1);
+        xmlTextWriterSetIndentString(result->writer, BAD_CAST "  ");
+    }
+    return result;
+}
+
+void cxml_writer_free(cxml_writer *writer) {
+    if (writer == NULL) return;
+    if (writer->writer != NULL) xmlFreeTextWriter(writer->writer);
+    if (writer->buffer != NULL) xmlBufferFree(writer->buffer);
+    free(writer);
+}
+
+int32_t cxml_writer_start_document(cxml_writer *writer) {
+    return xmlTextWriterStartDocument(writer->writer, "1.0", "UTF-8", "yes");
+}
+
+int32_t cxml_writer_start_element(cxml_writer *writer, const char *name) {
+    return xmlTextWriterStartElement(writer->writer, BAD_CAST name);
+}
+
+int32_t cxml_writer_attribute(cxml_writer *writer, const char *name, const char *value) {
+    return xmlTextWriterWriteAttribute(writer->writer, BAD_CAST name, BAD_CAST value);
+}
+
+int32_t cxml_writer_text(cxml_writer *writer, const char *text) {
+    return xmlTextWriterWriteString(writer->writer, BAD_CAST text);
+}
+
+int32_t cxml_writer_end_element(cxml_writer *writer) { return xmlTextWriterEndElement(writer->writer); }
+
+int32_t cxml_writer_end_document(cxml_writer *writer) {
+    int32_t status = xmlTextWriterEndDocument(writer->writer);
+    if (status < 0) return status;
+    return xmlTextWriterFlush(writer->writer);
+}
+
+const char *cxml_writer_content(cxml_writer *writer, int32_t *length) {
+    xmlTextWriterFlush(writer->writer);
+    if (length != NULL) *length = (int32_t)xmlBufferLength(writer->buffer);
+    return (const char *)xmlBufferContent(writer->buffer);
 }

@@ -93,6 +93,17 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
 int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
                                      int32_t max_chunk, int32_t *boundaries, int32_t capacity, int32_t *status);
 
+typedef struct cicu_sentence_breaker cicu_sentence_breaker;
+
+/// Opens a sentence break iterator for a locale (for example "zh").
+cicu_sentence_breaker *cicu_sentence_breaker_open(const char *locale, int32_t *status);
+void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
+
+/// Writes the sentence boundaries of `text[0..<length]` (UTF-16 offsets, ascending, 0 and `length` included) into
+/// `boundaries`; returns how many there are, which may exceed `capacity` (then call again with more room).
+int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                                         int32_t *boundaries, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -105,6 +105,27 @@ void cxml_xpath_result_free(cxml_xpath_result *result);
 int32_t cxml_validate_schema(const cxml_document *document, const char *schema_path, cxml_error *error,
                              int32_t *problem_count);
 
+/// An XML writer that builds a document in memory through libxml2's xmlTextWriter, which escapes text and
+/// attribute values (line breaks in attributes become character references, so they survive a re-read).
+typedef struct cxml_writer cxml_writer;
+
+/// A writer with two-space indentation when `indent` is non-zero; NULL when out of memory.
+cxml_writer *cxml_writer_new(int32_t indent);
+void cxml_writer_free(cxml_writer *writer);
+/// Writes the XML declaration (version 1.0, UTF-8, standalone). Every call below returns a negative number on
+/// failure and a non-negative one on success.
+int32_t cxml_writer_start_document(cxml_writer *writer);
+int32_t cxml_writer_start_element(cxml_writer *writer, const char *name);
+/// An attribute of the element just started; `value` is UTF-8 text, escaped as needed.
+int32_t cxml_writer_attribute(cxml_writer *writer, const char *name, const char *value);
+/// Character data inside the current element, escaped as needed.
+int32_t cxml_writer_text(cxml_writer *writer, const char *text);
+int32_t cxml_writer_end_element(cxml_writer *writer);
+/// Closes every open element and flushes the output.
+int32_t cxml_writer_end_document(cxml_writer *writer);
+/// The bytes written so far (after cxml_writer_end_document: the whole document); borrowed from the writer.
+const char *cxml_writer_content(cxml_writer *writer, int32_t *length);
+
 #ifdef __cplusplus
 }
 #endif

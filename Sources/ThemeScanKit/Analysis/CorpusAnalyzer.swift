@@ -12,16 +12,20 @@ public struct CorpusAnalyzer: Sendable {
     public var contextLength: Int
     public var speakers: SpeakerSelection
     public var jobs: Int
+    /// Whether each `DocumentAnalysis` handed on carries its `Document` (text and segments), for exports that
+    /// need the text; off by default, since it holds every document in the window in memory.
+    public var keepsDocuments: Bool
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
-        speakers: SpeakerSelection = .all, jobs: Int = 1
+        speakers: SpeakerSelection = .all, jobs: Int = 1, keepsDocuments: Bool = false
     ) {
         self.matcher = matcher
         self.loader = loader
         self.contextLength = contextLength
         self.speakers = speakers
         self.jobs = max(1, jobs)
+        self.keepsDocuments = keepsDocuments
     }
 
     private enum Outcome: Sendable {
@@ -145,7 +149,9 @@ public struct CorpusAnalyzer: Sendable {
             do throws(TextError) {
                 var analyses: [DocumentAnalysis] = []
                 for document in read.documents {
-                    analyses.append(try analyzer.analyze(document, index: 0))
+                    var analysis = try analyzer.analyze(document, index: 0)
+                    if keepsDocuments { analysis.document = document }
+                    analyses.append(analysis)
                 }
                 return .analyzed(analyses, read.warnings)
             } catch {

@@ -6,6 +6,8 @@ public enum MarkupError: Error, Equatable, CustomStringConvertible {
     case invalidXPath(expression: String, reason: String)
     /// A schema file that cannot be read or is not a valid XML Schema.
     case unusableSchema(path: String, reason: String)
+    /// libxml2 could not write a document (it ran out of memory, or elements were closed out of order).
+    case writingFailed(reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum MarkupError: Error, Equatable, CustomStringConvertible {
             return "invalid XPath expression \(expression): \(reason)"
         case .unusableSchema(let path, let reason):
             return "cannot use the schema \(path): \(reason)"
+        case .writingFailed(let reason):
+            return "cannot write XML: \(reason)"
         }
     }
 }

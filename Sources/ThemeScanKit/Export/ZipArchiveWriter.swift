@@ -1,0 +1,27 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes a zip archive whose bytes depend only on its entries: the same entries always give the same file.
+///
+/// Entries are deflated and stored in the order given, each with the same fixed date (1980-01-01 00:00, the
+/// earliest a zip can hold) and permissions, so no clock or umask reaches the archive. The archive is built in a
+/// hidden file beside the target and renamed into place when complete (see `OutputFile`).
+public enum ZipArchiveWriter {
+    /// The modification date of every entry: the zip format's epoch.
+    static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
+
+    public static func write(_ entries: [QDAArchiveEntry], to path: String) throws(OutputError) {
+        try OutputFile(path: path).write { url in
+            let archive = try Archive(url: url, accessMode: .create)
+            for entry in entries {
+                let data = Data(entry.bytes)
+                try archive.addEntry(
+                    with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
+                    data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+                }
+            }
+        }
+    }
+}
