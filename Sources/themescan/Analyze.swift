@@ -129,7 +129,8 @@ struct Analyze: AsyncParsableCommand {
             inputDiagnostics.forEach(reporter.report)
 
             let analyzer = CorpusAnalyzer(
-                matcher: matcher, loader: DocumentLoader(options: ingestionOptions), speakers: speakers, jobs: jobs)
+                matcher: matcher, loader: DocumentLoader(options: ingestionOptions), speakers: speakers, jobs: jobs,
+                rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms))
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
             let staging = try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).begin()
             let result: AnalysisResult
@@ -137,13 +138,7 @@ struct Analyze: AsyncParsableCommand {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader)
                 result = try await analyzer.analyze(sources) { analysis, _ in
-                    for match in analysis.matches {
-                        for row in AnalysisResult.matchRows(
-                            match, in: analysis.summary, codes: matcher.codes, terms: matcher.terms)
-                        {
-                            try matchesFile.append(row)
-                        }
-                    }
+                    try matchesFile.append(rendered: analysis.matchRows)
                 }
                 try matchesFile.close()
             } catch {

@@ -30,6 +30,12 @@ public final class CSVStreamWriter {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
+    /// Appends records already rendered as CSV bytes (see `MatchRowRenderer`).
+    public func append(rendered bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
     /// Writes what is buffered and closes the file.
     public func close() throws(OutputError) {
         try flush()
