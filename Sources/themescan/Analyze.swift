@@ -81,6 +81,13 @@ struct Analyze: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Documents analyzed at once; the default is the number of cores.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        name: .customLong("shard"),
+        help: ArgumentHelp(
+            "Analyze only part I of N of the inputs (those at positions I-1, I-1+N, … of the sorted input list) and write a partial result for `themescan merge`.",
+            valueName: "I/N"))
+    var shardOption: String?
+
     @Flag(help: "Fail, and write nothing, when any input has an error.")
     var strict = false
 
@@ -91,6 +98,9 @@ struct Analyze: AsyncParsableCommand {
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxEntrySize >= 1 else { throw ValidationError("--max-entry-size must be at least 1 (MiB)") }
+        if let shardOption, Shard(parsing: shardOption) == nil {
+            throw ValidationError("--shard takes I/N with 1 <= I <= N, such as 2/8; got '\(shardOption)'")
+        }
         if (caseXpath != nil || textXpath != nil) && xpath == nil {
             throw ValidationError("--case-xpath and --text-xpath are relative to --xpath; give --xpath too")
         }
@@ -127,6 +137,11 @@ struct Analyze: AsyncParsableCommand {
                 inputDiagnostics += warnings
             }
             inputDiagnostics.forEach(reporter.report)
+            // A shard takes every N-th input of the full list, so all shards together read each input once.
+            let positions = sources.indices.filter { shard?.includes(position: $0) ?? true }
+            let inputCount = sources.count
+            sources = positions.map { sources[$0] }
+            var partialDocuments: [PartialDocument] = []
 
             let analyzer = CorpusAnalyzer(
                 matcher: matcher, loader: DocumentLoader(options: ingestionOptions), speakers: speakers, jobs: jobs,
@@ -139,6 +154,7 @@ struct Analyze: AsyncParsableCommand {
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader)
                 result = try await analyzer.analyze(sources) { analysis, _ in
                     try matchesFile.append(rendered: analysis.matchRows)
+                    if shard != nil { partialDocuments.append(PartialDocument(analysis, input: positions[analysis.input])) }
                 }
                 try matchesFile.close()
             } catch {
@@ -151,7 +167,8 @@ struct Analyze: AsyncParsableCommand {
             let errors = all.filter { $0.severity == .error }.count
             let warnings = all.filter { $0.severity == .warning }.count
             reporter.summarize(result: result, errors: errors, warnings: warnings)
-            guard !result.documents.isEmpty else {
+            // A shard may hold no readable document; the merge decides whether the run as a whole has any.
+            guard !result.documents.isEmpty || shard != nil else {
                 staging.discard()
                 reporter.fail("no document could be read; nothing written")
                 throw ExitCode.failure
@@ -162,8 +179,16 @@ struct Analyze: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             do throws(OutputError) {
-                for file in result.summaryFiles(options: TableOptions(labelLanguages: labelLanguage)) {
+                let options = TableOptions(labelLanguages: labelLanguage)
+                for file in result.summaryFiles(options: options) {
                     try staging.write(file.name, contents: file.contents)
+                }
+                if let shard {
+                    let partial = PartialResult(
+                        shard: shard, inputCount: inputCount, codebook: try codebookIdentity(), settings: try settings(),
+                        codes: result.codeColumns(options: options), terms: result.termColumns(),
+                        documents: partialDocuments)
+                    try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
                 try staging.commit()
             } catch {
@@ -184,6 +209,34 @@ struct Analyze: AsyncParsableCommand {
             reporter.fail("error: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// The part of the inputs to analyze, from `--shard` (checked by `validate`).
+    var shard: Shard? { shardOption.flatMap(Shard.init(parsing:)) }
+
+    /// The identity of the codebook files, in the order given.
+    func codebookIdentity() throws(OutputError) -> String {
+        PartialResult.identity(of: try lexicons.map { path throws(OutputError) in try Self.bytes(of: path) })
+    }
+
+    /// The options that change what a run counts or writes, for `merge` to compare across shards.
+    func settings() throws(OutputError) -> String {
+        var parts = [
+            "speakers=\(speakers.rawValue)", "simplify=\(!noSimplify)",
+            "label-language=\(labelLanguage.joined(separator: ","))", "interviewer=\(interviewer.joined(separator: ","))",
+            "text-column=\(textColumn.joined(separator: ","))", "case-column=\(caseColumn ?? "")", "sheet=\(sheet ?? "")",
+            "xpath=\(xpath ?? "")", "case-xpath=\(caseXpath ?? "")", "text-xpath=\(textXpath ?? "")",
+            "format=\(format?.rawValue ?? "")", "encoding=\(encoding ?? "")", "max-entry-size=\(maxEntrySize)",
+        ]
+        if let manifest { parts.append("manifest=\(PartialResult.identity(of: [try Self.bytes(of: manifest)]))") }
+        return parts.joined(separator: "; ")
+    }
+
+    private static func bytes(of path: String) throws(OutputError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .writeFailed(path: path, reason: "cannot read it again to record its identity")
+        }
+        return [UInt8](data)
     }
 
     /// How inputs are read, from the options.
