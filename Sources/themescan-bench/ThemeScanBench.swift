@@ -28,6 +28,12 @@ struct ThemeScanBench: ParsableCommand {
     @Option(help: "Megabytes of the corpus given to jieba (it is slow; its speed per MB does not depend on size).")
     var jiebaSize = 5
 
+    @Option(help: "Terms of a generated codebook whose load time and matching speed are compared with a 500-term one (0 skips).")
+    var syntheticTerms = 50_000
+
+    @Option(help: "Megabytes of the corpus matched with the generated codebooks.")
+    var syntheticSampleSize = 20
+
     @Flag(help: "Skip the jieba baseline.")
     var noJieba = false
 
@@ -83,6 +89,17 @@ struct ThemeScanBench: ParsableCommand {
             }
         }
 
+        var scaling: [CodebookScaling.Outcome] = []
+        if syntheticTerms > 0 {
+            let generator = CodebookScaling()
+            let sample = try prefix(of: files, megabytes: syntheticSampleSize)
+            for terms in [500, syntheticTerms] {
+                log("generated codebook of \(terms) terms: load, then match \(syntheticSampleSize) MB")
+                let path = try generator.writeCodebook(terms: terms, into: workFolder)
+                scaling.append(try generator.measure(codebookPath: path, terms: terms, sample: sample, runs: runs))
+            }
+        }
+
         let icuRate = corpusMB / icu.seconds
         let singleRate = corpusMB / single.seconds
         let parallelRate = corpusMB / parallel.seconds
@@ -115,11 +132,23 @@ struct ThemeScanBench: ParsableCommand {
         }
         report += "\n| stage (1 thread, in process) | seconds | share |\n|---|---:|---:|\n"
         let total = stages.stopwatch.seconds.values.reduce(0, +)
-        for stage in ["decode", "normalize", "segment", "match", "count", "write"] {
+        for stage in ["decode", "normalize", "segment", "match", "count + rows"] {
             let seconds = stages.stopwatch.seconds[stage] ?? 0
             report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% |\n"
         }
-        report += "\n\(stages.matches) matches, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
+        if scaling.count == 2 {
+            report += """
+
+                | generated codebook (\(syntheticSampleSize) MB sample, 1 thread, in process) | load + compile s | match stage MB/s | whole analyzer MB/s | matches |
+                |---|---:|---:|---:|---:|
+
+                """
+            for outcome in scaling {
+                report += "| \(outcome.terms) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+            }
+            report += "| speed of \(scaling[1].terms) terms / 500 terms | — | \(fmt(scaling[1].matchRate / scaling[0].matchRate)) | \(fmt(scaling[1].analyzeRate / scaling[0].analyzeRate)) | — |\n"
+        }
+        report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
         print(report)
     }
 
