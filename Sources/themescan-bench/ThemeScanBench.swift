@@ -77,6 +77,9 @@ struct ThemeScanBench: ParsableCommand {
         log("stages, 1 thread, in process")
         var stages = StageProfile()
         try stages.run(files: files, matcher: matcher)
+        log("stages on the Han run, 1 thread, in process")
+        var hanStages = StageProfile()
+        try hanStages.run(files: hanFiles, matcher: matcher)
 
         var jieba: (JiebaBaseline.Outcome?, String?) = (nil, noJieba ? "skipped (--no-jieba)" : nil)
         if !noJieba {
@@ -130,11 +133,14 @@ struct ThemeScanBench: ParsableCommand {
         } else if let note = jieba.1 {
             report += "\njieba: \(note)\n"
         }
-        report += "\n| stage (1 thread, in process) | seconds | share |\n|---|---:|---:|\n"
+        report += "\n| stage (1 thread, in process) | corpus s | share | Han run s | share |\n|---|---:|---:|---:|---:|\n"
         let total = stages.stopwatch.seconds.values.reduce(0, +)
+        let hanTotal = hanStages.stopwatch.seconds.values.reduce(0, +)
         for stage in ["decode", "normalize", "segment", "match", "count + rows"] {
             let seconds = stages.stopwatch.seconds[stage] ?? 0
-            report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% |\n"
+            let hanSeconds = hanStages.stopwatch.seconds[stage] ?? 0
+            report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "
+            report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
         if scaling.count == 2 {
             report += """
