@@ -76,7 +76,8 @@ struct CodebookScaling {
                 id: path, caseID: path, source: path, format: .text, encoding: "UTF-8", text: text,
                 segments: [Segment(text: text, start: 0)])
             start = DispatchTime.now().uptimeNanoseconds
-            _ = try analyzer.analyze(document, index: 0)
+            let analysis = try analyzer.analyze(document, index: 0)
+            if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
             analyzeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         let megabytes = Double(bytes) / 1_048_576

@@ -59,6 +59,7 @@ struct StageProfile {
             let analysis = try analyzer.analyze(document, index: 0)
             analyzerSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             matches += analysis.tally.codeOccurrences.reduce(0, +)
+            if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
         }
         let inner = ["normalize", "segment", "match"].reduce(0) { $0 + (stopwatch.seconds[$1] ?? 0) }
         let countSeconds = max(0, analyzerSeconds - inner)

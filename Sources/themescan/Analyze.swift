@@ -153,6 +153,7 @@ struct Analyze: AsyncParsableCommand {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader)
                 result = try await analyzer.analyze(sources) { analysis, _ in
+                    if let spilled = analysis.spilledMatchRows { try matchesFile.append(movingRowsFrom: spilled) }
                     try matchesFile.append(rendered: analysis.matchRows)
                     if shard != nil { partialDocuments.append(PartialDocument(analysis, input: positions[analysis.input])) }
                 }

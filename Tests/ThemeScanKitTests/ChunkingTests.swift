@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThemeScanKit
@@ -102,6 +103,31 @@ import Testing
             #expect(difference == nil)
             #expect(rendered == expected)
         }
+    }
+
+    @Test func rowsBeyondTheSpillSizeAreSetAsideInOrder() throws {
+        let matcher = try TestSupport.matcher(codes: Self.codes)
+        let document = Self.document(Self.text(sentences: 60))
+        let renderer = MatchRowRenderer(codes: matcher.codes, terms: matcher.terms)
+        let kept = try DocumentAnalyzer(
+            matcher: matcher, contextLength: 20, speakers: .all, rowRenderer: renderer, chunkLength: 300
+        ).analyze(document, index: 0)
+        let spilling = try DocumentAnalyzer(
+            matcher: matcher, contextLength: 20, speakers: .all, rowRenderer: renderer, chunkLength: 300,
+            rowSpillBytes: 1000
+        ).analyze(document, index: 0)
+        #expect(kept.spilledMatchRows == nil)
+        let path = try #require(spilling.spilledMatchRows)
+        #expect(spilling.matchRows.count < 1000)
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("matches.csv").path
+        let writer = try CSVStreamWriter(path: output, header: ["h"])
+        try writer.append(movingRowsFrom: path)
+        try writer.append(rendered: spilling.matchRows)
+        try writer.close()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: output))) == Array("h\r\n".utf8) + kept.matchRows)
     }
 
     @Test func aRunWithoutSafeCutsIsCutHardAndKeepsExactOffsets() throws {

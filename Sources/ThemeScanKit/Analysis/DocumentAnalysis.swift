@@ -4,14 +4,20 @@ public struct DocumentAnalysis: Sendable {
     /// Match records; empty when the analyzer rendered rows instead (`DocumentAnalyzer.rowRenderer`).
     public var matches: [Match]
     public var tally: DocumentTally
-    /// The document's `matches.csv` rows as CSV bytes, when the analyzer renders rows.
+    /// The document's `matches.csv` rows as CSV bytes, when the analyzer renders rows; they follow those in
+    /// `spilledMatchRows`.
     public var matchRows: [UInt8]
+    /// A temporary file holding the first rows of a document whose rows outgrew memory; the consumer copies and
+    /// removes it (`CSVStreamWriter.append(movingRowsFrom:)`).
+    public var spilledMatchRows: String?
     /// The position of the document's input in the list the corpus analyzer was given.
     public var input: Int
 
     public init(
-        summary: DocumentSummary, matches: [Match], tally: DocumentTally, matchRows: [UInt8] = [], input: Int = 0
+        summary: DocumentSummary, matches: [Match], tally: DocumentTally, matchRows: [UInt8] = [],
+        spilledMatchRows: String? = nil, input: Int = 0
     ) {
+        self.spilledMatchRows = spilledMatchRows
         self.summary = summary
         self.matches = matches
         self.tally = tally

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the text pipeline on one document at a time: normalize, segment, match, count.
 ///
 /// Owns ICU handles (normalizer, word break iterator), so each worker makes its own analyzer. A segment longer than
@@ -18,6 +20,11 @@ public final class DocumentAnalyzer {
     /// records, which is cheaper when the rows are all that is wanted.
     public let rowRenderer: MatchRowRenderer?
     let chunkLength: Int
+    /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
+    /// hold all its rows in memory.
+    let rowSpillBytes: Int
+    /// The default: 32 MiB.
+    static let defaultRowSpillBytes = 32 << 20
     let cutAfter: [UInt16]
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
@@ -29,14 +36,16 @@ public final class DocumentAnalyzer {
     ) throws(TextError) {
         try self.init(
             matcher: matcher, contextLength: contextLength, speakers: speakers, rowRenderer: rowRenderer,
-            chunkLength: Self.defaultChunkLength)
+            chunkLength: Self.defaultChunkLength, rowSpillBytes: Self.defaultRowSpillBytes)
     }
 
-    /// An analyzer that cuts segments longer than `chunkLength` UTF-16 units; tests make it small.
+    /// An analyzer that cuts segments longer than `chunkLength` UTF-16 units and sets rows aside beyond
+    /// `rowSpillBytes`; tests make both small.
     init(
         matcher: Matcher, contextLength: Int, speakers: SpeakerSelection, rowRenderer: MatchRowRenderer?,
-        chunkLength: Int
+        chunkLength: Int, rowSpillBytes: Int = DocumentAnalyzer.defaultRowSpillBytes
     ) throws(TextError) {
+        self.rowSpillBytes = rowSpillBytes
         self.matcher = matcher
         self.contextLength = contextLength
         self.speakers = speakers
@@ -88,7 +97,10 @@ public final class DocumentAnalyzer {
         var finished = summary
         finished.tokens = tally.tokens
         finished.segments = countedSegments
-        return DocumentAnalysis(summary: finished, matches: output.matches, tally: tally, matchRows: output.rows)
+        try output.spill?.close()
+        return DocumentAnalysis(
+            summary: finished, matches: output.matches, tally: tally, matchRows: output.rows,
+            spilledMatchRows: output.spill?.path)
     }
 
     /// What the segments of one document produce, and where the current segment is.
@@ -101,6 +113,32 @@ public final class DocumentAnalyzer {
         var rowPrefix: [UInt8] = []
         var matches: [Match] = []
         var rows: [UInt8] = []
+        var spill: RowSpill?
+    }
+
+    /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`.
+    private final class RowSpill {
+        let path: String
+        private let handle: FileHandle
+
+        init() throws(TextError) {
+            path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("themescan-rows-\(UUID().uuidString).csv").path
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: path)
+            else { throw .spillFailed(path: path, reason: "cannot create the file") }
+            self.handle = handle
+        }
+
+        func write(_ bytes: [UInt8]) throws(TextError) {
+            do { try handle.write(contentsOf: bytes) } catch {
+                throw .spillFailed(path: path, reason: fileErrorReason(error))
+            }
+        }
+
+        func close() throws(TextError) {
+            do { try handle.close() } catch { throw .spillFailed(path: path, reason: fileErrorReason(error)) }
+        }
     }
 
     /// Analyzes `units[core]`; the units around it are context only. `scalarBase` is the document scalar offset of
@@ -131,6 +169,11 @@ public final class DocumentAnalyzer {
                         credits: span.credits, prefix: output.rowPrefix, units: buffer, surface: original,
                         left: left..<original.lowerBound, right: original.upperBound..<right, start: start, end: end,
                         scratch: &scratch, to: &output.rows)
+                }
+                if output.rows.count >= rowSpillBytes {
+                    if output.spill == nil { output.spill = try RowSpill() }
+                    try output.spill!.write(output.rows)
+                    output.rows.removeAll(keepingCapacity: true)
                 }
             } else {
                 output.matches.append(
