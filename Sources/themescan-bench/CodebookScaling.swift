@@ -6,6 +6,7 @@ import ThemeScanKit
 struct CodebookScaling {
     struct Outcome {
         var terms: Int
+        var rare: Bool
         var loadSeconds: Double
         /// MB of the sample per second through the match stage alone (normalized text prepared beforehand).
         var matchRate: Double
@@ -17,10 +18,13 @@ struct CodebookScaling {
     var seed: UInt64 = 50_000
 
     /// Writes a codebook of `count` distinct terms (about four in five Han words of two to four characters, the
-    /// rest Latin words), ten terms per code, into `folder`.
-    func writeCodebook(terms count: Int, into folder: URL) throws -> String {
+    /// rest Latin words), ten terms per code, into `folder`. Common characters make terms that match the corpus
+    /// very often; rare ones (CJK Extension A, absent from the corpus) measure what the codebook's size alone costs.
+    func writeCodebook(terms count: Int, rare: Bool, into folder: URL) throws -> String {
         var random = SplitMix64(seed: seed)
-        let han = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研孩子家长老师学校情绪焦虑抑郁睡眠")
+        let rareHan = (0x3400..<0x4DB0).map { Character(Unicode.Scalar($0)!) }
+        let commonHan = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研孩子家长老师学校情绪焦虑抑郁睡眠")
+        let han = rare ? rareHan : commonHan
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         var seen: Set<String> = []
         var terms: [String] = []
@@ -39,13 +43,13 @@ struct CodebookScaling {
             yaml += "      - id: c\(start / 10)\n        terms: [\(chunk)]\n"
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("synthetic-\(count).yaml").path
+        let path = folder.appendingPathComponent("synthetic-\(count)\(rare ? "-rare" : "").yaml").path
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
 
     /// Loads the codebook (timed, best of `runs`), then matches the sample files with it.
-    func measure(codebookPath: String, terms: Int, sample: [String], runs: Int) throws -> Outcome {
+    func measure(codebookPath: String, terms: Int, rare: Bool, sample: [String], runs: Int) throws -> Outcome {
         let classifier = CharacterClassifier()
         var loadSeconds = Double.infinity
         var matcher: Matcher?
@@ -82,7 +86,7 @@ struct CodebookScaling {
         }
         let megabytes = Double(bytes) / 1_048_576
         return Outcome(
-            terms: terms, loadSeconds: loadSeconds, matchRate: megabytes / matchSeconds,
+            terms: terms, rare: rare, loadSeconds: loadSeconds, matchRate: megabytes / matchSeconds,
             analyzeRate: megabytes / analyzeSeconds, matches: matches)
     }
 }

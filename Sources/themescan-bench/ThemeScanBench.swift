@@ -96,10 +96,13 @@ struct ThemeScanBench: ParsableCommand {
         if syntheticTerms > 0 {
             let generator = CodebookScaling()
             let sample = try prefix(of: files, megabytes: syntheticSampleSize)
-            for terms in [500, syntheticTerms] {
-                log("generated codebook of \(terms) terms: load, then match \(syntheticSampleSize) MB")
-                let path = try generator.writeCodebook(terms: terms, into: workFolder)
-                scaling.append(try generator.measure(codebookPath: path, terms: terms, sample: sample, runs: runs))
+            for rare in [false, true] {
+                for terms in [500, syntheticTerms] {
+                    log("generated codebook of \(terms) \(rare ? "rare" : "common") terms: load, then match \(syntheticSampleSize) MB")
+                    let path = try generator.writeCodebook(terms: terms, rare: rare, into: workFolder)
+                    scaling.append(
+                        try generator.measure(codebookPath: path, terms: terms, rare: rare, sample: sample, runs: runs))
+                }
             }
         }
 
@@ -142,17 +145,20 @@ struct ThemeScanBench: ParsableCommand {
             report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "
             report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
-        if scaling.count == 2 {
+        if scaling.count == 4 {
             report += """
 
                 | generated codebook (\(syntheticSampleSize) MB sample, 1 thread, in process) | load + compile s | match stage MB/s | whole analyzer MB/s | matches |
                 |---|---:|---:|---:|---:|
 
                 """
-            for outcome in scaling {
-                report += "| \(outcome.terms) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+            for pair in [Array(scaling[0..<2]), Array(scaling[2..<4])] {
+                let kind = pair[0].rare ? "rare-character" : "common-character"
+                for outcome in pair {
+                    report += "| \(outcome.terms) \(kind) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+                }
+                report += "| speed of \(pair[1].terms) / 500 \(kind) terms | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
             }
-            report += "| speed of \(scaling[1].terms) terms / 500 terms | — | \(fmt(scaling[1].matchRate / scaling[0].matchRate)) | \(fmt(scaling[1].analyzeRate / scaling[0].analyzeRate)) | — |\n"
         }
         report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
         print(report)
