@@ -40,9 +40,12 @@ import Testing
             let found = try Data(contentsOf: merged.appendingPathComponent(name))
             #expect(found == expected, "\(name) differs")
         }
+        // A shard's folder may be replaced by a whole run, which leaves no partial.json behind.
+        #expect(try Self.analyze(out: shards[0]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: shards[0].appendingPathComponent("partial.json").path))
         // Every shard did part of the work: no shard holds all documents.
         let documents = try EndToEndTests.read(single.appendingPathComponent("documents.csv"))
-        for shard in shards {
+        for shard in shards.dropFirst() {
             let part = try EndToEndTests.read(shard.appendingPathComponent("documents.csv"))
             #expect(part.count < documents.count)
         }
