@@ -28,6 +28,12 @@ struct ThemeScanBench: ParsableCommand {
     @Option(help: "Megabytes of the corpus given to jieba (it is slow; its speed per MB does not depend on size).")
     var jiebaSize = 5
 
+    @Option(help: "Terms of a generated codebook whose load time and matching speed are compared with a 500-term one (0 skips).")
+    var syntheticTerms = 50_000
+
+    @Option(help: "Megabytes of the corpus matched with the generated codebooks.")
+    var syntheticSampleSize = 20
+
     @Flag(help: "Skip the jieba baseline.")
     var noJieba = false
 
@@ -71,6 +77,9 @@ struct ThemeScanBench: ParsableCommand {
         log("stages, 1 thread, in process")
         var stages = StageProfile()
         try stages.run(files: files, matcher: matcher)
+        log("stages on the Han run, 1 thread, in process")
+        var hanStages = StageProfile()
+        try hanStages.run(files: hanFiles, matcher: matcher)
 
         var jieba: (JiebaBaseline.Outcome?, String?) = (nil, noJieba ? "skipped (--no-jieba)" : nil)
         if !noJieba {
@@ -80,6 +89,20 @@ struct ThemeScanBench: ParsableCommand {
                 log("jieba on \(jiebaSize) MB")
                 let sample = try prefix(of: files, megabytes: jiebaSize)
                 jieba.0 = try JiebaBaseline.run(files: sample, terms: chinese, workFolder: workFolder)
+            }
+        }
+
+        var scaling: [CodebookScaling.Outcome] = []
+        if syntheticTerms > 0 {
+            let generator = CodebookScaling()
+            let sample = try prefix(of: files, megabytes: syntheticSampleSize)
+            for rare in [false, true] {
+                for terms in [500, syntheticTerms] {
+                    log("generated codebook of \(terms) \(rare ? "rare" : "common") terms: load, then match \(syntheticSampleSize) MB")
+                    let path = try generator.writeCodebook(terms: terms, rare: rare, into: workFolder)
+                    scaling.append(
+                        try generator.measure(codebookPath: path, terms: terms, rare: rare, sample: sample, runs: runs))
+                }
             }
         }
 
@@ -113,13 +136,31 @@ struct ThemeScanBench: ParsableCommand {
         } else if let note = jieba.1 {
             report += "\njieba: \(note)\n"
         }
-        report += "\n| stage (1 thread, in process) | seconds | share |\n|---|---:|---:|\n"
+        report += "\n| stage (1 thread, in process) | corpus s | share | Han run s | share |\n|---|---:|---:|---:|---:|\n"
         let total = stages.stopwatch.seconds.values.reduce(0, +)
-        for stage in ["decode", "normalize", "segment", "match", "count", "write"] {
+        let hanTotal = hanStages.stopwatch.seconds.values.reduce(0, +)
+        for stage in ["decode", "normalize", "segment", "match", "count + rows"] {
             let seconds = stages.stopwatch.seconds[stage] ?? 0
-            report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% |\n"
+            let hanSeconds = hanStages.stopwatch.seconds[stage] ?? 0
+            report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "
+            report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
-        report += "\n\(stages.matches) matches, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
+        if scaling.count == 4 {
+            report += """
+
+                | generated codebook (\(syntheticSampleSize) MB sample, 1 thread, in process) | load + compile s | match stage MB/s | whole analyzer MB/s | matches |
+                |---|---:|---:|---:|---:|
+
+                """
+            for pair in [Array(scaling[0..<2]), Array(scaling[2..<4])] {
+                let kind = pair[0].rare ? "rare-character" : "common-character"
+                for outcome in pair {
+                    report += "| \(outcome.terms) \(kind) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+                }
+                report += "| speed of \(pair[1].terms) / 500 \(kind) terms | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
+            }
+        }
+        report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
         print(report)
     }
 

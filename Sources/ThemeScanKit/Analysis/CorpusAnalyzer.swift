@@ -15,11 +15,16 @@ public struct CorpusAnalyzer: Sendable {
     /// Whether each `DocumentAnalysis` handed on carries its `Document` (text and segments), for exports that
     /// need the text; off by default, since it holds every document in the window in memory.
     public var keepsDocuments: Bool
+    /// When set, each document's `matches.csv` rows are rendered by the worker that analyzed it
+    /// (`DocumentAnalysis.matchRows`) and no `Match` records are kept, so the consumer only copies bytes.
+    public var rowRenderer: MatchRowRenderer?
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
-        speakers: SpeakerSelection = .all, jobs: Int = 1, keepsDocuments: Bool = false
+        speakers: SpeakerSelection = .all, jobs: Int = 1, keepsDocuments: Bool = false,
+        rowRenderer: MatchRowRenderer? = nil
     ) {
+        self.rowRenderer = rowRenderer
         self.matcher = matcher
         self.loader = loader
         self.contextLength = contextLength
@@ -79,7 +84,8 @@ public struct CorpusAnalyzer: Sendable {
                     let analyzer: DocumentAnalyzer
                     do throws(TextError) {
                         analyzer = try DocumentAnalyzer(
-                            matcher: matcher, contextLength: contextLength, speakers: speakers)
+                            matcher: matcher, contextLength: contextLength, speakers: speakers,
+                            rowRenderer: rowRenderer)
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { continuation.yield((index, .failed(error))) }
@@ -102,7 +108,7 @@ public struct CorpusAnalyzer: Sendable {
             while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
                 pending[index] = outcome
                 while let ready = pending.removeValue(forKey: nextIndex) {
-                    try assembly.add(ready, consume: consume)
+                    try assembly.add(ready, input: nextIndex, consume: consume)
                     nextIndex += 1
                     counter.delivered.store(nextIndex, ordering: .relaxed)
                 }
@@ -125,10 +131,11 @@ public struct CorpusAnalyzer: Sendable {
             tally = CorpusTally(codeCount: codeCount, termCount: termCount)
         }
 
-        mutating func add(_ outcome: Outcome, consume: (DocumentAnalysis, Int) throws -> Void) throws {
+        mutating func add(_ outcome: Outcome, input: Int, consume: (DocumentAnalysis, Int) throws -> Void) throws {
             switch outcome {
             case .analyzed(let analyses, let warnings):
-                for analysis in analyses {
+                for var analysis in analyses {
+                    analysis.input = input
                     try consume(analysis, documents.count)
                     documents.append(analysis.summary)
                     tally.merge(CorpusTally(analysis.tally))

@@ -1,16 +1,31 @@
 /// Everything one document contributes to a run.
 public struct DocumentAnalysis: Sendable {
     public var summary: DocumentSummary
+    /// Match records; empty when the analyzer rendered rows instead (`DocumentAnalyzer.rowRenderer`).
     public var matches: [Match]
     public var tally: DocumentTally
     /// The document itself, with its extracted text and segments, when the analyzer was asked to keep it
     /// (`CorpusAnalyzer.keepsDocuments`, for exports that carry the text); nil otherwise, to save memory.
     public var document: Document?
+    /// The document's `matches.csv` rows as CSV bytes, when the analyzer renders rows; they follow those in
+    /// `spilledMatchRows`.
+    public var matchRows: [UInt8]
+    /// A temporary file holding the first rows of a document whose rows outgrew memory; the consumer copies and
+    /// removes it (`CSVStreamWriter.append(movingRowsFrom:)`).
+    public var spilledMatchRows: String?
+    /// The position of the document's input in the list the corpus analyzer was given.
+    public var input: Int
 
-    public init(summary: DocumentSummary, matches: [Match], tally: DocumentTally, document: Document? = nil) {
+    public init(
+        summary: DocumentSummary, matches: [Match], tally: DocumentTally, document: Document? = nil,
+        matchRows: [UInt8] = [], spilledMatchRows: String? = nil, input: Int = 0
+    ) {
         self.summary = summary
         self.matches = matches
         self.tally = tally
         self.document = document
+        self.matchRows = matchRows
+        self.spilledMatchRows = spilledMatchRows
+        self.input = input
     }
 }

@@ -1,19 +1,65 @@
+import Foundation
+
 /// Runs the text pipeline on one document at a time: normalize, segment, match, count.
 ///
-/// Owns ICU handles (normalizer, word break iterator), so each worker makes its own analyzer.
+/// Owns ICU handles (normalizer, word break iterator), so each worker makes its own analyzer. A segment longer than
+/// `chunkLength` UTF-16 units is analyzed in chunks (see `TextChunker`), so memory stays bounded and ICU never sees
+/// a huge text at once; chunks are cut after sentence-final punctuation that no term contains, which gives the same
+/// matches and tokens as the uncut text.
 public final class DocumentAnalyzer {
+    /// How a segment is cut when it is longer: 1 Mi UTF-16 units (2 MiB), which keeps per-chunk buffers near 20 MB.
+    public static let defaultChunkLength = 1 << 20
+    /// Characters a chunk may end with, when no term contains them: sentence ends, never whitespace (term gaps
+    /// match whitespace).
+    static let cutCandidates: [UInt16] = Array("。！？!?；;｡".utf16)
+
     public let matcher: Matcher
     public let contextLength: Int
     public let speakers: SpeakerSelection
+    /// When set, `analyze` renders `matches.csv` rows into `DocumentAnalysis.matchRows` instead of keeping `Match`
+    /// records, which is cheaper when the rows are all that is wanted.
+    public let rowRenderer: MatchRowRenderer?
+    let chunkLength: Int
+    /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
+    /// hold all its rows in memory.
+    let rowSpillBytes: Int
+    /// The default: 32 MiB.
+    static let defaultRowSpillBytes = 32 << 20
+    let cutAfter: [UInt16]
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
+    private var scratch: [UInt8] = []
 
-    public init(matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all) throws(TextError) {
+    public convenience init(
+        matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all,
+        rowRenderer: MatchRowRenderer? = nil
+    ) throws(TextError) {
+        try self.init(
+            matcher: matcher, contextLength: contextLength, speakers: speakers, rowRenderer: rowRenderer,
+            chunkLength: Self.defaultChunkLength, rowSpillBytes: Self.defaultRowSpillBytes)
+    }
+
+    /// An analyzer that cuts segments longer than `chunkLength` UTF-16 units and sets rows aside beyond
+    /// `rowSpillBytes`; tests make both small.
+    init(
+        matcher: Matcher, contextLength: Int, speakers: SpeakerSelection, rowRenderer: MatchRowRenderer?,
+        chunkLength: Int, rowSpillBytes: Int = DocumentAnalyzer.defaultRowSpillBytes
+    ) throws(TextError) {
+        self.rowSpillBytes = rowSpillBytes
         self.matcher = matcher
         self.contextLength = contextLength
         self.speakers = speakers
+        self.rowRenderer = rowRenderer
+        self.chunkLength = chunkLength
         self.normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         self.segmenter = try WordSegmenter()
+        var cutAfter: [UInt16] = []
+        for candidate in Self.cutCandidates where !matcher.patternUnits.contains(candidate) {
+            // The matcher sees the normalized character (！ becomes !), so that must be foreign to terms too.
+            let normalized = try normalizer.normalize([candidate]).units
+            if !normalized.contains(where: matcher.patternUnits.contains) { cutAfter.append(candidate) }
+        }
+        self.cutAfter = cutAfter
     }
 
     /// Analyzes a document; `index` is its place in the run's document list.
@@ -21,34 +67,124 @@ public final class DocumentAnalyzer {
         var tally = DocumentTally(
             caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalars.count,
             codeCount: matcher.codes.count, termCount: matcher.terms.count)
-        var matches: [Match] = []
+        let summary = DocumentSummary(
+            id: document.id, caseID: document.caseID, source: document.source, format: document.format,
+            encoding: document.encoding, characters: tally.characters, tokens: 0,
+            speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: 0,
+            metadata: document.metadata)
+        var output = Output(document: index, summary: summary)
         var countedSegments = 0
         for (segmentIndex, segment) in document.segments.enumerated() where speakers.includes(segment.role) {
             countedSegments += 1
-            let units = Array(segment.text.utf16)
-            let normalized = try normalizer.normalize(units)
-            tally.tokens += try segmenter.countWords(in: normalized.units)
-            let spans = matcher.spans(in: normalized)
-            guard !spans.isEmpty else { continue }
-            let offsets = ScalarOffsetMap(units: units)
-            for span in spans {
-                let original = normalized.originalRange(of: span.range)
-                let match = Match(
-                    document: index, segment: segmentIndex, speaker: segment.speaker, role: segment.role, credits: span.credits,
-                    start: segment.start + offsets.scalarOffset(ofUTF16: original.lowerBound),
-                    end: segment.start + offsets.scalarOffset(ofUTF16: original.upperBound),
-                    surface: offsets.text(original),
-                    left: offsets.context(before: original.lowerBound, scalars: contextLength),
-                    right: offsets.context(after: original.upperBound, scalars: contextLength))
-                tally.count(match)
-                matches.append(match)
+            output.segment = segmentIndex
+            output.speaker = segment.speaker
+            output.role = segment.role
+            output.rowPrefix = rowRenderer?.segmentPrefix(document: summary, speaker: segment.speaker, role: segment.role) ?? []
+            // UTF-16 never has more units than UTF-8 has bytes, so a short UTF-8 count rules out chunking cheaply.
+            if segment.text.utf8.count <= chunkLength {
+                let units = Array(segment.text.utf16)
+                try analyze(units: units, core: 0..<units.count, scalarBase: segment.start, into: &output, tally: &tally)
+            } else {
+                var chunker = TextChunker(
+                    segment.text, chunkLength: chunkLength, contextScalars: contextLength, cutAfter: cutAfter)
+                while let chunk = chunker.next() {
+                    try analyze(
+                        units: chunk.units, core: chunk.core, scalarBase: segment.start + chunk.scalarBase,
+                        into: &output, tally: &tally)
+                }
             }
         }
-        let summary = DocumentSummary(
-            id: document.id, caseID: document.caseID, source: document.source, format: document.format,
-            encoding: document.encoding, characters: tally.characters, tokens: tally.tokens,
-            speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: countedSegments, metadata: document.metadata)
-        return DocumentAnalysis(summary: summary, matches: matches, tally: tally)
+        var finished = summary
+        finished.tokens = tally.tokens
+        finished.segments = countedSegments
+        try output.spill?.close()
+        return DocumentAnalysis(
+            summary: finished, matches: output.matches, tally: tally, matchRows: output.rows,
+            spilledMatchRows: output.spill?.path)
+    }
+
+    /// What the segments of one document produce, and where the current segment is.
+    private struct Output {
+        var document: Int
+        var summary: DocumentSummary
+        var segment = 0
+        var speaker: String?
+        var role = SpeakerRole.unknown
+        var rowPrefix: [UInt8] = []
+        var matches: [Match] = []
+        var rows: [UInt8] = []
+        var spill: RowSpill?
+    }
+
+    /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`.
+    private final class RowSpill {
+        let path: String
+        private let handle: FileHandle
+
+        init() throws(TextError) {
+            path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("themescan-rows-\(UUID().uuidString).csv").path
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: path)
+            else { throw .spillFailed(path: path, reason: "cannot create the file") }
+            self.handle = handle
+        }
+
+        func write(_ bytes: [UInt8]) throws(TextError) {
+            do { try handle.write(contentsOf: bytes) } catch {
+                throw .spillFailed(path: path, reason: fileErrorReason(error))
+            }
+        }
+
+        func close() throws(TextError) {
+            do { try handle.close() } catch { throw .spillFailed(path: path, reason: fileErrorReason(error)) }
+        }
+    }
+
+    /// Analyzes `units[core]`; the units around it are context only. `scalarBase` is the document scalar offset of
+    /// `units[0]`.
+    private func analyze(
+        units: [UInt16], core: Range<Int>, scalarBase: Int, into output: inout Output, tally: inout DocumentTally
+    ) throws(TextError) {
+        let normalized = try normalizer.normalize(core.count == units.count ? units : Array(units[core]))
+        tally.tokens += try segmenter.countWords(in: normalized.units)
+        let spans = matcher.spans(in: normalized)
+        guard !spans.isEmpty else { return }
+        let offsets = ScalarOffsetMap(units: units)
+        let shift = core.lowerBound
+        for span in spans {
+            let local = normalized.originalRange(of: span.range)
+            let original = (local.lowerBound + shift)..<(local.upperBound + shift)
+            for credit in span.credits {
+                tally.codeOccurrences[credit.code] += 1
+                tally.termOccurrences[credit.term] += 1
+            }
+            let start = scalarBase + offsets.scalarOffset(ofUTF16: original.lowerBound)
+            let end = scalarBase + offsets.scalarOffset(ofUTF16: original.upperBound)
+            if let rowRenderer {
+                let left = TextChunker.position(before: original.lowerBound, scalars: contextLength, in: units)
+                let right = offsets.position(after: original.upperBound, scalars: contextLength)
+                units.withUnsafeBufferPointer { buffer in
+                    rowRenderer.appendRows(
+                        credits: span.credits, prefix: output.rowPrefix, units: buffer, surface: original,
+                        left: left..<original.lowerBound, right: original.upperBound..<right, start: start, end: end,
+                        scratch: &scratch, to: &output.rows)
+                }
+                if output.rows.count >= rowSpillBytes {
+                    if output.spill == nil { output.spill = try RowSpill() }
+                    try output.spill!.write(output.rows)
+                    output.rows.removeAll(keepingCapacity: true)
+                }
+            } else {
+                output.matches.append(
+                    Match(
+                        document: output.document, segment: output.segment, speaker: output.speaker,
+                        role: output.role, credits: span.credits, start: start, end: end,
+                        surface: offsets.text(original),
+                        left: offsets.context(before: original.lowerBound, scalars: contextLength),
+                        right: offsets.context(after: original.upperBound, scalars: contextLength)))
+            }
+        }
     }
 
     /// Each labelled speaker once, in order of first appearance, with the role it was given. Questionnaire rows

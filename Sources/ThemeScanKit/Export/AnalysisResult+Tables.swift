@@ -3,29 +3,51 @@ import Foundation
 extension AnalysisResult {
     /// `codes.csv`: every code in codebook order, zeros included.
     public func codesTable(options: TableOptions = TableOptions()) -> CSVTable {
+        Self.codesTable(codeColumns(options: options), tally: tally)
+    }
+
+    /// The columns of `codes.csv` that come from the codebook: theme, code and label of every code.
+    public func codeColumns(options: TableOptions = TableOptions()) -> [[String]] {
+        codes.map { entry in
+            [entry.theme.id, entry.code.id, entry.code.label.text(preferring: options.labelLanguages) ?? entry.code.id]
+        }
+    }
+
+    /// `codes.csv` from its codebook columns (`codeColumns`) and the counts.
+    static func codesTable(_ columns: [[String]], tally: CorpusTally) -> CSVTable {
         let cases = tally.codeCases()
         var table = CSVTable(header: ["theme", "code", "label", "occurrences", "documents", "cases", "per_10k_tokens"])
-        for (index, entry) in codes.enumerated() {
+        for (index, fixed) in columns.enumerated() {
             let occurrences = tally.codeOccurrences[index]
-            table.rows.append([
-                entry.theme.id, entry.code.id, entry.code.label.text(preferring: options.labelLanguages) ?? entry.code.id,
-                String(occurrences), String(tally.codeDocuments[index]), String(cases[index]),
-                Self.per10k(occurrences, tokens: tally.tokens),
-            ])
+            table.rows.append(
+                fixed + [
+                    String(occurrences), String(tally.codeDocuments[index]), String(cases[index]),
+                    Self.per10k(occurrences, tokens: tally.tokens),
+                ])
         }
         return table
     }
 
     /// `terms.csv`: every term of the codebook in order, zeros included.
     public func termsTable() -> CSVTable {
+        Self.termsTable(termColumns(), tally: tally)
+    }
+
+    /// The columns of `terms.csv` that come from the codebook: theme, code and text of every term.
+    public func termColumns() -> [[String]] {
+        terms.map { entry in
+            let code = codes[entry.code]
+            return [code.theme.id, code.code.id, entry.term.text]
+        }
+    }
+
+    /// `terms.csv` from its codebook columns (`termColumns`) and the counts.
+    static func termsTable(_ columns: [[String]], tally: CorpusTally) -> CSVTable {
         let cases = tally.termCases()
         var table = CSVTable(header: ["theme", "code", "term", "occurrences", "documents", "cases"])
-        for (index, entry) in terms.enumerated() {
-            let code = codes[entry.code]
-            table.rows.append([
-                code.theme.id, code.code.id, entry.term.text, String(tally.termOccurrences[index]),
-                String(tally.termDocuments[index]), String(cases[index]),
-            ])
+        for (index, fixed) in columns.enumerated() {
+            table.rows.append(
+                fixed + [String(tally.termOccurrences[index]), String(tally.termDocuments[index]), String(cases[index])])
         }
         return table
     }
@@ -63,6 +85,11 @@ extension AnalysisResult {
     /// `documents.csv`: one row per document read; manifest and spreadsheet columns follow the fixed ones,
     /// sorted by name.
     public func documentsTable() -> CSVTable {
+        Self.documentsTable(documents)
+    }
+
+    /// `documents.csv` for a list of documents.
+    static func documentsTable(_ documents: [DocumentSummary]) -> CSVTable {
         let fixed = [
             "document", "case", "source", "format", "encoding", "characters", "tokens", "segments", "speakers",
         ]
@@ -94,7 +121,10 @@ extension AnalysisResult {
     }
 
     /// The names `outputFiles` writes, which an output folder may be replaced over.
-    public static let outputFileNames: Set<String> = ["codes.csv", "terms.csv", "matches.csv", "documents.csv"]
+    /// `partial.json` is among them, so a shard's folder and a whole run's may replace each other.
+    public static let outputFileNames: Set<String> = [
+        "codes.csv", "terms.csv", "matches.csv", "documents.csv", PartialResult.fileName,
+    ]
 
     /// Occurrences per 10,000 tokens with two decimals; empty when there are no tokens to divide by.
     static func per10k(_ occurrences: Int, tokens: Int) -> String {

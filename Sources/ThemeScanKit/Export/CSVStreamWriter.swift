@@ -30,6 +30,30 @@ public final class CSVStreamWriter {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
+    /// Appends records already rendered as CSV bytes (see `MatchRowRenderer`).
+    public func append(rendered bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Appends the rows a document set aside in a temporary file (`DocumentAnalysis.spilledMatchRows`), a block at
+    /// a time, then removes the file.
+    public func append(movingRowsFrom path: String) throws(OutputError) {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let source = FileHandle(forReadingAtPath: path) else {
+            throw .writeFailed(path: self.path, reason: "the set-aside rows in \(path) are gone")
+        }
+        defer { try? source.close() }
+        try flush()
+        do {
+            while let block = try source.read(upToCount: Self.flushThreshold), !block.isEmpty {
+                try handle.write(contentsOf: block)
+            }
+        } catch {
+            throw .writeFailed(path: self.path, reason: fileErrorReason(error))
+        }
+    }
+
     /// Writes what is buffered and closes the file.
     public func close() throws(OutputError) {
         try flush()

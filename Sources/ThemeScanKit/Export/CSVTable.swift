@@ -29,7 +29,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Appends a field, quoted when it holds a comma, quote or line break (all ASCII, so bytes suffice).
-    private static func append(_ field: String, to bytes: inout [UInt8]) {
+    static func append(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
         guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             bytes.append(contentsOf: utf8)
@@ -41,5 +41,42 @@ public struct CSVTable: Sendable, Equatable {
             bytes.append(byte)
         }
         bytes.append(0x22)
+    }
+
+    /// Appends UTF-16 text as one field, encoded as UTF-8 the way `makeString` encodes it (lone surrogates as
+    /// U+FFFD, line breaks and tabs as spaces when asked) and quoted by the same rule as `String` fields.
+    static func appendField(
+        utf16 units: UnsafeBufferPointer<UInt16>, flatteningLineBreaks: Bool, to bytes: inout [UInt8]
+    ) {
+        var needsQuotes = false
+        for unit in units where unit == 0x2C || unit == 0x22 || (!flatteningLineBreaks && (unit == 0x0A || unit == 0x0D)) {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes { bytes.append(0x22) }
+        var index = 0
+        while index < units.count {
+            var (value, length) = scalarValue(in: units, at: index)
+            index += length
+            if flatteningLineBreaks, value == 0x0A || value == 0x0D || value == 0x09 { value = 0x20 }
+            switch value {
+            case 0..<0x80:
+                if value == 0x22, needsQuotes { bytes.append(0x22) }
+                bytes.append(UInt8(value))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (value >> 6)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (value >> 12)))
+                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (value >> 18)))
+                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            }
+        }
+        if needsQuotes { bytes.append(0x22) }
     }
 }

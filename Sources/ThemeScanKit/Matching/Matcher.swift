@@ -19,6 +19,8 @@ public final class Matcher: Sendable {
     private let credits: [[Credit]]
     private let exclusions: PatternAutomaton
     private let exclusionCodes: [[Int]]
+    /// Every UTF-16 unit of every normalized term and exclusion phrase: text may be cut after a unit not in here.
+    let patternUnits: Set<UInt16>
 
     /// Compiles a codebook; terms are normalized exactly as documents will be.
     ///
@@ -37,9 +39,11 @@ public final class Matcher: Sendable {
         var credits: [[Credit]] = []
         var exclusionCodes: [[Int]] = []
         var problems: [Diagnostic] = []
+        var patternUnits: Set<UInt16> = []
 
         func compile(_ term: Term, code: Code) throws(TextError) -> TermPattern? {
             let normalized = try normalizer.normalize(term.text).string
+            patternUnits.formUnion(normalized.utf16)
             do throws(TermPatternError) {
                 return try TermPattern(parsing: normalized, classifier: classifier)
             } catch {
@@ -73,6 +77,7 @@ public final class Matcher: Sendable {
         self.credits = credits
         self.exclusions = PatternAutomaton(exclusions, classifier: classifier)
         self.exclusionCodes = exclusionCodes
+        self.patternUnits = patternUnits
     }
 
     /// The matches in a normalized text, in order.

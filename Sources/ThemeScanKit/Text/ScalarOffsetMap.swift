@@ -59,6 +59,11 @@ public struct ScalarOffsetMap: Sendable {
 
     /// Up to `count` scalars from a position on, with line breaks and tabs shown as spaces.
     public func context(after position: Int, scalars count: Int) -> String {
+        flattenedText(position..<self.position(after: position, scalars: count))
+    }
+
+    /// The position `count` scalars after `position`, or the end.
+    public func position(after position: Int, scalars count: Int) -> Int {
         var end = position
         var taken = 0
         while end < units.count, taken < count {
@@ -68,6 +73,6 @@ public struct ScalarOffsetMap: Sendable {
             end += 1
             taken += 1
         }
-        return flattenedText(position..<end)
+        return end
     }
 }

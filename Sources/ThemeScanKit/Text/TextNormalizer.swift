@@ -94,22 +94,49 @@ public final class TextNormalizer {
                 index += length
                 continue
             }
+            // Only the neighbourhood of each Traditional-only character goes to the transliterator: a long run
+            // (a page of Han text without punctuation) would otherwise be converted whole for one such character.
             var end = index
-            var changeable = false
+            var window: Range<Int>? = nil
+            var scalarsSinceWindow = 0
+            var recent: [Int] = []  // starts of the last `simplificationContext` scalars
             while end < units.count {
                 let (next, nextLength) = scalarValue(in: units, at: end)
                 guard ChineseSimplifier.isHan(next) else { break }
-                changeable = changeable || simplifier.traditional.contains(next)
+                if simplifier.traditional.contains(next) {
+                    let start = recent.first ?? end
+                    if let open = window, start <= open.upperBound {
+                        window = open.lowerBound..<(end + nextLength)
+                    } else {
+                        if let open = window { try simplify(units, open, with: simplifier, into: &edits) }
+                        window = start..<(end + nextLength)
+                    }
+                    scalarsSinceWindow = 0
+                } else if let open = window {
+                    scalarsSinceWindow += 1
+                    if scalarsSinceWindow <= Self.simplificationContext { window = open.lowerBound..<(end + nextLength) }
+                }
+                recent.append(end)
+                if recent.count > Self.simplificationContext { recent.removeFirst() }
                 end += nextLength
             }
-            if changeable {
-                let run = units[index..<end]
-                let simplified = try simplifier.simplify(run)
-                if !simplified.elementsEqual(run) { edits.append(Edit(range: index..<end, replacement: simplified)) }
-            }
+            if let open = window { try simplify(units, open, with: simplifier, into: &edits) }
             index = end
         }
         return edits
+    }
+
+    /// Han characters kept on either side of a Traditional-only one when it is converted: more than the longest
+    /// phrase rule of Hant-Hans (甚麼 → 什么), so rules that look at neighbours still see them.
+    static let simplificationContext = 8
+
+    /// Adds the edit that simplifies `units[range]`, if it changes anything.
+    private func simplify(
+        _ units: [UInt16], _ range: Range<Int>, with simplifier: ChineseSimplifier, into edits: inout [Edit]
+    ) throws(TextError) {
+        let run = units[range]
+        let simplified = try simplifier.simplify(run)
+        if !simplified.elementsEqual(run) { edits.append(Edit(range: range, replacement: simplified)) }
     }
 
     /// The text with edits applied; a replaced scalar maps to the original of the scalar it replaced, or, when an

@@ -1,0 +1,68 @@
+/// What a shard keeps about one document so that merging can rebuild every table: its summary, its counts and
+/// where its input stands in the full input list.
+public struct PartialDocument: Sendable, Codable, Equatable {
+    /// The 0-based position of the document's input in the full input list.
+    public var input: Int
+    public var id: String
+    public var caseID: String
+    public var source: String
+    public var format: String
+    public var encoding: String
+    public var characters: Int
+    public var tokens: Int
+    public var segments: Int
+    /// Label and role of each speaker.
+    public var speakers: [[String]]
+    public var metadata: [String: String]
+    /// Nonzero occurrences as `[index, count]` pairs: most codes do not occur in most documents.
+    public var codes: [[Int]]
+    public var terms: [[Int]]
+
+    public init(_ analysis: DocumentAnalysis, input: Int) {
+        let summary = analysis.summary
+        self.input = input
+        id = summary.id
+        caseID = summary.caseID
+        source = summary.source
+        format = summary.format.rawValue
+        encoding = summary.encoding
+        characters = summary.characters
+        tokens = summary.tokens
+        segments = summary.segments
+        speakers = summary.speakers.map { [$0.label, $0.role.rawValue] }
+        metadata = summary.metadata
+        codes = analysis.tally.codeOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
+        terms = analysis.tally.termOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
+    }
+
+    /// The `matches.csv` rows the document wrote: one per credited code.
+    public var matchRowCount: Int { codes.reduce(0) { $0 + $1[1] } }
+
+    /// The summary back, or nil when a field is not one this version writes.
+    func summary() -> DocumentSummary? {
+        guard let format = DocumentFormat(rawValue: format) else { return nil }
+        var speakerList: [SpeakerSummary] = []
+        for speaker in speakers {
+            guard speaker.count == 2, let role = SpeakerRole(rawValue: speaker[1]) else { return nil }
+            speakerList.append(SpeakerSummary(label: speaker[0], role: role))
+        }
+        return DocumentSummary(
+            id: id, caseID: caseID, source: source, format: format, encoding: encoding, characters: characters,
+            tokens: tokens, speakers: speakerList, segments: segments, metadata: metadata)
+    }
+
+    /// The counts back, or nil when an index is outside the codebook.
+    func tally(codeCount: Int, termCount: Int) -> DocumentTally? {
+        var tally = DocumentTally(
+            caseID: caseID, tokens: tokens, characters: characters, codeCount: codeCount, termCount: termCount)
+        for pair in codes {
+            guard pair.count == 2, (0..<codeCount).contains(pair[0]) else { return nil }
+            tally.codeOccurrences[pair[0]] = pair[1]
+        }
+        for pair in terms {
+            guard pair.count == 2, (0..<termCount).contains(pair[0]) else { return nil }
+            tally.termOccurrences[pair[0]] = pair[1]
+        }
+        return tally
+    }
+}

@@ -1,0 +1,62 @@
+/// Renders `matches.csv` rows straight from a segment's UTF-16 text into CSV bytes.
+///
+/// The same bytes `AnalysisResult.matchRows` and `CSVTable` produce, without a `String` per field or an array per
+/// row: the fields that repeat (document, case, theme, code, term) are rendered once, and surface and context are
+/// encoded from the text as it is scanned. On match-dense text building match records and rows cost as much as
+/// finding the matches.
+public struct MatchRowRenderer: Sendable {
+    /// `theme,code,term,` for each term and credited code, by term index.
+    private let creditFields: [[UInt8]]
+
+    public init(codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)]) {
+        creditFields = terms.map { entry in
+            var bytes: [UInt8] = []
+            let code = codes[entry.code]
+            for field in [code.theme.id, code.code.id, entry.term.text] {
+                CSVTable.append(field, to: &bytes)
+                bytes.append(0x2C)
+            }
+            return bytes
+        }
+    }
+
+    /// The fields that open every row of one segment: document, case, speaker and role, each followed by a comma.
+    public func segmentPrefix(document: DocumentSummary, speaker: String?, role: SpeakerRole) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for field in [document.id, document.caseID, speaker ?? "", role.rawValue] {
+            CSVTable.append(field, to: &bytes)
+            bytes.append(0x2C)
+        }
+        return bytes
+    }
+
+    /// Appends the rows of one match, one per credit: `prefix` from `segmentPrefix`, surface, offsets and context
+    /// cut from `units`.
+    func appendRows(
+        credits: [Credit], prefix: [UInt8], units: UnsafeBufferPointer<UInt16>, surface: Range<Int>,
+        left: Range<Int>, right: Range<Int>, start: Int, end: Int, scratch: inout [UInt8], to bytes: inout [UInt8]
+    ) {
+        scratch.removeAll(keepingCapacity: true)
+        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[surface]), flatteningLineBreaks: false, to: &scratch)
+        scratch.append(0x2C)
+        Self.appendDecimal(start, to: &scratch)
+        scratch.append(0x2C)
+        Self.appendDecimal(end, to: &scratch)
+        scratch.append(0x2C)
+        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[left]), flatteningLineBreaks: true, to: &scratch)
+        scratch.append(0x2C)
+        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[right]), flatteningLineBreaks: true, to: &scratch)
+        scratch.append(0x0D)
+        scratch.append(0x0A)
+        for credit in credits {
+            bytes.append(contentsOf: prefix)
+            bytes.append(contentsOf: creditFields[credit.term])
+            bytes.append(contentsOf: scratch)
+        }
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        // Offsets below 10^15 make small strings: no allocation.
+        bytes.append(contentsOf: String(value).utf8)
+    }
+}

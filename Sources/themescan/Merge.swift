@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import ThemeScanKit
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the partial results of `analyze --shard I/N` runs into the outputs of one run.",
+        discussion: """
+            Give the output folders of all N shards, in any order. The merged folder holds the same files, byte for \
+            byte, as one `analyze` run over all the inputs with the same options.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The output folders of the shards.", valueName: "partial-dir"))
+    var partials: [String]
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write the merged results into.", valueName: "dir"))
+    var output: String
+
+    func validate() throws {
+        guard !partials.isEmpty else { throw ValidationError("give the output folders of the shards to merge") }
+        let target = URL(fileURLWithPath: output).standardizedFileURL.path
+        if let same = partials.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+            throw ValidationError("--out \(output) is one of the shards (\(same)); write the merged results elsewhere")
+        }
+    }
+
+    func run() throws {
+        let reporter = DiagnosticReporter()
+        do {
+            var results: [(folder: String, result: PartialResult)] = []
+            for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
+            let merged = try MergedRun(results)
+            let staging = try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).begin()
+            do {
+                try merged.writeMatches(to: staging.path(for: "matches.csv"))
+                for file in merged.summaryFiles() { try staging.write(file.name, contents: file.contents) }
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw error
+            }
+            reporter.note(
+                "merged \(results.count) shard(s): \(merged.documents.count) document(s); results written to \(output)")
+        } catch let error as MergeError {
+            reporter.fail(error.description)
+            throw ExitCode.failure
+        } catch let error as OutputError {
+            reporter.fail(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
