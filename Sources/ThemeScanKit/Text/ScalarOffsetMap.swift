@@ -47,14 +47,7 @@ public struct ScalarOffsetMap: Sendable {
 
     /// Up to `count` scalars before a position, with line breaks and tabs shown as spaces.
     public func context(before position: Int, scalars count: Int) -> String {
-        var start = position
-        var taken = 0
-        while start > 0, taken < count {
-            start -= 1
-            if UTF16.isTrailSurrogate(units[start]), start > 0, UTF16.isLeadSurrogate(units[start - 1]) { start -= 1 }
-            taken += 1
-        }
-        return flattenedText(start..<position)
+        flattenedText(TextChunker.position(before: position, scalars: count, in: units)..<position)
     }
 
     /// Up to `count` scalars from a position on, with line breaks and tabs shown as spaces.
