@@ -123,18 +123,8 @@ struct Analyze: AsyncParsableCommand {
                 throw error
             }
             reporter.note("results written to \(output)")
-        } catch let error as IngestionError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as CodebookError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as OutputError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as TextError {
-            reporter.fail("error: \(error)")
-            throw ExitCode.failure
+        } catch {
+            throw reporter.fatal(error)
         }
     }
 

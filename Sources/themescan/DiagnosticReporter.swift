@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ThemeScanKit
 
@@ -13,6 +14,22 @@ struct DiagnosticReporter {
 
     func fail(_ message: String) {
         write(message.contains(": error: ") || message.hasPrefix("error:") ? message : "themescan: error: \(message)")
+    }
+
+    /// Prints a fatal error of the library and turns it into a failing exit; errors of the command line's own
+    /// (argument errors, exit codes) pass through for ArgumentParser to handle.
+    func fatal(_ error: any Error) -> any Error {
+        switch error {
+        case let error as TextError: fail("error: \(error)")
+        case let error as IngestionError: fail(error.description)
+        case let error as CodebookError: fail(error.description)
+        case let error as OutputError: fail(error.description)
+        case let error as DiscoveryError: fail(error.description)
+        case let error as ExportError: fail(error.description)
+        case let error as MergeError: fail(error.description)
+        default: return error
+        }
+        return ExitCode.failure
     }
 
     func summarize(result: AnalysisResult, errors: Int, warnings: Int) {

@@ -109,21 +109,8 @@ struct Discover: AsyncParsableCommand {
             reporter.note(parts.joined(separator: "; "))
             try OutputDirectory(path: output, ownedNames: DiscoveryResult.outputFileNames).write(result.outputFiles())
             reporter.note("candidates written to \(output)")
-        } catch let error as IngestionError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as CodebookError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as DiscoveryError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as OutputError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as TextError {
-            reporter.fail("error: \(error)")
-            throw ExitCode.failure
+        } catch {
+            throw reporter.fatal(error)
         }
     }
 

@@ -41,15 +41,8 @@ extension Export {
                 try OutputFile(path: output).write(bytes)
                 let codes = codebook.themes.reduce(0) { $0 + $1.codes.count }
                 reporter.note("codebook written to \(output): \(codebook.themes.count) theme(s), \(codes) code(s)")
-            } catch let error as CodebookError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
-            } catch let error as ExportError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
-            } catch let error as OutputError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
+            } catch {
+                throw reporter.fatal(error)
             }
         }
     }

@@ -98,18 +98,8 @@ extension Export {
                     codebook: codebook, unit: unit, name: projectName, labelLanguages: labelLanguage)
                 try writer.write(documents: documents, matches: matches, to: output)
                 reporter.note("project written to \(output): \(documents.count) source(s), coded by \(unit.rawValue)")
-            } catch let error as IngestionError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
-            } catch let error as CodebookError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
-            } catch let error as ExportError {
-                reporter.fail(error.description)
-                throw ExitCode.failure
-            } catch let error as TextError {
-                reporter.fail("error: \(error)")
-                throw ExitCode.failure
+            } catch {
+                throw reporter.fatal(error)
             }
         }
 

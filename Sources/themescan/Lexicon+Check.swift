@@ -80,12 +80,8 @@ extension Lexicon {
             guard !corpus.isEmpty else { return }
             do {
                 try survey(Codebook.combining(check.codebooks), classifier: classifier)
-            } catch let error as CodebookError {
-                DiagnosticReporter().fail(error.description)
-                throw ExitCode.failure
-            } catch let error as TextError {
-                DiagnosticReporter().fail("error: \(error)")
-                throw ExitCode.failure
+            } catch {
+                throw DiagnosticReporter().fatal(error)
             }
         }
 

@@ -42,12 +42,8 @@ struct Merge: ParsableCommand {
             }
             reporter.note(
                 "merged \(results.count) shard(s): \(merged.documents.count) document(s); results written to \(output)")
-        } catch let error as MergeError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
-        } catch let error as OutputError {
-            reporter.fail(error.description)
-            throw ExitCode.failure
+        } catch {
+            throw reporter.fatal(error)
         }
     }
 }
