@@ -49,15 +49,8 @@ struct Analyze: AsyncParsableCommand {
     func run() async throws {
         let reporter = DiagnosticReporter()
         let classifier = CharacterClassifier()
-        let loader = CodebookLoader(classifier: classifier)
-        var codebooks: [Codebook] = []
         do {
-            for path in lexicons {
-                let (codebook, warnings) = try loader.load(path: path)
-                warnings.forEach(reporter.report)
-                codebooks.append(codebook)
-            }
-            let codebook = try Codebook.combining(codebooks)
+            let codebook = try reporter.loadCodebook(lexicons, classifier: classifier)
             let normalization = NormalizationOptions(simplifyChinese: !noSimplify)
             let matcher = try Matcher(codebook: codebook, normalization: normalization, classifier: classifier)
 
@@ -90,10 +83,7 @@ struct Analyze: AsyncParsableCommand {
             }
             result.diagnostics.forEach(reporter.report)
 
-            let all = inputDiagnostics + result.diagnostics
-            let errors = all.filter { $0.severity == .error }.count
-            let warnings = all.filter { $0.severity == .warning }.count
-            reporter.summarize(result: result, errors: errors, warnings: warnings)
+            let errors = reporter.summarize(result: result, diagnostics: inputDiagnostics + result.diagnostics)
             // A shard may hold no readable document; the merge decides whether the run as a whole has any.
             guard !result.documents.isEmpty || shard != nil else {
                 staging.discard()

@@ -32,18 +32,42 @@ struct DiagnosticReporter {
         return ExitCode.failure
     }
 
-    func summarize(result: AnalysisResult, errors: Int, warnings: Int) {
+    /// Prints the end-of-run summary of an analysis and returns how many errors the run met.
+    @discardableResult
+    func summarize(result: AnalysisResult, diagnostics: [Diagnostic]) -> Int {
         let occurrences = result.tally.codeOccurrences.reduce(0, +)
-        var parts = [
-            "\(result.documents.count) document(s), \(result.tally.tokens) tokens, \(occurrences) code occurrence(s)"
-        ]
-        if !result.skippedFiles.isEmpty { parts.append("\(result.skippedFiles.count) file(s) skipped") }
+        return summarize(
+            "\(result.documents.count) document(s), \(result.tally.tokens) tokens, \(occurrences) code occurrence(s)",
+            skippedFiles: result.skippedFiles, diagnostics: diagnostics)
+    }
+
+    /// Prints a summary line (what was counted, skipped files, errors and warnings), then the skipped files;
+    /// returns how many errors the run met.
+    @discardableResult
+    func summarize(_ counts: String, skippedFiles: [String], diagnostics: [Diagnostic]) -> Int {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var parts = [counts]
+        if !skippedFiles.isEmpty { parts.append("\(skippedFiles.count) file(s) skipped") }
         if errors > 0 { parts.append("\(errors) error(s)") }
         if warnings > 0 { parts.append("\(warnings) warning(s)") }
         note(parts.joined(separator: "; "))
-        if !result.skippedFiles.isEmpty {
-            note("skipped: " + result.skippedFiles.joined(separator: ", "))
+        if !skippedFiles.isEmpty {
+            note("skipped: " + skippedFiles.joined(separator: ", "))
         }
+        return errors
+    }
+
+    /// Loads and combines the codebooks, reporting their warnings.
+    func loadCodebook(_ paths: [String], classifier: CharacterClassifier) throws(CodebookError) -> Codebook {
+        let loader = CodebookLoader(classifier: classifier)
+        var codebooks: [Codebook] = []
+        for path in paths {
+            let (codebook, warnings) = try loader.load(path: path)
+            warnings.forEach(report)
+            codebooks.append(codebook)
+        }
+        return try Codebook.combining(codebooks)
     }
 
     private func write(_ line: String) {

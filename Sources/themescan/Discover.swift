@@ -71,15 +71,9 @@ struct Discover: AsyncParsableCommand {
             let normalization = NormalizationOptions(simplifyChinese: !noSimplify)
             var matcher: Matcher?
             if !lexicons.isEmpty {
-                let loader = CodebookLoader(classifier: classifier)
-                var codebooks: [Codebook] = []
-                for path in lexicons {
-                    let (codebook, warnings) = try loader.load(path: path)
-                    warnings.forEach(reporter.report)
-                    codebooks.append(codebook)
-                }
                 matcher = try Matcher(
-                    codebook: try Codebook.combining(codebooks), normalization: normalization, classifier: classifier)
+                    codebook: try reporter.loadCodebook(lexicons, classifier: classifier), normalization: normalization,
+                    classifier: classifier)
             }
             // Checked before the corpus is read, so a wrong folder fails at once.
             let referenceCorpus = try reference.map { directory throws(DiscoveryError) in
@@ -98,15 +92,10 @@ struct Discover: AsyncParsableCommand {
             let result = try await discoverer.discover(sources, reference: referenceCorpus)
             result.diagnostics.forEach(reporter.report)
 
-            let all = inputDiagnostics + result.diagnostics
             let tally = result.tally
-            var parts = ["\(tally.documents) document(s), \(tally.tokens) tokens, \(result.candidates.count) candidate(s)"]
-            if !result.skippedFiles.isEmpty { parts.append("\(result.skippedFiles.count) file(s) skipped") }
-            let errors = all.filter { $0.severity == .error }.count
-            let warnings = all.filter { $0.severity == .warning }.count
-            if errors > 0 { parts.append("\(errors) error(s)") }
-            if warnings > 0 { parts.append("\(warnings) warning(s)") }
-            reporter.note(parts.joined(separator: "; "))
+            reporter.summarize(
+                "\(tally.documents) document(s), \(tally.tokens) tokens, \(result.candidates.count) candidate(s)",
+                skippedFiles: result.skippedFiles, diagnostics: inputDiagnostics + result.diagnostics)
             try OutputDirectory(path: output, ownedNames: DiscoveryResult.outputFileNames).write(result.outputFiles())
             reporter.note("candidates written to \(output)")
         } catch {

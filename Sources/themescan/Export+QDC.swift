@@ -36,7 +36,7 @@ extension Export {
         func run() throws {
             let reporter = DiagnosticReporter()
             do {
-                let codebook = try Export.loadCodebook(lexicons, classifier: CharacterClassifier(), reporter: reporter)
+                let codebook = try reporter.loadCodebook(lexicons, classifier: CharacterClassifier())
                 let bytes = try QDACodebookWriter(labelLanguages: labelLanguage).codebookFile(for: codebook)
                 try OutputFile(path: output).write(bytes)
                 let codes = codebook.themes.reduce(0) { $0 + $1.codes.count }

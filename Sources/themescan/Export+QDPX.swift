@@ -60,7 +60,7 @@ extension Export {
             }
             let classifier = CharacterClassifier()
             do {
-                let codebook = try Export.loadCodebook(lexicons, classifier: classifier, reporter: reporter)
+                let codebook = try reporter.loadCodebook(lexicons, classifier: classifier)
                 let matcher = try Matcher(codebook: codebook, normalization: NormalizationOptions(simplifyChinese: !noSimplify), classifier: classifier)
                 let (sources, inputDiagnostics) = try input.sources()
                 inputDiagnostics.forEach(reporter.report)
@@ -81,10 +81,7 @@ extension Export {
                 }
                 result.diagnostics.forEach(reporter.report)
 
-                let all = inputDiagnostics + result.diagnostics
-                let errors = all.filter { $0.severity == .error }.count
-                let warnings = all.filter { $0.severity == .warning }.count
-                reporter.summarize(result: result, errors: errors, warnings: warnings)
+                let errors = reporter.summarize(result: result, diagnostics: inputDiagnostics + result.diagnostics)
                 guard !documents.isEmpty else {
                     reporter.fail("no document could be read; nothing written")
                     throw ExitCode.failure

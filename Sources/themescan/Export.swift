@@ -9,20 +9,6 @@ struct Export: ParsableCommand {
         subcommands: [QDC.self, QDPX.self]
     )
 
-    /// Loads and combines the codebooks, reporting their warnings.
-    static func loadCodebook(
-        _ paths: [String], classifier: CharacterClassifier, reporter: DiagnosticReporter
-    ) throws(CodebookError) -> Codebook {
-        let loader = CodebookLoader(classifier: classifier)
-        var codebooks: [Codebook] = []
-        for path in paths {
-            let (codebook, warnings) = try loader.load(path: path)
-            warnings.forEach(reporter.report)
-            codebooks.append(codebook)
-        }
-        return try Codebook.combining(codebooks)
-    }
-
     /// Refuses an output path without the extension QDA programs look for.
     static func validateOutput(_ path: String, fileExtension: String) throws {
         guard URL(fileURLWithPath: path).pathExtension.lowercased() == fileExtension else {
