@@ -53,13 +53,11 @@ public struct CSVTable: Sendable, Equatable {
             needsQuotes = true
             break
         }
-        // Written through a pointer into room made up front: one append per byte (with its uniqueness and capacity
-        // checks) was most of what rendering a row cost. Each unit takes at most three bytes (a doubled quote two,
-        // a surrogate pair four for two units), plus two quotes.
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: units.count * 3 + 2))
-        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            var out = start
+        // Encoded into a temporary buffer and appended at once: one append per byte (with its uniqueness and
+        // capacity checks) was most of what rendering a row cost. Each unit takes at most three bytes (a doubled
+        // quote two, a surrogate pair four for two units), plus two quotes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: units.count * 3 + 2) { buffer in
+            var out = 0
             func put(_ byte: UInt8) {
                 buffer[out] = byte
                 out += 1
@@ -89,8 +87,7 @@ public struct CSVTable: Sendable, Equatable {
                 }
             }
             if needsQuotes { put(0x22) }
-            return out
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<out]))
         }
-        bytes.removeLast(bytes.count - written)
     }
 }
