@@ -32,8 +32,9 @@ struct StageProfile {
         return (seconds, tokens)
     }
 
-    /// Runs each stage over every file: read and decode, normalize, segment, match, then the analyzer as a
-    /// whole, rendering `matches.csv` rows as `analyze` does; its time beyond the three middle stages is what
+    /// Runs each stage over every file: reading as `analyze` does it (`DocumentLoader`: file, format, decoding,
+    /// transcript turns, speaker roles, segments), then decode alone, normalize, segment, match, then the analyzer
+    /// as a whole, rendering `matches.csv` rows as `analyze` does; its time beyond the three middle stages is what
     /// counting and rendering rows cost.
     mutating func run(files: [String], matcher: Matcher) throws {
         let normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
@@ -41,8 +42,12 @@ struct StageProfile {
         let analyzer = try DocumentAnalyzer(
             matcher: matcher, rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms))
         let decoder = UTF8TextDecoder()
+        let loader = DocumentLoader()
         var analyzerSeconds = 0.0
         for path in files {
+            _ = try stopwatch.time("read") {
+                try loader.load(DocumentSource(path: path, id: (path as NSString).lastPathComponent))
+            }
             let text = try stopwatch.time("decode") { () throws -> String in
                 let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
                 bytes += data.count

@@ -139,7 +139,7 @@ struct ThemeScanBench: ParsableCommand {
         report += "\n| stage (1 thread, in process) | corpus s | share | Han run s | share |\n|---|---:|---:|---:|---:|\n"
         let total = stages.stopwatch.seconds.values.reduce(0, +)
         let hanTotal = hanStages.stopwatch.seconds.values.reduce(0, +)
-        for stage in ["decode", "normalize", "segment", "match", "count + rows"] {
+        for stage in ["read", "decode", "normalize", "segment", "match", "count + rows"] {
             let seconds = stages.stopwatch.seconds[stage] ?? 0
             let hanSeconds = hanStages.stopwatch.seconds[stage] ?? 0
             report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "

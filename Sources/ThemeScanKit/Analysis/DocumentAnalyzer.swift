@@ -65,7 +65,7 @@ public final class DocumentAnalyzer {
     /// Analyzes a document; `index` is its place in the run's document list.
     public func analyze(_ document: Document, index: Int) throws(TextError) -> DocumentAnalysis {
         var tally = DocumentTally(
-            caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalars.count,
+            caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalarCount,
             codeCount: matcher.codes.count, termCount: matcher.terms.count)
         let summary = DocumentSummary(
             id: document.id, caseID: document.caseID, source: document.source, format: document.format,
@@ -74,15 +74,25 @@ public final class DocumentAnalyzer {
             metadata: document.metadata)
         var output = Output(document: index, summary: summary)
         var countedSegments = 0
+        var rowPrefixes: [PrefixKey: [UInt8]] = [:]
         for (segmentIndex, segment) in document.segments.enumerated() where speakers.includes(segment.role) {
             countedSegments += 1
             output.segment = segmentIndex
             output.speaker = segment.speaker
             output.role = segment.role
-            output.rowPrefix = rowRenderer?.segmentPrefix(document: summary, speaker: segment.speaker, role: segment.role) ?? []
+            if let rowRenderer {
+                // A transcript has a few speakers and many turns: render each speaker's row prefix once.
+                let key = PrefixKey(speaker: segment.speaker, role: segment.role)
+                if let prefix = rowPrefixes[key] {
+                    output.rowPrefix = prefix
+                } else {
+                    output.rowPrefix = rowRenderer.segmentPrefix(document: summary, speaker: segment.speaker, role: segment.role)
+                    rowPrefixes[key] = output.rowPrefix
+                }
+            }
             // UTF-16 never has more units than UTF-8 has bytes, so a short UTF-8 count rules out chunking cheaply.
             if segment.text.utf8.count <= chunkLength {
-                let units = Array(segment.text.utf16)
+                let units = segment.text.utf16Units
                 try analyze(units: units, core: 0..<units.count, scalarBase: segment.start, into: &output, tally: &tally)
             } else {
                 var chunker = TextChunker(
@@ -101,6 +111,12 @@ public final class DocumentAnalyzer {
         return DocumentAnalysis(
             summary: finished, matches: output.matches, tally: tally, matchRows: output.rows,
             spilledMatchRows: output.spill?.path)
+    }
+
+    /// The speaker and role a `matches.csv` row prefix is rendered for.
+    private struct PrefixKey: Hashable {
+        var speaker: String?
+        var role: SpeakerRole
     }
 
     /// What the segments of one document produce, and where the current segment is.

@@ -53,30 +53,41 @@ public struct CSVTable: Sendable, Equatable {
             needsQuotes = true
             break
         }
-        if needsQuotes { bytes.append(0x22) }
-        var index = 0
-        while index < units.count {
-            var (value, length) = scalarValue(in: units, at: index)
-            index += length
-            if flatteningLineBreaks, value == 0x0A || value == 0x0D || value == 0x09 { value = 0x20 }
-            switch value {
-            case 0..<0x80:
-                if value == 0x22, needsQuotes { bytes.append(0x22) }
-                bytes.append(UInt8(value))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | (value >> 6)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | (value >> 12)))
-                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (value >> 18)))
-                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
+        // Encoded into a temporary buffer and appended at once: one append per byte (with its uniqueness and
+        // capacity checks) was most of what rendering a row cost. Each unit takes at most three bytes (a doubled
+        // quote two, a surrogate pair four for two units), plus two quotes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: units.count * 3 + 2) { buffer in
+            var out = 0
+            func put(_ byte: UInt8) {
+                buffer[out] = byte
+                out += 1
             }
+            if needsQuotes { put(0x22) }
+            var index = 0
+            while index < units.count {
+                var (value, length) = scalarValue(in: units, at: index)
+                index += length
+                if flatteningLineBreaks, value == 0x0A || value == 0x0D || value == 0x09 { value = 0x20 }
+                switch value {
+                case 0..<0x80:
+                    if value == 0x22, needsQuotes { put(0x22) }
+                    put(UInt8(value))
+                case 0x80..<0x800:
+                    put(UInt8(0xC0 | (value >> 6)))
+                    put(UInt8(0x80 | (value & 0x3F)))
+                case 0x800..<0x10000:
+                    put(UInt8(0xE0 | (value >> 12)))
+                    put(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                    put(UInt8(0x80 | (value & 0x3F)))
+                default:
+                    put(UInt8(0xF0 | (value >> 18)))
+                    put(UInt8(0x80 | ((value >> 12) & 0x3F)))
+                    put(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                    put(UInt8(0x80 | (value & 0x3F)))
+                }
+            }
+            if needsQuotes { put(0x22) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<out]))
         }
-        if needsQuotes { bytes.append(0x22) }
     }
 }

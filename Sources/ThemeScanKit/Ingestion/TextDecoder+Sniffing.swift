@@ -100,7 +100,9 @@ extension TextDecoder {
         var scalars = 0
         var controls = 0
         var holdsNUL = false
-        for scalar in text.unicodeScalars.prefix(sniffedBytes) {
+        // Counted by hand rather than with `prefix(_:)`, which walks the scalars once to find the end first.
+        for scalar in text.unicodeScalars {
+            guard scalars < sniffedBytes else { break }
             scalars += 1
             switch scalar.value {
             case 0: holdsNUL = true

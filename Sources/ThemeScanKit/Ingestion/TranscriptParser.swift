@@ -19,7 +19,7 @@ public struct TranscriptParser: Sendable {
     /// The segments of `text`, read as a transcript of `format` (`.webVTT` and `.subRip` as cues, anything
     /// else as lines).
     public func segments(in text: String, format: DocumentFormat = .text) -> [Segment] {
-        let scanner = TranscriptLineScanner(scalars: Array(text.unicodeScalars))
+        let scanner = TranscriptLineScanner(scalars: text.unicodeScalarArray)
         let stretches: [TurnCollector.Stretch]
         switch format {
         case .webVTT, .subRip: stretches = cueStretches(scanner, isWebVTT: format == .webVTT)

@@ -78,6 +78,9 @@ public final class TextNormalizer {
     /// The stretches to replace, in order: apostrophes, and Han runs the simplifier changes.
     private func replacements(in units: [UInt16]) throws(TextError) -> [Edit] {
         var edits: [Edit] = []
+        // The starts of the last `simplificationContext` scalars of the current Han run, as a ring: one array for
+        // the whole text rather than one per run (a run ends at every punctuation mark).
+        var recent = [Int](repeating: 0, count: Self.simplificationContext)
         var index = 0
         while index < units.count {
             let (value, length) = scalarValue(in: units, at: index)
@@ -99,12 +102,14 @@ public final class TextNormalizer {
             var end = index
             var window: Range<Int>? = nil
             var scalarsSinceWindow = 0
-            var recent: [Int] = []  // starts of the last `simplificationContext` scalars
+            var recentCount = 0
             while end < units.count {
                 let (next, nextLength) = scalarValue(in: units, at: end)
                 guard ChineseSimplifier.isHan(next) else { break }
                 if simplifier.traditional.contains(next) {
-                    let start = recent.first ?? end
+                    // The oldest start kept: the run's first until the ring is full, then the next to be overwritten.
+                    let context = Self.simplificationContext
+                    let start = recentCount == 0 ? end : recent[recentCount < context ? 0 : recentCount % context]
                     if let open = window, start <= open.upperBound {
                         window = open.lowerBound..<(end + nextLength)
                     } else {
@@ -116,8 +121,8 @@ public final class TextNormalizer {
                     scalarsSinceWindow += 1
                     if scalarsSinceWindow <= Self.simplificationContext { window = open.lowerBound..<(end + nextLength) }
                 }
-                recent.append(end)
-                if recent.count > Self.simplificationContext { recent.removeFirst() }
+                recent[recentCount % Self.simplificationContext] = end
+                recentCount += 1
                 end += nextLength
             }
             if let open = window { try simplify(units, open, with: simplifier, into: &edits) }
