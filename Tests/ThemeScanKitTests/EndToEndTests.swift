@@ -6,6 +6,7 @@ import Testing
     struct Run {
         var status: Int32
         var standardError: String
+        var standardOutput: String
     }
 
     /// The `themescan` executable built next to the test bundle.
@@ -24,18 +25,27 @@ import Testing
         return fallback
     }
 
+    /// Runs the binary to completion. Its output streams go to files, so that neither can fill a pipe and stall
+    /// it while the other is read.
     static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let scratch = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let errorURL = scratch.appendingPathComponent("stderr")
+        let outputURL = scratch.appendingPathComponent("stdout")
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let errorPipe = Pipe()
-        process.standardError = errorPipe
-        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errorURL)
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
         try process.run()
-        let errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardError: String(decoding: errorData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self),
+            standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self))
     }
 
     /// A scratch folder holding a copy of the fixtures.

@@ -121,17 +121,8 @@ import Testing
 extension LexiconCheckTests {
     /// Runs the built binary and keeps its standard output, where `lexicon check` prints its findings.
     static func runCapturingOutput(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try EndToEndTests.binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try EndToEndTests.run(arguments, in: folder)
+        return (run.status, run.standardOutput)
     }
 }
 
