@@ -128,4 +128,16 @@ import Testing
         let flat = units.withUnsafeBufferPointer { makeString(fromUTF16: $0, flatteningLineBreaks: true) }
         #expect(flat == "aé抑😀  \u{FFFD}A")
     }
+
+    @Test func boundaryListsGrowWhenTheFirstGuessIsTooSmall() throws {
+        // One-letter words separated by spaces: a boundary at every unit, more than the first buffer holds.
+        let text = Array(repeating: "a", count: 40).joined(separator: " ")
+        let boundaries = try WordSegmenter().boundaries(in: Array(text.utf16))
+        #expect(boundaries == Array(0...text.utf16.count))
+        // Short sentences: more sentence ends than one per sixteen units.
+        let sentences = try SentenceSegmenter().sentences(in: String(repeating: "好。", count: 30))
+        #expect(sentences.count == 30)
+        #expect(sentences.first == 0..<2)
+        #expect(sentences.last == 58..<60)
+    }
 }

@@ -35,7 +35,7 @@ public final class NgramCounter {
         var documentTokens = 0
         var counts: [String: NgramStats] = [:]
         for segment in document.segments where speakers.includes(segment.role) {
-            let original = Array(segment.text.utf16)
+            let original = segment.text.utf16Units
             let normalized = try normalizer.normalize(original)
             let boundaries = try segmenter.boundaries(in: normalized.units)
             let tokens = self.tokens(in: normalized.units, boundaries: boundaries)

@@ -20,7 +20,7 @@ public final class TermSurveyor {
         var codeMatches = [Int](repeating: 0, count: matcher.codes.count)
         for document in documents {
             for segment in document.segments {
-                let normalized = try normalizer.normalize(Array(segment.text.utf16))
+                let normalized = try normalizer.normalize(segment.text.utf16Units)
                 let spans = matcher.spans(in: normalized)
                 guard !spans.isEmpty else { continue }
                 let boundaries = try segmenter.boundaries(in: normalized.units)

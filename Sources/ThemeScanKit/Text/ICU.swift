@@ -4,4 +4,21 @@ import CICU
 public enum ICU {
     /// The ICU version, such as "72.1"; recorded with every run.
     public static var version: String { String(cString: cicu_version()) }
+
+    /// Calls an ICU bridge function that writes up to `capacity` offsets and returns how many there are in all,
+    /// growing the buffer and calling again when they did not fit.
+    static func offsets(
+        initialCapacity: Int, operation: String,
+        _ fill: (UnsafeMutableBufferPointer<Int32>, inout Int32) -> Int32
+    ) throws(TextError) -> [Int32] {
+        var capacity = max(1, initialCapacity)
+        while true {
+            var status: Int32 = 0
+            var buffer = [Int32](repeating: 0, count: capacity)
+            let count = buffer.withUnsafeMutableBufferPointer { fill($0, &status) }
+            guard status == 0 else { throw .icu(operation: operation, status: status) }
+            if Int(count) <= capacity { return Array(buffer.prefix(Int(count))) }
+            capacity = Int(count)
+        }
+    }
 }

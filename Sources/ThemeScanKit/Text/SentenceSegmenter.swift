@@ -22,26 +22,17 @@ public final class SentenceSegmenter {
     /// The sentences of `text` as Unicode scalar ranges, in order, covering the whole text; each sentence keeps
     /// the spaces and line break that follow it, as ICU reports them.
     public func sentences(in text: String) throws(TextError) -> [Range<Int>] {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         guard !units.isEmpty else { return [] }
-        var capacity = units.count / 16 + 2
-        while true {
-            var status: Int32 = 0
-            var boundaries = [Int32](repeating: 0, count: capacity)
-            let count = units.withUnsafeBufferPointer { buffer in
-                boundaries.withUnsafeMutableBufferPointer { output in
-                    cicu_sentence_breaker_boundaries(
-                        handle, buffer.baseAddress, Int32(buffer.count), output.baseAddress, Int32(capacity), &status)
-                }
+        let boundaries = try ICU.offsets(initialCapacity: units.count / 16 + 2, operation: "finding sentences") {
+            output, status in
+            units.withUnsafeBufferPointer { buffer in
+                cicu_sentence_breaker_boundaries(
+                    handle, buffer.baseAddress, Int32(buffer.count), output.baseAddress, Int32(output.count), &status)
             }
-            guard status == 0 else { throw .icu(operation: "finding sentences", status: status) }
-            if Int(count) > capacity {
-                capacity = Int(count)
-                continue
-            }
-            let offsets = ScalarOffsetMap(units: units)
-            let scalars = boundaries.prefix(Int(count)).map { offsets.scalarOffset(ofUTF16: Int($0)) }
-            return zip(scalars, scalars.dropFirst()).map { $0..<$1 }
         }
+        let offsets = ScalarOffsetMap(units: units)
+        let scalars = boundaries.map { offsets.scalarOffset(ofUTF16: Int($0)) }
+        return zip(scalars, scalars.dropFirst()).map { $0..<$1 }
     }
 }

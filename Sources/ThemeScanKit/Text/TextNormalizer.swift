@@ -34,7 +34,7 @@ public final class TextNormalizer {
 
     /// Normalizes a string; for patterns and tests.
     public func normalize(_ text: String) throws(TextError) -> NormalizedText {
-        try normalize(Array(text.utf16))
+        try normalize(text.utf16Units)
     }
 
     static func fold(_ text: [UInt16]) throws(TextError) -> NormalizedText {

@@ -36,24 +36,13 @@ public final class WordSegmenter {
 
     /// The word boundaries of UTF-16 text: offsets in ascending order, 0 and `units.count` included.
     public func boundaries(in units: [UInt16]) throws(TextError) -> [Int] {
-        // Most words are a few units long; the retry covers text of one-unit words.
-        var capacity = units.count / 2 + 2
-        while true {
-            var status: Int32 = 0
-            var boundaries = [Int32](repeating: 0, count: capacity)
-            let count = units.withUnsafeBufferPointer { buffer in
-                boundaries.withUnsafeMutableBufferPointer { output in
-                    cicu_word_breaker_boundaries(
-                        handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), output.baseAddress,
-                        Int32(capacity), &status)
-                }
+        // Most words are a few units long; a text of one-unit words takes a second call.
+        try ICU.offsets(initialCapacity: units.count / 2 + 2, operation: "segmenting words") { output, status in
+            units.withUnsafeBufferPointer { buffer in
+                cicu_word_breaker_boundaries(
+                    handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), output.baseAddress,
+                    Int32(output.count), &status)
             }
-            guard status == 0 else { throw .icu(operation: "segmenting words", status: status) }
-            if Int(count) > capacity {
-                capacity = Int(count)
-                continue
-            }
-            return boundaries.prefix(Int(count)).map(Int.init)
-        }
+        }.map(Int.init)
     }
 }
