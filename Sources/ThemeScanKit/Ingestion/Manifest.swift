@@ -26,8 +26,9 @@ public struct Manifest: Sendable {
         } catch {
             throw .unreadable(path: path, reason: fileErrorReason(error))
         }
-        let (text, decodeWarnings) = UTF8TextDecoder().decode([UInt8](data), path: path)
-        return try parse(text, path: path, warnings: decodeWarnings)
+        // Read like any text input: a manifest saved by Excel on Chinese Windows is GBK.
+        let decoded = try TextDecoder().decode([UInt8](data), path: path)
+        return try parse(decoded.text, path: path, warnings: decoded.warnings)
     }
 
     /// Reads a manifest from its text; `path` locates the files it names.
