@@ -58,4 +58,28 @@ import Testing
         #expect(lines[2].hasSuffix(",Org,2021"))
         #expect(result.matchesTable().rendered().contains("i.txt,P1,受访者,respondent,t,depression,抑郁,抑郁,14,16,"))
     }
+
+    /// Encoded transcripts read from disk keep their turns and roles. Counts by reading the expected texts: the Big5
+    /// transcript's interviewer says 欺凌 and 霸凌 once each, its respondent 欺凌 three times and 霸凌 once; in the
+    /// UTF-16LE one the interviewer asks about 个案 once and the respondent says 个案 and 个案管理.
+    @Test(arguments: [
+        ("big5-transcript.txt", "Big5", "bullying", 6, 4),
+        ("utf16le-bom.txt", "UTF-16LE", "case-management", 3, 2),
+    ])
+    func encodedTranscriptsDropInterviewerTurns(
+        file: String, encoding: String, code: String, all: Int, respondent: Int
+    ) throws {
+        let matcher = try TestSupport.matcher(codes: [
+            ("bullying", ["欺凌", "霸凌"], []), ("case-management", ["个案管理", "个案"], []),
+        ])
+        let path = TestSupport.fixtures.appendingPathComponent("encodings/\(file)").path
+        let document = try #require(try DocumentLoader().load(DocumentSource(path: path, id: file)).documents.first)
+        #expect(document.encoding == encoding)
+        #expect(document.segments.map(\.role) == [.interviewer, .respondent, .interviewer, .respondent])
+        let index = matcher.codes.firstIndex { $0.code.id == code }!
+        for (selection, expected) in [(SpeakerSelection.all, all), (.respondent, respondent)] {
+            let analysis = try DocumentAnalyzer(matcher: matcher, speakers: selection).analyze(document, index: 0)
+            #expect(analysis.tally.codeOccurrences[index] == expected, "\(file) \(selection)")
+        }
+    }
 }
