@@ -395,6 +395,33 @@ int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t 
     return count;
 }
 
+int32_t cicu_word_breaker_words(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                int32_t max_chunk, int32_t *words, int32_t capacity, int32_t *status) {
+    if (max_chunk < 16) max_chunk = 16;
+    int32_t count = 0;
+    for (int32_t start = 0, end; start < length; start = end) {
+        end = chunk_end(text, start, length, max_chunk);
+        if (!set_chunk(breaker, text, start, end, status)) return count;
+        int32_t previous = 0, boundary;
+        while ((boundary = ubrk_next(breaker->handle)) != UBRK_DONE) {
+            int32_t rule = ubrk_getRuleStatus(breaker->handle);
+            if (rule >= UBRK_WORD_NONE_LIMIT) {
+                if (count + 3 <= capacity) {
+                    words[count] = start + previous;
+                    words[count + 1] = start + boundary;
+                    words[count + 2] = rule < UBRK_WORD_NUMBER_LIMIT ? 1
+                                       : rule < UBRK_WORD_LETTER_LIMIT ? 2
+                                       : rule < UBRK_WORD_KANA_LIMIT ? 3 : 4;
+                }
+                count += 3;
+            }
+            previous = boundary;
+        }
+    }
+    release_text(breaker, status);
+    return count;
+}
+
 struct cicu_sentence_breaker {
     UBreakIterator *handle;
 };

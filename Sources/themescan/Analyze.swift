@@ -39,8 +39,46 @@ struct Analyze: AsyncParsableCommand {
     @Flag(help: "Fail, and write nothing, when any input has an error.")
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A case counts as coded for a code (or as using a word) from this many occurrences on; governs every cases column.",
+            valueName: "n"))
+    var minOccurrences = 1
+
+    @Option(help: ArgumentHelp("What sizes a code in the word cloud: cases or occurrences.", valueName: "weight"))
+    var cloudWeight: TableOptions.CloudWeight = .cases
+
+    @Option(
+        help: ArgumentHelp(
+            "The label language of the code cloud (default zh when the codebook has zh labels).", valueName: "lang"))
+    var cloudLanguage: String?
+
+    @Option(help: ArgumentHelp("How many words words.svg shows.", valueName: "n"))
+    var cloudSize = 100
+
+    @OptionGroup var stopwords: StopwordOptions
+
+    @Option(help: ArgumentHelp("The fewest characters a word of words.csv needs (2 drops single Han characters).", valueName: "n"))
+    var minChars = 2
+
+    @Option(help: ArgumentHelp("Characters of context left and right of a match in matches.csv.", valueName: "n"))
+    var kwicWidth = 20
+
+    @Option(
+        help: ArgumentHelp(
+            "The outputs to write, comma-separated, from csv, xlsx, svg, html, json (default all).", valueName: "list"))
+    var outputs: String = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Flag(help: "Start every CSV file with a UTF-8 byte order mark, so Excel on Chinese Windows reads it correctly.")
+    var excelCsv = false
+
     func validate() throws {
         guard !lexicons.isEmpty else { throw ValidationError("give a codebook with --lexicon FILE") }
+        guard minOccurrences >= 1 else { throw ValidationError("--min-occurrences takes 1 or more") }
+        guard kwicWidth >= 0, minChars >= 1, cloudSize >= 1 else {
+            throw ValidationError("--kwic-width takes 0 or more; --min-chars and --cloud-size take 1 or more")
+        }
+        _ = try formats()
         if let shardOption, Shard(parsing: shardOption) == nil {
             throw ValidationError("--shard takes I/N with 1 <= I <= N, such as 2/8; got '\(shardOption)'")
         }
@@ -62,15 +100,20 @@ struct Analyze: AsyncParsableCommand {
             sources = positions.map { sources[$0] }
             var partialDocuments: [PartialDocument] = []
 
+            let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
             let analyzer = CorpusAnalyzer(
-                matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), speakers: input.speakers,
-                jobs: input.jobs, rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms))
+                matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), contextLength: kwicWidth,
+                speakers: input.speakers, jobs: input.jobs,
+                rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms),
+                wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
+            let options = try tableOptions()
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
-            let staging = try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).begin()
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
             let result: AnalysisResult
             do {
                 let matchesFile = try CSVStreamWriter(
-                    path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader)
+                    path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader,
+                    byteOrderMark: options.excelCSV)
                 result = try await analyzer.analyze(sources) { analysis, _ in
                     if let spilled = analysis.spilledMatchRows { try matchesFile.append(movingRowsFrom: spilled) }
                     try matchesFile.append(rendered: analysis.matchRows)
@@ -96,14 +139,12 @@ struct Analyze: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             do throws(OutputError) {
-                let options = TableOptions(labelLanguages: labelLanguage)
-                for file in result.summaryFiles(options: options) {
-                    try staging.write(file.name, contents: file.contents)
-                }
+                try RunOutputs(tables: result.tables(options: options), diagnostics: inputDiagnostics + result.diagnostics)
+                    .write(to: staging)
                 if let shard {
                     let partial = PartialResult(
                         shard: shard, inputCount: inputCount, codebook: try codebookIdentity(), settings: try settings(),
-                        codes: result.codeColumns(options: options), terms: result.termColumns(),
+                        outline: RunCodebook(codes: result.codes, terms: result.terms), options: options,
                         documents: partialDocuments)
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
@@ -116,6 +157,27 @@ struct Analyze: AsyncParsableCommand {
         } catch {
             throw reporter.fatal(error)
         }
+    }
+
+    /// The outputs `--outputs` selects.
+    func formats() throws -> Set<OutputFormat> {
+        var formats: Set<OutputFormat> = []
+        for name in outputs.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let chosen = OutputFormat(rawValue: name) else {
+                throw ValidationError(
+                    "--outputs: unknown output '\(name)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            formats.insert(chosen)
+        }
+        guard !formats.isEmpty else { throw ValidationError("--outputs names no output") }
+        return formats
+    }
+
+    /// How the tables, clouds and report are made.
+    func tableOptions() throws -> TableOptions {
+        TableOptions(
+            labelLanguages: labelLanguage, minimumOccurrences: minOccurrences, cloudWeight: cloudWeight,
+            cloudLanguage: cloudLanguage, cloudSize: cloudSize, formats: try formats(), excelCSV: excelCsv)
     }
 
     /// The part of the inputs to analyze, from `--shard` (checked by `validate`).
@@ -134,7 +196,12 @@ struct Analyze: AsyncParsableCommand {
             "text-column=\(input.textColumn.joined(separator: ","))", "case-column=\(input.caseColumn ?? "")", "sheet=\(input.sheet ?? "")",
             "xpath=\(input.xpath ?? "")", "case-xpath=\(input.caseXpath ?? "")", "text-xpath=\(input.textXpath ?? "")",
             "format=\(input.format?.rawValue ?? "")", "encoding=\(input.encoding ?? "")", "max-entry-size=\(input.maxEntrySize)",
+            "min-chars=\(minChars)", "kwic-width=\(kwicWidth)",
         ]
+        let stopwordBytes = try (stopwords.files.isEmpty ? StopwordOptions.shippedLists() : stopwords.files).map {
+            path throws(OutputError) in try Self.bytes(of: path)
+        }
+        parts.append("stopwords=\(PartialResult.identity(of: stopwordBytes))")
         if let manifest = input.manifest { parts.append("manifest=\(PartialResult.identity(of: [try Self.bytes(of: manifest)]))") }
         return parts.joined(separator: "; ")
     }

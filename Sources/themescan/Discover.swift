@@ -35,13 +35,7 @@ struct Discover: AsyncParsableCommand {
             valueName: "run-dir"))
     var reference: String?
 
-    @Option(
-        name: .customLong("stopwords"),
-        help: ArgumentHelp(
-            "A stopword list (one entry a line, # comments); repeatable. Default: lexicons/stopwords-zh.txt and "
-                + "lexicons/stopwords-en.txt when present.",
-            valueName: "file"))
-    var stopwordFiles: [String] = []
+    @OptionGroup var stopwords: StopwordOptions
 
     @Option(help: ArgumentHelp("The fewest occurrences a candidate needs.", valueName: "n"))
     var minOccurrences: Int = DiscoverySettings().minimumOccurrences
@@ -55,8 +49,6 @@ struct Discover: AsyncParsableCommand {
     @Flag(name: .customLong("no-simplify"), help: "Do not convert Traditional Chinese to Simplified before counting.")
     var noSimplify = false
 
-    /// The stopword lists read when none is given, relative to the working folder.
-    static let defaultStopwordFiles = ["lexicons/stopwords-zh.txt", "lexicons/stopwords-en.txt"]
 
     func validate() throws {
         guard minOccurrences >= 1 else { throw ValidationError("--min-occurrences must be at least 1") }
@@ -79,7 +71,7 @@ struct Discover: AsyncParsableCommand {
             let referenceCorpus = try reference.map { directory throws(DiscoveryError) in
                 try ReferenceCorpus.load(directory: directory)
             }
-            let stopwords = try loadStopwords(normalization: normalization, matcher: matcher, reporter: reporter)
+            let stopwords = try self.stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
 
             let (sources, inputDiagnostics) = try input.sources()
             inputDiagnostics.forEach(reporter.report)
@@ -101,23 +93,5 @@ struct Discover: AsyncParsableCommand {
         } catch {
             throw reporter.fatal(error)
         }
-    }
-
-    /// The stopword lists named, or the default ones when present; without any, candidates are bounded by nothing.
-    private func loadStopwords(
-        normalization: NormalizationOptions, matcher: Matcher?, reporter: DiagnosticReporter
-    ) throws -> StopwordList {
-        let normalizer = try TextNormalizer(options: normalization, traditional: matcher?.traditionalCharacters)
-        var paths = stopwordFiles
-        if paths.isEmpty {
-            paths = Self.defaultStopwordFiles.filter { FileManager.default.fileExists(atPath: $0) }
-            if paths.isEmpty {
-                reporter.note(
-                    "no stopword list found (lexicons/stopwords-*.txt); give --stopwords FILE for better candidates")
-            }
-        }
-        var list = StopwordList()
-        for path in paths { list = list.merging(try StopwordList.load(path: path, normalizer: normalizer)) }
-        return list
     }
 }

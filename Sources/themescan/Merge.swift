@@ -31,10 +31,10 @@ struct Merge: ParsableCommand {
             var results: [(folder: String, result: PartialResult)] = []
             for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
             let merged = try MergedRun(results)
-            let staging = try OutputDirectory(path: output, ownedNames: AnalysisResult.outputFileNames).begin()
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
             do {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
-                for file in merged.summaryFiles() { try staging.write(file.name, contents: file.contents) }
+                try RunOutputs(tables: merged.tables, diagnostics: []).write(to: staging)
                 try staging.commit()
             } catch {
                 staging.discard()

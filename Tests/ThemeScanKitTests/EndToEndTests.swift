@@ -100,7 +100,7 @@ import Testing
         #expect(documents.contains("broken.txt,broken.txt,sample/broken.txt,txt,UTF-8,7,"))
         #expect(!documents.contains("empty.txt"))
         let matches = try Self.read(folder.appendingPathComponent("out/matches.csv"))
-        #expect(matches.contains("broken.txt,broken.txt,,unknown,issues,depression,抑郁,抑郁,5,7,abc\u{FFFD} ,"))
+        #expect(matches.contains("broken.txt,broken.txt,,unknown,1,issues,depression,抑郁,抑郁,5,7,abc\u{FFFD} ,"))
     }
 
     @Test func nothingReadableFailsAndKeepsEarlierResults() throws {

@@ -3,12 +3,24 @@ import Testing
 
 @testable import ThemeScanKit
 
-/// The four CSV exports on a small mixed Simplified/Traditional/English sample, against committed golden files.
+/// Every table export (CSV, and the JSON mirror of `codes.csv`) on a small mixed Simplified/Traditional/English
+/// sample, against committed golden files.
 ///
 /// Re-record on purpose only: `THEMESCAN_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`, then review the diff.
 @Suite struct GoldenFileTests {
     static let recording = ProcessInfo.processInfo.environment["THEMESCAN_RECORD_GOLDEN"] == "1"
-    static let outputNames = ["codes.csv", "terms.csv", "matches.csv", "documents.csv"]
+    static let outputNames = [
+        "codes.csv", "terms.csv", "matches.csv", "documents.csv", "case_codes.csv", "case_themes.csv", "wordcloud.csv",
+        "words.csv", "cooccurrence.csv", "codes.json",
+    ]
+
+    /// The shipped stopword lists, as the binary finds them.
+    static func stopwords() throws -> StopwordList {
+        let normalizer = try TextNormalizer(options: NormalizationOptions())
+        return try ["stopwords-zh.txt", "stopwords-en.txt"].reduce(StopwordList()) { list, name in
+            list.merging(try StopwordList.load(path: TestSupport.repository.appendingPathComponent("lexicons/\(name)").path, normalizer: normalizer))
+        }
+    }
 
     /// The sample analyzed as `themescan analyze sample --lexicon codebook.yaml` run inside Fixtures would.
     static func sampleResult(codebook: String = "codebook.yaml", jobs: Int = 2) async throws -> AnalysisResult {
@@ -18,7 +30,9 @@ import Testing
         let folder = TestSupport.fixtures.appendingPathComponent("sample")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let sources = names.map { DocumentSource(path: folder.appendingPathComponent($0).path, id: $0) }
-        var result = try await CorpusAnalyzer(matcher: matcher, jobs: jobs).analyze(sources)
+        var result = try await CorpusAnalyzer(
+            matcher: matcher, jobs: jobs, wordList: WordListSettings(stopwords: try stopwords())
+        ).analyze(sources)
         for index in result.documents.indices {
             result.documents[index].source = "sample/" + result.documents[index].id
         }
@@ -26,7 +40,9 @@ import Testing
     }
 
     static func outputs(of result: AnalysisResult) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: result.outputFiles().map { ($0.name, $0.contents) })
+        var files = Dictionary(uniqueKeysWithValues: result.outputFiles().map { ($0.name, $0.contents) })
+        files["codes.json"] = result.tables().codesTable().json()
+        return files
     }
 
     @Test(arguments: outputNames)

@@ -56,7 +56,7 @@ import Testing
         #expect(lines[1].hasPrefix("i.txt,P1,i.txt,txt,UTF-8,33,"))
         #expect(lines[1].hasSuffix(",2,访谈者 (interviewer); 受访者 (respondent),,2024"))
         #expect(lines[2].hasSuffix(",Org,2021"))
-        #expect(result.matchesTable().rendered().contains("i.txt,P1,受访者,respondent,t,depression,抑郁,抑郁,14,16,"))
+        #expect(result.matchesTable().rendered().contains("i.txt,P1,受访者,respondent,2,t,depression,抑郁,抑郁,14,16,"))
     }
 
     /// Encoded transcripts read from disk keep their turns and roles. Counts by reading the expected texts: the Big5

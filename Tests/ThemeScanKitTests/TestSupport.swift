@@ -6,6 +6,9 @@ import Testing
 /// Paths and builders shared by the tests.
 enum TestSupport {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The repository root, for the shipped codebook and stopword lists.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let classifier = CharacterClassifier()
 
     /// A codebook from YAML text, as if read from `inline.yaml`.

@@ -93,6 +93,13 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
 int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
                                      int32_t max_chunk, int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// Writes the word tokens of `text[0..<length]` as triples (start, end, kind) into `words`: UTF-16 offsets of
+/// each piece whose rule status is a word status, and its kind (1 number, 2 letter, 3 kana, 4 ideograph). Returns
+/// how many int32 values there are in all, which may exceed `capacity` (then call again with more room). The tokens
+/// are exactly those `cicu_word_breaker_count` counts.
+int32_t cicu_word_breaker_words(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
+                                int32_t max_chunk, int32_t *words, int32_t capacity, int32_t *status);
+
 typedef struct cicu_sentence_breaker cicu_sentence_breaker;
 
 /// Opens a sentence break iterator for a locale (for example "zh").

@@ -18,13 +18,16 @@ public struct CorpusAnalyzer: Sendable {
     /// When set, each document's `matches.csv` rows are rendered by the worker that analyzed it
     /// (`DocumentAnalysis.matchRows`) and no `Match` records are kept, so the consumer only copies bytes.
     public var rowRenderer: MatchRowRenderer?
+    /// When set, each document's open-vocabulary words are counted (`CorpusTally.words`).
+    public var wordList: WordListSettings?
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
         speakers: SpeakerSelection = .all, jobs: Int = 1, keepsDocuments: Bool = false,
-        rowRenderer: MatchRowRenderer? = nil
+        rowRenderer: MatchRowRenderer? = nil, wordList: WordListSettings? = nil
     ) {
         self.rowRenderer = rowRenderer
+        self.wordList = wordList
         self.matcher = matcher
         self.loader = loader
         self.contextLength = contextLength
@@ -85,7 +88,7 @@ public struct CorpusAnalyzer: Sendable {
                     do throws(TextError) {
                         analyzer = try DocumentAnalyzer(
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
-                            rowRenderer: rowRenderer)
+                            rowRenderer: rowRenderer, wordList: wordList)
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { continuation.yield((index, .failed(error))) }

@@ -13,6 +13,20 @@ public struct CorpusTally: Sendable, Hashable {
     /// Occurrences per code and per term, for each case.
     public var caseCodeOccurrences: [String: [Int]] = [:]
     public var caseTermOccurrences: [String: [Int]] = [:]
+    /// Occurrences and documents of each word of the open-vocabulary list.
+    public var words: [String: WordCount] = [:]
+    /// Occurrences of each word, for each case.
+    public var caseWordOccurrences: [String: [String: Int]] = [:]
+    /// The codes credited by each word that is a codebook match.
+    public var wordCodes: [String: Set<Int>] = [:]
+    /// Speaker turns in which both codes of a pair occur.
+    public var segmentPairs: [CodePair: Int] = [:]
+
+    /// How often a word occurs, and in how many documents.
+    public struct WordCount: Sendable, Hashable {
+        public var occurrences: Int
+        public var documents: Int
+    }
 
     public init(codeCount: Int, termCount: Int) {
         codeOccurrences = Array(repeating: 0, count: codeCount)
@@ -33,6 +47,10 @@ public struct CorpusTally: Sendable, Hashable {
         termDocuments = document.termOccurrences.map { $0 > 0 ? 1 : 0 }
         caseCodeOccurrences[document.caseID] = document.codeOccurrences
         caseTermOccurrences[document.caseID] = document.termOccurrences
+        words = document.words.mapValues { WordCount(occurrences: $0, documents: 1) }
+        if !document.words.isEmpty { caseWordOccurrences[document.caseID] = document.words }
+        wordCodes = document.wordCodes
+        segmentPairs = document.segmentPairs
     }
 
     /// Adds another tally into this one.
@@ -50,6 +68,33 @@ public struct CorpusTally: Sendable, Hashable {
         for (caseID, counts) in other.caseTermOccurrences {
             Self.add(counts, into: &caseTermOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
         }
+        for (word, count) in other.words {
+            words[word, default: WordCount(occurrences: 0, documents: 0)].occurrences += count.occurrences
+            words[word]!.documents += count.documents
+        }
+        for (caseID, counts) in other.caseWordOccurrences {
+            caseWordOccurrences[caseID, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        wordCodes.merge(other.wordCodes) { $0.union($1) }
+        segmentPairs.merge(other.segmentPairs, uniquingKeysWith: +)
+    }
+
+    /// Cases with at least `minimum` occurrences of each word.
+    public func wordCases(minimum: Int = 1) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for occurrences in caseWordOccurrences.values {
+            for (word, value) in occurrences where value >= max(1, minimum) { counts[word, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The cases coded for each code (at least `minimum` occurrences), as sets of case ids.
+    public func codedCases(minimum: Int = 1) -> [Set<String>] {
+        var sets = Array(repeating: Set<String>(), count: codeOccurrences.count)
+        for (caseID, occurrences) in caseCodeOccurrences {
+            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) { sets[index].insert(caseID) }
+        }
+        return sets
     }
 
     /// Cases with at least `minimum` occurrences of each code.

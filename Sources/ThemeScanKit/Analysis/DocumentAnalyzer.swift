@@ -19,6 +19,8 @@ public final class DocumentAnalyzer {
     /// When set, `analyze` renders `matches.csv` rows into `DocumentAnalysis.matchRows` instead of keeping `Match`
     /// records, which is cheaper when the rows are all that is wanted.
     public let rowRenderer: MatchRowRenderer?
+    /// When set, `analyze` counts the open-vocabulary words of each document (`DocumentTally.words`).
+    public let wordList: WordListSettings?
     let chunkLength: Int
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
     /// hold all its rows in memory.
@@ -28,23 +30,25 @@ public final class DocumentAnalyzer {
     let cutAfter: [UInt16]
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
+    private let sentenceSegmenter: SentenceSegmenter
     private var scratch: [UInt8] = []
 
     public convenience init(
         matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all,
-        rowRenderer: MatchRowRenderer? = nil
+        rowRenderer: MatchRowRenderer? = nil, wordList: WordListSettings? = nil
     ) throws(TextError) {
         try self.init(
             matcher: matcher, contextLength: contextLength, speakers: speakers, rowRenderer: rowRenderer,
-            chunkLength: Self.defaultChunkLength, rowSpillBytes: Self.defaultRowSpillBytes)
+            wordList: wordList, chunkLength: Self.defaultChunkLength, rowSpillBytes: Self.defaultRowSpillBytes)
     }
 
     /// An analyzer that cuts segments longer than `chunkLength` UTF-16 units and sets rows aside beyond
     /// `rowSpillBytes`; tests make both small.
     init(
         matcher: Matcher, contextLength: Int, speakers: SpeakerSelection, rowRenderer: MatchRowRenderer?,
-        chunkLength: Int, rowSpillBytes: Int = DocumentAnalyzer.defaultRowSpillBytes
+        wordList: WordListSettings? = nil, chunkLength: Int, rowSpillBytes: Int = DocumentAnalyzer.defaultRowSpillBytes
     ) throws(TextError) {
+        self.wordList = wordList
         self.rowSpillBytes = rowSpillBytes
         self.matcher = matcher
         self.contextLength = contextLength
@@ -53,6 +57,7 @@ public final class DocumentAnalyzer {
         self.chunkLength = chunkLength
         self.normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         self.segmenter = try WordSegmenter()
+        self.sentenceSegmenter = try SentenceSegmenter()
         var cutAfter: [UInt16] = []
         for candidate in Self.cutCandidates where !matcher.patternUnits.contains(candidate) {
             // The matcher sees the normalized character (！ becomes !), so that must be foreign to terms too.
@@ -80,6 +85,7 @@ public final class DocumentAnalyzer {
             output.segment = segmentIndex
             output.speaker = segment.speaker
             output.role = segment.role
+            output.segmentCodes.removeAll(keepingCapacity: true)
             if let rowRenderer {
                 // A transcript has a few speakers and many turns: render each speaker's row prefix once.
                 let key = PrefixKey(speaker: segment.speaker, role: segment.role)
@@ -96,12 +102,18 @@ public final class DocumentAnalyzer {
                 try analyze(units: units, core: 0..<units.count, scalarBase: segment.start, into: &output, tally: &tally)
             } else {
                 var chunker = TextChunker(
-                    segment.text, chunkLength: chunkLength, contextScalars: contextLength, cutAfter: cutAfter)
+                    segment.text, chunkLength: chunkLength,
+                    // Enough context for the longest KWIC sentence, so chunked text gives the same rows.
+                    contextScalars: max(contextLength, Self.sentenceReach), cutAfter: cutAfter)
                 while let chunk = chunker.next() {
                     try analyze(
                         units: chunk.units, core: chunk.core, scalarBase: segment.start + chunk.scalarBase,
                         into: &output, tally: &tally)
                 }
+            }
+            let codes = output.segmentCodes.sorted()
+            for (position, first) in codes.enumerated() {
+                for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
             }
         }
         var finished = summary
@@ -128,6 +140,8 @@ public final class DocumentAnalyzer {
         var role = SpeakerRole.unknown
         var rowPrefix: [UInt8] = []
         var matches: [Match] = []
+        /// The codes that occur in the current segment.
+        var segmentCodes: Set<Int> = []
         var rows: [UInt8] = []
         var spill: RowSpill?
     }
@@ -163,10 +177,17 @@ public final class DocumentAnalyzer {
         units: [UInt16], core: Range<Int>, scalarBase: Int, into output: inout Output, tally: inout DocumentTally
     ) throws(TextError) {
         let normalized = try normalizer.normalize(core.count == units.count ? units : Array(units[core]))
-        tally.tokens += try segmenter.countWords(in: normalized.units)
         let spans = matcher.spans(in: normalized)
+        if let wordList {
+            let tokens = try segmenter.words(in: normalized.units)
+            tally.tokens += tokens.count
+            Self.countWords(tokens, spans: spans, in: normalized.units, settings: wordList, into: &tally)
+        } else {
+            tally.tokens += try segmenter.countWords(in: normalized.units)
+        }
         guard !spans.isEmpty else { return }
         let offsets = ScalarOffsetMap(units: units)
+        let sentenceBounds = try sentenceSegmenter.boundaries(in: units)
         let shift = core.lowerBound
         for span in spans {
             let local = normalized.originalRange(of: span.range)
@@ -174,17 +195,19 @@ public final class DocumentAnalyzer {
             for credit in span.credits {
                 tally.codeOccurrences[credit.code] += 1
                 tally.termOccurrences[credit.term] += 1
+                output.segmentCodes.insert(credit.code)
             }
             let start = scalarBase + offsets.scalarOffset(ofUTF16: original.lowerBound)
             let end = scalarBase + offsets.scalarOffset(ofUTF16: original.upperBound)
+            let sentence = Self.sentence(around: original, boundaries: sentenceBounds, units: units, offsets: offsets)
             if let rowRenderer {
                 let left = TextChunker.position(before: original.lowerBound, scalars: contextLength, in: units)
                 let right = offsets.position(after: original.upperBound, scalars: contextLength)
                 units.withUnsafeBufferPointer { buffer in
                     rowRenderer.appendRows(
-                        credits: span.credits, prefix: output.rowPrefix, units: buffer, surface: original,
-                        left: left..<original.lowerBound, right: original.upperBound..<right, start: start, end: end,
-                        scratch: &scratch, to: &output.rows)
+                        credits: span.credits, prefix: output.rowPrefix, segment: output.segment + 1, units: buffer,
+                        surface: original, left: left..<original.lowerBound, right: original.upperBound..<right,
+                        sentence: sentence, start: start, end: end, scratch: &scratch, to: &output.rows)
                 }
                 if output.rows.count >= rowSpillBytes {
                     if output.spill == nil { output.spill = try RowSpill() }
@@ -198,9 +221,73 @@ public final class DocumentAnalyzer {
                         role: output.role, credits: span.credits, start: start, end: end,
                         surface: offsets.text(original),
                         left: offsets.context(before: original.lowerBound, scalars: contextLength),
-                        right: offsets.context(after: original.upperBound, scalars: contextLength)))
+                        right: offsets.context(after: original.upperBound, scalars: contextLength),
+                        sentence: offsets.flattenedText(sentence)))
             }
         }
+    }
+
+    /// The most a KWIC sentence reaches out from its match on either side, in characters: an unpunctuated answer
+    /// of thousands of characters is one "sentence", and a row is for reading.
+    static let sentenceReach = 300
+
+    /// The UTF-16 range of the sentence around `match` (ICU sentence boundaries, so 。！？ end sentences), without
+    /// its trailing spaces and line breaks and cut at `sentenceReach` characters from the match.
+    static func sentence(
+        around match: Range<Int>, boundaries: [Int], units: [UInt16], offsets: ScalarOffsetMap
+    ) -> Range<Int> {
+        // The last boundary at or before the match starts the sentence; the first one at or after its end ends it.
+        var low = 0
+        var high = boundaries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaries[middle] <= match.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var start = boundaries[max(0, low - 1)]
+        var end = boundaries.first { $0 >= match.upperBound } ?? units.count
+        start = max(start, TextChunker.position(before: match.lowerBound, scalars: sentenceReach, in: units))
+        end = min(end, offsets.position(after: match.upperBound, scalars: sentenceReach))
+        while end > match.upperBound, Self.isBlank(units[end - 1]) { end -= 1 }
+        while start < match.lowerBound, Self.isBlank(units[start]) { start += 1 }
+        return start..<end
+    }
+
+    /// Spaces and line breaks, which a sentence from ICU keeps at its end.
+    static func isBlank(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x3000
+    }
+
+    /// Adds the open-vocabulary words of a piece of normalized text: each codebook match once, as its normalized
+    /// surface, and every ICU token outside matches that the settings keep.
+    static func countWords(
+        _ tokens: [WordToken], spans: [MatchSpan], in units: [UInt16], settings: WordListSettings,
+        into tally: inout DocumentTally
+    ) {
+        var nextSpan = 0
+        for token in tokens {
+            // Spans come in text order and do not overlap; count each as the first token reaching it goes by.
+            while nextSpan < spans.count, spans[nextSpan].range.upperBound <= token.range.lowerBound {
+                countSpan(spans[nextSpan], in: units, into: &tally)
+                nextSpan += 1
+            }
+            if nextSpan < spans.count, spans[nextSpan].range.overlaps(token.range) { continue }
+            let word = String(decoding: units[token.range], as: UTF16.self)
+            if settings.keeps(word, kind: token.kind) { tally.words[word, default: 0] += 1 }
+        }
+        while nextSpan < spans.count {
+            countSpan(spans[nextSpan], in: units, into: &tally)
+            nextSpan += 1
+        }
+    }
+
+    private static func countSpan(_ span: MatchSpan, in units: [UInt16], into tally: inout DocumentTally) {
+        // A multiword term matches across any run of spaces and line breaks; its word is written with one space.
+        var word = String(decoding: units[span.range], as: UTF16.self)
+        if units[span.range].contains(where: isBlank) {
+            word = word.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        tally.words[word, default: 0] += 1
+        for credit in span.credits { tally.wordCodes[word, default: []].insert(credit.code) }
     }
 
     /// Each labelled speaker once, in order of first appearance, with the role it was given. Questionnaire rows

@@ -5,6 +5,12 @@ public struct DocumentTally: Sendable, Hashable {
     public var characters: Int
     public var codeOccurrences: [Int]
     public var termOccurrences: [Int]
+    /// Occurrences of each word of the open-vocabulary list (see `WordListSettings`); empty when not asked for.
+    public var words: [String: Int] = [:]
+    /// The codes credited by each word that is a codebook match.
+    public var wordCodes: [String: Set<Int>] = [:]
+    /// Speaker turns (segments) in which both codes of a pair occur.
+    public var segmentPairs: [CodePair: Int] = [:]
 
     public init(caseID: String, tokens: Int, characters: Int, codeCount: Int, termCount: Int) {
         self.caseID = caseID

@@ -2,9 +2,9 @@
 public struct MergedRun: Sendable {
     /// The shards' folders, by shard index - 1.
     public var folders: [String]
-    /// Fixed columns of `codes.csv` and `terms.csv`.
-    public var codeColumns: [[String]]
-    public var termColumns: [[String]]
+    /// The codes and terms the tables list, and how the tables are made.
+    public var codebook: RunCodebook
+    public var options: TableOptions
     /// Every document in the order of a single run.
     public var documents: [DocumentSummary]
     public var tally: CorpusTally
@@ -27,11 +27,11 @@ public struct MergedRun: Sendable {
             throw .mixedInputCounts(entries { "\($0.inputCount) input(s)" })
         }
         if Set(partials.map(\.result.codebook)).count > 1 || partials.contains(where: {
-            $0.result.codes != first.result.codes || $0.result.terms != first.result.terms
+            $0.result.outline != first.result.outline
         }) {
             throw .differentCodebooks(entries(\.codebook))
         }
-        if Set(partials.map(\.result.settings)).count > 1 { throw .differentSettings(entries(\.settings)) }
+        if Set(partials.map(\.result.settings)).count > 1 || partials.contains(where: { $0.result.options != first.result.options }) { throw .differentSettings(entries(\.settings)) }
         let count = first.result.shardCount
         var byShard: [Int: [String]] = [:]
         for partial in partials { byShard[partial.result.shard, default: []].append(partial.folder) }
@@ -43,8 +43,8 @@ public struct MergedRun: Sendable {
 
         let ordered = partials.sorted { $0.result.shard < $1.result.shard }
         folders = ordered.map(\.folder)
-        codeColumns = first.result.codes
-        termColumns = first.result.terms
+        codebook = first.result.outline
+        options = first.result.options
         var located: [(input: Int, shard: Int, order: Int)] = []
         for (shardIndex, partial) in ordered.enumerated() {
             let shard = Shard(index: partial.result.shard, count: count)!
@@ -58,14 +58,14 @@ public struct MergedRun: Sendable {
         }
         // A single run lists documents by input, and an input's documents (spreadsheet rows) in reading order.
         located.sort { ($0.input, $0.order) < ($1.input, $1.order) }
-        var tally = CorpusTally(codeCount: codeColumns.count, termCount: termColumns.count)
+        var tally = CorpusTally(codeCount: codebook.codes.count, termCount: codebook.terms.count)
         var documents: [DocumentSummary] = []
         var sources: [(shard: Int, rows: Int)] = []
         for place in located {
             let partial = ordered[place.shard]
             let document = partial.result.documents[place.order]
             guard let summary = document.summary(),
-                let documentTally = document.tally(codeCount: codeColumns.count, termCount: termColumns.count)
+                let documentTally = document.tally(codeCount: codebook.codes.count, termCount: codebook.terms.count)
             else {
                 throw .unreadable(folder: partial.folder, reason: "document \(document.id) is not described in a form this version reads")
             }

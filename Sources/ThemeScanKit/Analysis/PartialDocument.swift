@@ -17,6 +17,12 @@ public struct PartialDocument: Sendable, Codable, Equatable {
     /// Nonzero occurrences as `[index, count]` pairs: most codes do not occur in most documents.
     public var codes: [[Int]]
     public var terms: [[Int]]
+    /// Occurrences of each word of the open-vocabulary list.
+    public var words: [String: Int]
+    /// The codes credited by each word that is a codebook match.
+    public var wordCodes: [String: [Int]]
+    /// Speaker turns holding both codes of a pair, as `[first, second, count]`.
+    public var segmentPairs: [[Int]]
 
     public init(_ analysis: DocumentAnalysis, input: Int) {
         let summary = analysis.summary
@@ -33,6 +39,9 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         metadata = summary.metadata
         codes = analysis.tally.codeOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
         terms = analysis.tally.termOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
+        words = analysis.tally.words
+        wordCodes = analysis.tally.wordCodes.mapValues { $0.sorted() }
+        segmentPairs = analysis.tally.segmentPairs.sorted { $0.key < $1.key }.map { [$0.key.first, $0.key.second, $0.value] }
     }
 
     /// The `matches.csv` rows the document wrote: one per credited code.
@@ -62,6 +71,17 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         for pair in terms {
             guard pair.count == 2, (0..<termCount).contains(pair[0]) else { return nil }
             tally.termOccurrences[pair[0]] = pair[1]
+        }
+        tally.words = words
+        for (word, codes) in wordCodes {
+            guard codes.allSatisfy((0..<codeCount).contains) else { return nil }
+            tally.wordCodes[word] = Set(codes)
+        }
+        for triple in segmentPairs {
+            guard triple.count == 3, (0..<codeCount).contains(triple[0]), (0..<codeCount).contains(triple[1]),
+                triple[0] != triple[1]
+            else { return nil }
+            tally.segmentPairs[CodePair(triple[0], triple[1])] = triple[2]
         }
         return tally
     }

@@ -1,13 +1,14 @@
 /// What `analyze --shard I/N` writes beside its tables (`partial.json`) so that `merge` can combine shards into
 /// the outputs of one run.
 ///
-/// The codebook columns of `codes.csv` and `terms.csv` travel with it, so merging needs no codebook; the codebook
-/// identity and the settings make sure every shard counted the same way.
+/// The codebook's outline (codes, labels, terms) and the table options travel with it, so merging needs no
+/// codebook and writes the tables the shards' options ask for; the codebook identity and the settings make sure
+/// every shard counted the same way.
 public struct PartialResult: Sendable, Codable, Equatable {
     /// The file name in a shard's output folder.
     public static let fileName = "partial.json"
     /// The version of this format; merge refuses others.
-    public static let currentFormat = 1
+    public static let currentFormat = 2
 
     public var format: Int
     /// The shard's 1-based index and the number of shards.
@@ -19,16 +20,16 @@ public struct PartialResult: Sendable, Codable, Equatable {
     public var codebook: String
     /// The options that change what is counted or written, as text, so a mismatch can be shown.
     public var settings: String
-    /// Theme, code and label of every code: the fixed columns of `codes.csv`.
-    public var codes: [[String]]
-    /// Theme, code and term text of every term: the fixed columns of `terms.csv`.
-    public var terms: [[String]]
+    /// The codes and terms the tables list.
+    public var outline: RunCodebook
+    /// How the tables are made.
+    public var options: TableOptions
     /// The shard's documents in the order its `matches.csv` and `documents.csv` list them.
     public var documents: [PartialDocument]
 
     public init(
-        shard: Shard, inputCount: Int, codebook: String, settings: String, codes: [[String]], terms: [[String]],
-        documents: [PartialDocument]
+        shard: Shard, inputCount: Int, codebook: String, settings: String, outline: RunCodebook,
+        options: TableOptions, documents: [PartialDocument]
     ) {
         format = Self.currentFormat
         self.shard = shard.index
@@ -36,8 +37,8 @@ public struct PartialResult: Sendable, Codable, Equatable {
         self.inputCount = inputCount
         self.codebook = codebook
         self.settings = settings
-        self.codes = codes
-        self.terms = terms
+        self.outline = outline
+        self.options = options
         self.documents = documents
     }
 

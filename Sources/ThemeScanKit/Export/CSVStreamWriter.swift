@@ -10,14 +10,16 @@ public final class CSVStreamWriter {
     private var buffer: [UInt8] = []
     private static let flushThreshold = 1 << 20
 
-    /// Creates the file (replacing one there) and writes the header.
-    public init(path: String, header: [String]) throws(OutputError) {
+    /// Creates the file (replacing one there) and writes the header, after a UTF-8 byte order mark when asked
+    /// (`CSVTable.byteOrderMark`).
+    public init(path: String, header: [String], byteOrderMark: Bool = false) throws(OutputError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw .writeFailed(path: path, reason: "cannot create the file") }
         self.handle = handle
         self.path = path
         buffer.reserveCapacity(Self.flushThreshold + 4096)
+        if byteOrderMark { buffer += CSVTable.byteOrderMark }
         CSVTable.appendRow(header, to: &buffer)
     }
 

@@ -8,6 +8,15 @@ public struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// The UTF-8 byte order mark, which Excel on Chinese Windows needs to read a CSV file as UTF-8 rather than
+    /// GBK (`--excel-csv`).
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The table as CSV bytes, after a byte order mark when asked.
+    public func bytes(byteOrderMark: Bool) -> [UInt8] {
+        (byteOrderMark ? Self.byteOrderMark : []) + Array(rendered().utf8)
+    }
+
     /// The table as CSV text.
     public func rendered() -> String {
         // Built as bytes: appending Strings field by field cost more than the matching on large tables.

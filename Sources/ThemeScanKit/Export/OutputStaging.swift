@@ -25,6 +25,19 @@ public struct OutputStaging: Sendable {
         }
     }
 
+    public func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
+        do {
+            try Data(bytes).write(to: staging.appendingPathComponent(name))
+        } catch {
+            throw .writeFailed(path: displayPath, reason: fileErrorReason(error))
+        }
+    }
+
+    /// Removes a staged file, such as one written only for other outputs to be made from.
+    public func remove(_ name: String) {
+        try? FileManager.default.removeItem(at: staging.appendingPathComponent(name))
+    }
+
     /// Swaps the staged files into place; the earlier results are removed only once the new ones are there.
     public func commit() throws(OutputError) {
         let manager = FileManager.default

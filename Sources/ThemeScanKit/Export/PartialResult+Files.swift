@@ -36,13 +36,9 @@ extension PartialResult {
 }
 
 extension MergedRun {
-    /// `codes.csv`, `terms.csv` and `documents.csv` of the combined run.
-    public func summaryFiles() -> [(name: String, contents: String)] {
-        [
-            ("codes.csv", AnalysisResult.codesTable(codeColumns, tally: tally).rendered()),
-            ("terms.csv", AnalysisResult.termsTable(termColumns, tally: tally).rendered()),
-            ("documents.csv", AnalysisResult.documentsTable(documents).rendered()),
-        ]
+    /// The tables of the combined run, made as the shards' options ask.
+    public var tables: RunTables {
+        RunTables(codebook: codebook, documents: documents, tally: tally, options: options)
     }
 
     /// Writes `matches.csv` of the combined run: the shards' rows copied verbatim, document by document in the
@@ -50,7 +46,7 @@ extension MergedRun {
     public func writeMatches(to path: String) throws -> Void {
         var readers: [CSVRecordReader] = []
         defer { readers.forEach { $0.close() } }
-        var header: [UInt8] = []
+        var header: [UInt8] = options.excelCSV ? CSVTable.byteOrderMark : []
         CSVTable.appendRow(AnalysisResult.matchesHeader, to: &header)
         for folder in folders {
             var reader = try CSVRecordReader(path: URL(fileURLWithPath: folder).appendingPathComponent("matches.csv").path)
@@ -60,7 +56,7 @@ extension MergedRun {
             }
             readers.append(reader)
         }
-        let writer = try CSVStreamWriter(path: path, header: AnalysisResult.matchesHeader)
+        let writer = try CSVStreamWriter(path: path, header: AnalysisResult.matchesHeader, byteOrderMark: options.excelCSV)
         var rows: [UInt8] = []
         for source in sources where source.rows > 0 {
             rows.removeAll(keepingCapacity: true)

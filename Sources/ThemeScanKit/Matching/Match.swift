@@ -16,11 +16,15 @@ public struct Match: Sendable, Hashable {
     /// Original context before and after, line breaks shown as spaces.
     public var left: String
     public var right: String
+    /// The sentence the match is in (ICU sentence boundaries, at most `DocumentAnalyzer.sentenceReach` characters
+    /// either side of the match), line breaks shown as spaces.
+    public var sentence: String
 
     public init(
         document: Int, segment: Int, speaker: String?, role: SpeakerRole = .unknown, credits: [Credit], start: Int, end: Int, surface: String,
-        left: String, right: String
+        left: String, right: String, sentence: String = ""
     ) {
+        self.sentence = sentence
         self.document = document
         self.segment = segment
         self.speaker = speaker

@@ -39,7 +39,8 @@ public struct ScalarOffsetMap: Sendable {
         units.withUnsafeBufferPointer { makeString(fromUTF16: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    private func flattenedText(_ range: Range<Int>) -> String {
+    /// The text of a UTF-16 range with line breaks and tabs shown as spaces.
+    public func flattenedText(_ range: Range<Int>) -> String {
         units.withUnsafeBufferPointer {
             makeString(fromUTF16: UnsafeBufferPointer(rebasing: $0[range]), flatteningLineBreaks: true)
         }

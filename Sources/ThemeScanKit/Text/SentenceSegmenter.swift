@@ -24,15 +24,20 @@ public final class SentenceSegmenter {
     public func sentences(in text: String) throws(TextError) -> [Range<Int>] {
         let units = text.utf16Units
         guard !units.isEmpty else { return [] }
-        let boundaries = try ICU.offsets(initialCapacity: units.count / 16 + 2, operation: "finding sentences") {
-            output, status in
+        let boundaries = try self.boundaries(in: units)
+        let offsets = ScalarOffsetMap(units: units)
+        let scalars = boundaries.map { offsets.scalarOffset(ofUTF16: $0) }
+        return zip(scalars, scalars.dropFirst()).map { $0..<$1 }
+    }
+
+    /// The sentence boundaries of UTF-16 text: offsets in ascending order, 0 and `units.count` included.
+    public func boundaries(in units: [UInt16]) throws(TextError) -> [Int] {
+        guard !units.isEmpty else { return [0] }
+        return try ICU.offsets(initialCapacity: units.count / 16 + 2, operation: "finding sentences") { output, status in
             units.withUnsafeBufferPointer { buffer in
                 cicu_sentence_breaker_boundaries(
                     handle, buffer.baseAddress, Int32(buffer.count), output.baseAddress, Int32(output.count), &status)
             }
-        }
-        let offsets = ScalarOffsetMap(units: units)
-        let scalars = boundaries.map { offsets.scalarOffset(ofUTF16: Int($0)) }
-        return zip(scalars, scalars.dropFirst()).map { $0..<$1 }
+        }.map(Int.init)
     }
 }

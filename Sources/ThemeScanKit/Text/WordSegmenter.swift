@@ -45,4 +45,26 @@ public final class WordSegmenter {
             }
         }.map(Int.init)
     }
+
+    /// The word tokens of UTF-16 text, in order: the same tokens `countWords` counts, with where they are.
+    public func words(in units: [UInt16]) throws(TextError) -> [WordToken] {
+        // A token takes three values; most tokens are two or more units long.
+        let values = try ICU.offsets(initialCapacity: units.count * 3 / 2 + 3, operation: "segmenting words") {
+            output, status in
+            units.withUnsafeBufferPointer { buffer in
+                cicu_word_breaker_words(
+                    handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), output.baseAddress,
+                    Int32(output.count), &status)
+            }
+        }
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(values.count / 3)
+        for index in stride(from: 0, to: values.count - 2, by: 3) {
+            tokens.append(
+                WordToken(
+                    range: Int(values[index])..<Int(values[index + 1]),
+                    kind: WordToken.Kind(rawValue: values[index + 2]) ?? .letters))
+        }
+        return tokens
+    }
 }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The tables of a finished run, from its codebook, documents and counts: what `analyze` and `merge` both write.
+public struct RunTables: Sendable {
+    public var codebook: RunCodebook
+    public var documents: [DocumentSummary]
+    public var tally: CorpusTally
+    public var options: TableOptions
+
+    public init(codebook: RunCodebook, documents: [DocumentSummary], tally: CorpusTally, options: TableOptions) {
+        self.codebook = codebook
+        self.documents = documents
+        self.tally = tally
+        self.options = options
+    }
+
+    /// Cases coded for each code, under the run's `minimumOccurrences`.
+    var codeCases: [Int] { tally.codeCases(minimum: options.minimumOccurrences) }
+
+    /// `codes.csv`: every code in codebook order, zeros included.
+    public func codesTable() -> CSVTable {
+        let cases = codeCases
+        var table = CSVTable(header: ["theme", "code", "label", "occurrences", "documents", "cases", "per_10k_tokens"])
+        for (index, entry) in codebook.codes.enumerated() {
+            let occurrences = tally.codeOccurrences[index]
+            table.rows.append([
+                entry.theme, entry.code, codebook.label(ofCode: index, languages: options.labelLanguages),
+                String(occurrences), String(tally.codeDocuments[index]), String(cases[index]),
+                Self.per10k(occurrences, tokens: tally.tokens),
+            ])
+        }
+        return table
+    }
+
+    /// `terms.csv`: every term of the codebook in order, zeros included.
+    public func termsTable() -> CSVTable {
+        let cases = tally.termCases(minimum: options.minimumOccurrences)
+        var table = CSVTable(header: ["theme", "code", "term", "occurrences", "documents", "cases"])
+        for (index, term) in codebook.terms.enumerated() {
+            let code = codebook.codes[term.code]
+            table.rows.append([
+                code.theme, code.code, term.text, String(tally.termOccurrences[index]),
+                String(tally.termDocuments[index]), String(cases[index]),
+            ])
+        }
+        return table
+    }
+
+    /// `documents.csv`: one row per document read; manifest and spreadsheet columns follow the fixed ones,
+    /// sorted by name.
+    public func documentsTable() -> CSVTable {
+        let fixed = [
+            "document", "case", "source", "format", "encoding", "characters", "tokens", "segments", "speakers",
+        ]
+        let extra = Set(documents.flatMap(\.metadata.keys)).subtracting(fixed).sorted()
+        var table = CSVTable(header: fixed + extra)
+        for document in documents {
+            let speakers = document.speakers.map { "\($0.label) (\($0.role.rawValue))" }.joined(separator: "; ")
+            table.rows.append(
+                [
+                    document.id, document.caseID, document.source, document.format.rawValue, document.encoding,
+                    String(document.characters), String(document.tokens), String(document.segments), speakers,
+                ] + extra.map { document.metadata[$0] ?? "" })
+        }
+        return table
+    }
+
+    /// Every case of the run, sorted, including cases where nothing matched.
+    public var cases: [String] {
+        Set(documents.map(\.caseID)).sorted()
+    }
+
+    /// Occurrences per 10,000 tokens with two decimals; empty when there are no tokens to divide by.
+    static func per10k(_ occurrences: Int, tokens: Int) -> String {
+        guard tokens > 0 else { return "" }
+        return String(format: "%.2f", Double(occurrences) * 10_000 / Double(tokens))
+    }
+}
+
+extension RunTables {
+    /// The CSV tables of a run other than `matches.csv`, by file name, in the order the workbook lists them.
+    public func csvFiles() -> [(name: String, table: CSVTable)] {
+        [
+            ("codes.csv", codesTable()), ("terms.csv", termsTable()), ("case_codes.csv", caseCodesTable()),
+            ("case_themes.csv", caseThemesTable()), ("wordcloud.csv", wordcloudTable()), ("words.csv", wordsTable()),
+            ("cooccurrence.csv", cooccurrenceTable()), ("documents.csv", documentsTable()),
+        ]
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import ThemeScanKit
+
+extension TableOptions.CloudWeight: ExpressibleByArgument {}
