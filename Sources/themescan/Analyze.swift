@@ -72,6 +72,18 @@ struct Analyze: AsyncParsableCommand {
     @Flag(help: "Start every CSV file with a UTF-8 byte order mark, so Excel on Chinese Windows reads it correctly.")
     var excelCsv = false
 
+    @Option(help: ArgumentHelp("The run's name in comparisons (default: the output folder's name).", valueName: "name"))
+    var label: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also compare the groups of a manifest or spreadsheet column, such as year (writes compare.csv).",
+            valueName: "column"))
+    var groupBy: String?
+
+    @Flag(help: "Show no progress.")
+    var quiet = false
+
     func validate() throws {
         guard !lexicons.isEmpty else { throw ValidationError("give a codebook with --lexicon FILE") }
         guard minOccurrences >= 1 else { throw ValidationError("--min-occurrences takes 1 or more") }
@@ -85,6 +97,7 @@ struct Analyze: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let started = Date()
         let reporter = DiagnosticReporter()
         let classifier = CharacterClassifier()
         do {
@@ -138,9 +151,13 @@ struct Analyze: AsyncParsableCommand {
                 reporter.fail("--strict: \(errors) error(s); nothing written")
                 throw ExitCode.failure
             }
-            do throws(OutputError) {
-                try RunOutputs(tables: result.tables(options: options), diagnostics: inputDiagnostics + result.diagnostics)
-                    .write(to: staging)
+            do {
+                let diagnostics = inputDiagnostics + result.diagnostics
+                try RunOutputs(tables: result.tables(options: options), diagnostics: diagnostics).write(to: staging)
+                let provenance = try self.provenance(
+                    result: result, sources: sources, diagnostics: diagnostics, options: options,
+                    classifier: classifier, started: started)
+                try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 if let shard {
                     let partial = PartialResult(
                         shard: shard, inputCount: inputCount, codebook: try codebookIdentity(), settings: try settings(),

@@ -27,6 +27,7 @@ struct DiagnosticReporter {
         case let error as DiscoveryError: fail(error.description)
         case let error as ExportError: fail(error.description)
         case let error as MergeError: fail(error.description)
+        case let error as RunFolderError: fail(error.description)
         default: return error
         }
         return ExitCode.failure
