@@ -6,18 +6,23 @@ struct SHA1 {
     /// The 20-byte digest of `message`.
     static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
-        var padded = message
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
-        let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var feeder = HashBlockFeeder()
+        message.withUnsafeBytes { bytes in feeder.feed(bytes) { compress(&state, blocks: $0) } }
+        feeder.finish { compress(&state, blocks: $0) }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for word in [state.0, state.1, state.2, state.3, state.4] {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return digest
+    }
 
+    /// Runs the compression function over `blocks`, a whole number of 64-byte blocks, in place.
+    private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32), blocks: UnsafeRawBufferPointer) {
         var words = [UInt32](repeating: 0, count: 80)
-        for blockStart in stride(from: 0, to: padded.count, by: 64) {
+        for blockStart in stride(from: 0, to: blocks.count, by: HashBlockFeeder.blockByteCount) {
             for index in 0..<16 {
-                let offset = blockStart + index * 4
-                words[index] = UInt32(padded[offset]) << 24 | UInt32(padded[offset + 1]) << 16
-                    | UInt32(padded[offset + 2]) << 8 | UInt32(padded[offset + 3])
+                words[index] = blocks.loadUnaligned(fromByteOffset: blockStart + index * 4, as: UInt32.self).bigEndian
             }
             for index in 16..<80 {
                 words[index] = rotateLeft(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1)
@@ -41,12 +46,6 @@ struct SHA1 {
             }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(20)
-        for word in [state.0, state.1, state.2, state.3, state.4] {
-            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
-        }
-        return digest
     }
 
     private static func rotateLeft(_ value: UInt32, _ count: UInt32) -> UInt32 {
