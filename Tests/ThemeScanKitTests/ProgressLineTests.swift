@@ -95,6 +95,9 @@ import Testing
         #expect(ProgressLine.byteCount(0) == "0 B")
         #expect(ProgressLine.byteCount(999) == "999 B")
         #expect(ProgressLine.byteCount(1000) == "1.0 kB")
+        #expect(ProgressLine.byteCount(999_949) == "999.9 kB")
+        // Rounding up to 1000 moves to the next unit.
+        #expect(ProgressLine.byteCount(999_960) == "1.0 MB")
         #expect(ProgressLine.byteCount(1_234_567) == "1.2 MB")
         #expect(ProgressLine.byteCount(12_345_678_901) == "12.3 GB")
         #expect(ProgressLine.byteCount(2.5e12) == "2500.0 GB")

@@ -80,5 +80,4 @@ import Testing
         #expect(error == .unreadable(path: path, reason: String(cString: strerror(ENOENT))))
         #expect(error?.description.hasPrefix("\(path): error: cannot read file") == true)
     }
-
 }

@@ -136,11 +136,15 @@ public struct ProgressLine: Sendable, Equatable {
         ByteUnit(symbol: "GB", size: 1e9),
     ]
 
-    /// The largest unit in which `bytes` is at least 1, so 999 B stays in bytes and 18 000 000 B is 18.0 MB.
+    /// The smallest unit in which `bytes` shows as less than 1000 once rounded, so 999 B stays in bytes, 18 000 000 B
+    /// is 18.0 MB and 999 960 B is 1.0 MB rather than 1000.0 kB.
     private static func unit(for bytes: Int) -> ByteUnit { unit(for: Double(bytes)) }
 
     private static func unit(for bytes: Double) -> ByteUnit {
-        units.last { bytes >= $0.size } ?? units[0]
+        units.first { unit in
+            let shown = unit.size == 1 ? bytes.rounded() : (bytes / unit.size * 10).rounded() / 10
+            return shown < 1000
+        } ?? units[units.count - 1]
     }
 
     private static func number(_ bytes: Int, in unit: ByteUnit) -> String { number(Double(bytes), in: unit) }
