@@ -18,7 +18,7 @@ extension HTMLReport {
         page += "</p>\n<div class=\"heat\">\n<table>\n<thead><tr><th class=\"corner\">case</th>"
         for column in shown {
             let label = escape(map.codeLabels[column])
-            page += "<th class=\"code\" title=\"\(label)\"><span>\(label)</span></th>"
+            page += "<th class=\"code\" title=\"\(label)\">\(label)</th>"
         }
         page += "</tr></thead>\n<tbody>\n"
         for (row, caseID) in map.caseIDs.enumerated() {

@@ -20,12 +20,13 @@ extension HTMLReport {
         .figure b { display: block; font-size: 1.6em; }
         .breakdowns { display: flex; flex-wrap: wrap; gap: 24px; margin-top: 1em; align-items: flex-start; }
         table { border-collapse: collapse; }
-        caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
+        caption { text-align: left; font-weight: bold; padding-bottom: .3em; white-space: nowrap; }
         th, td { padding: 2px 8px; text-align: left; }
         thead th { border-bottom: 1px solid #d0d7de; }
         .n { text-align: right; font-variant-numeric: tabular-nums; }
         .note, .none { color: #57606a; }
         .theme { color: #57606a; font-size: .9em; }
+        .bars { width: 100%; max-width: 960px; }
         .bars .bar-cell { width: 50%; }
         .bar { height: 1.1em; min-width: 1px; border-radius: 2px; }
         .cloud { margin: 1em 0; }
@@ -35,7 +36,7 @@ extension HTMLReport {
         .heat table { font-size: 12px; }
         .heat th, .heat td { border: 1px solid #eaeef2; padding: 1px 4px; }
         .heat thead th { position: sticky; top: 0; z-index: 2; background: #fff; vertical-align: bottom; }
-        .heat thead th.code span { writing-mode: vertical-rl; white-space: nowrap; display: inline-block;
+        .heat thead th.code { writing-mode: vertical-rl; white-space: nowrap; text-align: left; padding: 4px 1px;
           max-height: 12em; overflow: hidden; text-overflow: ellipsis; }
         .heat tbody th { position: sticky; left: 0; z-index: 1; background: #fff; white-space: nowrap; }
         .heat thead th.corner { left: 0; z-index: 3; }
