@@ -153,6 +153,8 @@ import Testing
             [.text("P02"), .text("焦虑"), .empty, .number(1), .text("+86")],
             [.text("3"), .text("压力"), .number(-4), .number(0), .text("123456789012345678")],
         ])
+        let forced = WorkbookSheet(name: "t", table: CSVTable(header: ["case", "n"], rows: [["1", "2"]]), textColumns: ["case"])
+        #expect(forced.rows == [[.text("1"), .number(2)]])
         #expect(WorkbookSheet.number(in: "0") == 0)
         #expect(WorkbookSheet.number(in: "0.125") == 0.125)
         for refused in ["", "-", "05", "+5", "1e3", "1.", ".5", "1,000", "NaN", "inf", "1234567890123456"] {

@@ -3,10 +3,13 @@ extension WorkbookSheet {
     ///
     /// A column is numeric when it has at least one value and every non-empty value is a plain number (see
     /// `number(in:)`); deciding per column keeps a column of identifiers such as `1, 2, P03` all text, so it
-    /// sorts one way in Excel. Empty fields stay empty cells.
-    public init(name: String, table: CSVTable) {
+    /// sorts one way in Excel. Columns whose header is in `textColumns` (such as `case`, whose identifiers may
+    /// all happen to be digits) are always text. Empty fields stay empty cells.
+    public init(name: String, table: CSVTable, textColumns: Set<String> = []) {
         let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        var numeric = [Bool](repeating: true, count: width)
+        var numeric = (0..<width).map { column in
+            !(table.header.indices.contains(column) && textColumns.contains(table.header[column]))
+        }
         var filled = [Bool](repeating: false, count: width)
         for row in table.rows {
             for (column, field) in row.enumerated() where !field.isEmpty {
