@@ -111,6 +111,10 @@ void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
 int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
                                          int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// How many terminal columns a code point takes by its East Asian Width: 2 for Wide and Fullwidth, 0 for
+/// nonspacing and enclosing marks and default-ignorable code points, 1 otherwise (Ambiguous counts as narrow).
+int32_t cicu_display_columns(int32_t code_point);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,15 +12,25 @@ public enum ZipArchiveWriter {
 
     public static func write(_ entries: [QDAArchiveEntry], to path: String) throws(OutputError) {
         try OutputFile(path: path).write { url in
-            let archive = try Archive(url: url, accessMode: .create)
-            for entry in entries {
-                let data = Data(entry.bytes)
-                try archive.addEntry(
-                    with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-                }
+            try add(entries, to: try Archive(url: url, accessMode: .create))
+        }
+    }
+
+    /// The archive's bytes, built in memory; the same bytes `write(_:to:)` puts in a file.
+    public static func bytes(_ entries: [QDAArchiveEntry]) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        try add(entries, to: archive)
+        return [UInt8](archive.data ?? Data())
+    }
+
+    private static func add(_ entries: [QDAArchiveEntry], to archive: Archive) throws {
+        for entry in entries {
+            let data = Data(entry.bytes)
+            try archive.addEntry(
+                with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                permissions: 0o644, compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
             }
         }
     }

@@ -72,7 +72,7 @@ public final class XMLWriter {
     }
 
     /// XML 1.0's `Char` production: tab, line feed, carriage return, and U+0020 up, without U+FFFE and U+FFFF.
-    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: return true
         case 0x20...0xFFFD, 0x10000...0x10FFFF: return true

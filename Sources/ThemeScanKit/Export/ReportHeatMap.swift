@@ -1,0 +1,13 @@
+/// Occurrences of each code in each case: rows are cases, columns codes.
+public struct ReportHeatMap: Sendable, Equatable {
+    public var caseIDs: [String]
+    public var codeLabels: [String]
+    /// `counts[row][column]` is how often code `column` occurs in case `row`; a short row counts as zeros.
+    public var counts: [[Int]]
+
+    public init(caseIDs: [String] = [], codeLabels: [String] = [], counts: [[Int]] = []) {
+        self.caseIDs = caseIDs
+        self.codeLabels = codeLabels
+        self.counts = counts
+    }
+}

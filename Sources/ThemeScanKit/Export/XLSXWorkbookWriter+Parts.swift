@@ -1,0 +1,319 @@
+extension XLSXWorkbookWriter {
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationshipNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    /// The style index of the bold header cells in `styles()`.
+    static let headerStyle = "1"
+
+    /// Shared strings in order of first use, each stored once.
+    struct SharedStrings {
+        private var indexes: [String: Int] = [:]
+        private var strings: [String] = []
+        private var uses = 0
+
+        /// The index of `text` in the part, adding it when new.
+        mutating func index(of text: String) -> Int {
+            uses += 1
+            if let index = indexes[text] { return index }
+            indexes[text] = strings.count
+            strings.append(text)
+            return strings.count - 1
+        }
+
+        func part() throws(MarkupError) -> [UInt8] {
+            let writer = try XMLWriter(indent: false)
+            writer.startElement("sst")
+            writer.attribute("xmlns", XLSXWorkbookWriter.mainNamespace)
+            writer.attribute("count", String(uses))
+            writer.attribute("uniqueCount", String(strings.count))
+            for text in strings {
+                writer.startElement("si")
+                XLSXWorkbookWriter.writeText(text, to: writer)
+                writer.endElement()
+            }
+            return try writer.finish()
+        }
+    }
+
+    /// A `<t>` element, marked to keep its spaces when it starts or ends with white space.
+    static func writeText(_ text: String, to writer: XMLWriter) {
+        writer.startElement("t")
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        {
+            writer.attribute("xml:space", "preserve")
+        }
+        writer.text(text)
+        writer.endElement()
+    }
+
+    static func worksheet(_ sheet: WorkbookSheet, strings: inout SharedStrings) throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        let widths = columnWidths(sheet)
+        writer.startElement("worksheet")
+        writer.attribute("xmlns", mainNamespace)
+        writer.attribute("xmlns:r", relationshipNamespace)
+        writer.startElement("dimension")
+        let lastColumn = columnName(max(widths.count, 1) - 1)
+        writer.attribute("ref", "A1:\(lastColumn)\(sheet.rows.count + 1)")
+        writer.endElement()
+        writer.startElement("sheetViews")
+        writer.startElement("sheetView")
+        writer.attribute("workbookViewId", "0")
+        writer.startElement("pane")
+        writer.attribute("ySplit", "1")
+        writer.attribute("topLeftCell", "A2")
+        writer.attribute("activePane", "bottomLeft")
+        writer.attribute("state", "frozen")
+        writer.endElement()
+        writer.startElement("selection")
+        writer.attribute("pane", "bottomLeft")
+        writer.attribute("activeCell", "A2")
+        writer.attribute("sqref", "A2")
+        writer.endElement()
+        writer.endElement()
+        writer.endElement()
+        writer.startElement("sheetFormatPr")
+        writer.attribute("defaultRowHeight", "15")
+        writer.endElement()
+        if !widths.isEmpty {
+            writer.startElement("cols")
+            for (index, width) in widths.enumerated() {
+                writer.startElement("col")
+                writer.attribute("min", String(index + 1))
+                writer.attribute("max", String(index + 1))
+                writer.attribute("width", String(width))
+                writer.attribute("customWidth", "1")
+                writer.endElement()
+            }
+            writer.endElement()
+        }
+        writer.startElement("sheetData")
+        writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, to: writer, strings: &strings)
+        for (index, row) in sheet.rows.enumerated() {
+            writeRow(index + 2, row, style: nil, to: writer, strings: &strings)
+        }
+        writer.endElement()
+        writer.endElement()
+        return try writer.finish()
+    }
+
+    private static func writeRow(
+        _ number: Int, _ cells: [WorkbookCell], style: String?, to writer: XMLWriter, strings: inout SharedStrings
+    ) {
+        writer.startElement("row")
+        writer.attribute("r", String(number))
+        for (column, cell) in cells.enumerated() {
+            let reference = columnName(column) + String(number)
+            switch cell {
+            case .empty:
+                continue
+            case .number(let value) where value.isFinite:
+                writer.startElement("c")
+                writer.attribute("r", reference)
+                if let style { writer.attribute("s", style) }
+                writer.element("v", text: numberText(value))
+                writer.endElement()
+            case .number(let value):
+                // Excel has no infinity or NaN: they are kept as the text they print as.
+                writeString("\(value)", reference: reference, style: style, to: writer, strings: &strings)
+            case .text(let text):
+                let cleaned = cellText(text)
+                if cleaned.isEmpty { continue }
+                writeString(cleaned, reference: reference, style: style, to: writer, strings: &strings)
+            }
+        }
+        writer.endElement()
+    }
+
+    private static func writeString(
+        _ text: String, reference: String, style: String?, to writer: XMLWriter, strings: inout SharedStrings
+    ) {
+        writer.startElement("c")
+        writer.attribute("r", reference)
+        if let style { writer.attribute("s", style) }
+        writer.attribute("t", "s")
+        writer.element("v", text: String(strings.index(of: text)))
+        writer.endElement()
+    }
+
+    static func contentTypes(sheetCount: Int) throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("Types")
+        writer.attribute("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")
+        for (fileExtension, type) in [
+            ("rels", "application/vnd.openxmlformats-package.relationships+xml"), ("xml", "application/xml"),
+        ] {
+            writer.startElement("Default")
+            writer.attribute("Extension", fileExtension)
+            writer.attribute("ContentType", type)
+            writer.endElement()
+        }
+        let spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        var overrides = [
+            ("/xl/workbook.xml", "\(spreadsheet).sheet.main+xml"),
+            ("/xl/styles.xml", "\(spreadsheet).styles+xml"),
+            ("/xl/sharedStrings.xml", "\(spreadsheet).sharedStrings+xml"),
+            ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+            ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+        ]
+        for index in 1...sheetCount {
+            overrides.append(("/xl/worksheets/sheet\(index).xml", "\(spreadsheet).worksheet+xml"))
+        }
+        for (part, type) in overrides {
+            writer.startElement("Override")
+            writer.attribute("PartName", part)
+            writer.attribute("ContentType", type)
+            writer.endElement()
+        }
+        return try writer.finish()
+    }
+
+    static func packageRelationships() throws(MarkupError) -> [UInt8] {
+        try relationships([
+            ("\(relationshipNamespace)/officeDocument", "xl/workbook.xml"),
+            ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+            ("\(relationshipNamespace)/extended-properties", "docProps/app.xml"),
+        ])
+    }
+
+    static func workbookRelationships(sheetCount: Int) throws(MarkupError) -> [UInt8] {
+        // Sheets take rId1…rIdN, so the workbook part can name them by position.
+        var targets = (1...sheetCount).map { ("\(relationshipNamespace)/worksheet", "worksheets/sheet\($0).xml") }
+        targets.append(("\(relationshipNamespace)/styles", "styles.xml"))
+        targets.append(("\(relationshipNamespace)/sharedStrings", "sharedStrings.xml"))
+        return try relationships(targets)
+    }
+
+    private static func relationships(_ targets: [(type: String, target: String)]) throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("Relationships")
+        writer.attribute("xmlns", packageRelationshipNamespace)
+        for (index, relationship) in targets.enumerated() {
+            writer.startElement("Relationship")
+            writer.attribute("Id", "rId\(index + 1)")
+            writer.attribute("Type", relationship.type)
+            writer.attribute("Target", relationship.target)
+            writer.endElement()
+        }
+        return try writer.finish()
+    }
+
+    static func workbook(_ names: [String]) throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("workbook")
+        writer.attribute("xmlns", mainNamespace)
+        writer.attribute("xmlns:r", relationshipNamespace)
+        writer.startElement("bookViews")
+        writer.startElement("workbookView")
+        writer.endElement()
+        writer.endElement()
+        writer.startElement("sheets")
+        for (index, name) in names.enumerated() {
+            writer.startElement("sheet")
+            writer.attribute("name", name)
+            writer.attribute("sheetId", String(index + 1))
+            writer.attribute("r:id", "rId\(index + 1)")
+            writer.endElement()
+        }
+        writer.endElement()
+        writer.endElement()
+        return try writer.finish()
+    }
+
+    /// Two cell formats: the default, and bold for the header row.
+    static func styles() throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("styleSheet")
+        writer.attribute("xmlns", mainNamespace)
+        writer.startElement("fonts")
+        writer.attribute("count", "2")
+        for bold in [false, true] {
+            writer.startElement("font")
+            if bold {
+                writer.startElement("b")
+                writer.endElement()
+            }
+            writer.startElement("sz")
+            writer.attribute("val", "11")
+            writer.endElement()
+            writer.startElement("name")
+            writer.attribute("val", "Calibri")
+            writer.endElement()
+            writer.endElement()
+        }
+        writer.endElement()
+        // Excel expects the two built-in fills (none and gray125) to be present.
+        writer.startElement("fills")
+        writer.attribute("count", "2")
+        for pattern in ["none", "gray125"] {
+            writer.startElement("fill")
+            writer.startElement("patternFill")
+            writer.attribute("patternType", pattern)
+            writer.endElement()
+            writer.endElement()
+        }
+        writer.endElement()
+        writer.startElement("borders")
+        writer.attribute("count", "1")
+        writer.startElement("border")
+        for side in ["left", "right", "top", "bottom", "diagonal"] {
+            writer.startElement(side)
+            writer.endElement()
+        }
+        writer.endElement()
+        writer.endElement()
+        writer.startElement("cellStyleXfs")
+        writer.attribute("count", "1")
+        writeFormat(font: "0", to: writer, inStyle: false)
+        writer.endElement()
+        writer.startElement("cellXfs")
+        writer.attribute("count", "2")
+        writeFormat(font: "0", to: writer, inStyle: true)
+        writeFormat(font: "1", to: writer, inStyle: true)
+        writer.endElement()
+        writer.startElement("cellStyles")
+        writer.attribute("count", "1")
+        writer.startElement("cellStyle")
+        writer.attribute("name", "Normal")
+        writer.attribute("xfId", "0")
+        writer.attribute("builtinId", "0")
+        writer.endElement()
+        writer.endElement()
+        writer.endElement()
+        return try writer.finish()
+    }
+
+    private static func writeFormat(font: String, to writer: XMLWriter, inStyle: Bool) {
+        writer.startElement("xf")
+        writer.attribute("numFmtId", "0")
+        writer.attribute("fontId", font)
+        writer.attribute("fillId", "0")
+        writer.attribute("borderId", "0")
+        if inStyle {
+            writer.attribute("xfId", "0")
+            if font != "0" { writer.attribute("applyFont", "1") }
+        }
+        writer.endElement()
+    }
+
+    static func appProperties() throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("Properties")
+        writer.attribute("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")
+        writer.element("Application", text: "themescan")
+        writer.endElement()
+        return try writer.finish()
+    }
+
+    /// Core properties without dates, so the same tables give the same bytes.
+    static func coreProperties() throws(MarkupError) -> [UInt8] {
+        let writer = try XMLWriter(indent: false)
+        writer.startElement("cp:coreProperties")
+        writer.attribute("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties")
+        writer.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")
+        writer.element("dc:creator", text: "themescan")
+        writer.endElement()
+        return try writer.finish()
+    }
+}

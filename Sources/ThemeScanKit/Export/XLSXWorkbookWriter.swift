@@ -1,0 +1,154 @@
+/// Writes sheets as an Excel workbook (`.xlsx`, Office Open XML) whose bytes depend only on the sheets.
+///
+/// Each sheet's header row is bold and frozen; numbers are stored as numbers and text in one shared-strings
+/// part (in order of first use). Characters XML 1.0 forbids (control characters other than tab and line
+/// breaks) are dropped from every cell, and text longer than Excel's cell limit (32,767 UTF-16 units) is cut
+/// there. Column widths are estimated from the widest cell, CJK characters counting double.
+public enum XLSXWorkbookWriter {
+    /// Excel's limits on one sheet and one cell.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+    static let maximumCellUnits = 32_767
+    /// Excel refuses sheet names longer than this (in UTF-16 units) or holding one of these characters.
+    static let maximumSheetNameUnits = 31
+    static let forbiddenSheetNameCharacters: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
+
+    /// The workbook's bytes.
+    public static func bytes(_ sheets: [WorkbookSheet]) throws(WorkbookError) -> [UInt8] {
+        guard !sheets.isEmpty else { throw .noSheets }
+        for sheet in sheets {
+            let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+            if sheet.rows.count + 1 > maximumRows || columns > maximumColumns {
+                throw .sheetTooLarge(sheet: sheet.name, rows: sheet.rows.count + 1, columns: columns)
+            }
+        }
+        let names = sheetNames(sheets.map(\.name))
+        var strings = SharedStrings()
+        var entries: [QDAArchiveEntry] = []
+        do {
+            var worksheets: [[UInt8]] = []
+            for sheet in sheets { worksheets.append(try worksheet(sheet, strings: &strings)) }
+            entries.append(QDAArchiveEntry(path: "[Content_Types].xml", bytes: try contentTypes(sheetCount: sheets.count)))
+            entries.append(QDAArchiveEntry(path: "_rels/.rels", bytes: try packageRelationships()))
+            entries.append(QDAArchiveEntry(path: "docProps/app.xml", bytes: try appProperties()))
+            entries.append(QDAArchiveEntry(path: "docProps/core.xml", bytes: try coreProperties()))
+            entries.append(QDAArchiveEntry(path: "xl/workbook.xml", bytes: try workbook(names)))
+            entries.append(
+                QDAArchiveEntry(path: "xl/_rels/workbook.xml.rels", bytes: try workbookRelationships(sheetCount: sheets.count)))
+            entries.append(QDAArchiveEntry(path: "xl/styles.xml", bytes: try styles()))
+            entries.append(QDAArchiveEntry(path: "xl/sharedStrings.xml", bytes: try strings.part()))
+            for (index, bytes) in worksheets.enumerated() {
+                entries.append(QDAArchiveEntry(path: "xl/worksheets/sheet\(index + 1).xml", bytes: bytes))
+            }
+        } catch {
+            throw .xml(error)
+        }
+        do {
+            return try ZipArchiveWriter.bytes(entries)
+        } catch {
+            throw .archive(reason: "\(error)")
+        }
+    }
+
+    /// Writes the workbook to `path` all at once (see `OutputFile`).
+    public static func write(_ sheets: [WorkbookSheet], to path: String) throws(WorkbookError) {
+        let bytes = try bytes(sheets)
+        do {
+            try OutputFile(path: path).write(bytes)
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// The names the sheets get: forbidden characters become `_`, names are cut to 31 units, an empty name
+    /// becomes `SheetN`, and a name already taken (Excel compares them ignoring case) gets ` (2)`, ` (3)`…
+    public static func sheetNames(_ requested: [String]) -> [String] {
+        var taken: Set<String> = []
+        var names: [String] = []
+        for (index, request) in requested.enumerated() {
+            var base = String(
+                request.map { forbiddenSheetNameCharacters.contains($0) ? "_" : $0 }
+                    .filter { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } })
+            // Excel refuses a name that starts or ends with an apostrophe, and reserves "History".
+            while base.hasPrefix("'") { base.removeFirst() }
+            while base.hasSuffix("'") { base.removeLast() }
+            if base.isEmpty { base = "Sheet\(index + 1)" }
+            if base.lowercased() == "history" { base += "_" }
+            var name = truncated(base, toUTF16Units: maximumSheetNameUnits)
+            var number = 2
+            while taken.contains(name.lowercased()) {
+                let suffix = " (\(number))"
+                name = truncated(base, toUTF16Units: maximumSheetNameUnits - suffix.utf16.count) + suffix
+                number += 1
+            }
+            taken.insert(name.lowercased())
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The column letters of a 0-based column index: 0 is `A`, 25 `Z`, 26 `AA`.
+    static func columnName(_ index: Int) -> String {
+        var letters: [Character] = []
+        var remaining = index + 1
+        while remaining > 0 {
+            let digit = (remaining - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+            remaining = (remaining - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// The text with the characters XML 1.0 forbids removed and cut to Excel's cell limit.
+    static func cellText(_ text: String) -> String {
+        var cleaned = text
+        if text.unicodeScalars.contains(where: { !XMLWriter.isAllowed($0) }) {
+            cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter(XMLWriter.isAllowed)))
+        }
+        return cleaned.utf16.count > maximumCellUnits ? truncated(cleaned, toUTF16Units: maximumCellUnits) : cleaned
+    }
+
+    /// The longest prefix of whole characters that fits in `limit` UTF-16 units.
+    static func truncated(_ text: String, toUTF16Units limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        var result = ""
+        var units = 0
+        for character in text {
+            let length = character.utf16.count
+            if units + length > limit { break }
+            result.append(character)
+            units += length
+        }
+        return result
+    }
+
+    /// A number as Excel stores it: integers without a fraction, others in the shortest form that reads back
+    /// to the same double.
+    static func numberText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// The width of each column in character units: the widest cell (CJK counting double) plus padding,
+    /// between 6 and 80.
+    static func columnWidths(_ sheet: WorkbookSheet) -> [Int] {
+        let count = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+        var widths = [Int](repeating: 0, count: count)
+        func widen(_ column: Int, _ text: String) {
+            // Only the first line counts: Excel shows the rest below it when the row is taller.
+            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            widths[column] = max(widths[column], DisplayWidth.columns(of: line))
+        }
+        for (column, title) in sheet.header.enumerated() { widen(column, title) }
+        for row in sheet.rows {
+            for (column, cell) in row.enumerated() {
+                switch cell {
+                case .empty: continue
+                case .text(let text): widen(column, text)
+                case .number(let value): widen(column, value.isFinite ? numberText(value) : "\(value)")
+                }
+            }
+        }
+        return widths.map { min(max($0 + 2, 6), 80) }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import ThemeScanKit
+
+/// `results.xlsx`: written, then read back with the workbook reader and its parts parsed as XML.
+@Suite struct WorkbookWriterTests {
+    static let codes = WorkbookSheet(
+        name: "codes",
+        header: ["code", "label", "occurrences", "share"],
+        rows: [
+            [.text("depression"), .text("抑郁"), .number(22), .number(0.25)],
+            [.text("bullying"), .empty, .number(0), .number(-1.5)],
+            [.text("a<&>b\u{1}c"), .text("  padded  "), .number(3), .empty],
+        ])
+    static let cases = WorkbookSheet(
+        name: "case_codes",
+        header: ["case", "抑郁"],
+        rows: [[.text("P01 学校"), .number(7)], [.text("P02"), .number(12_345_678)]])
+    static let notes = WorkbookSheet(name: "notes/2024: [draft]?", header: ["说明"], rows: [[.text("第一行\n第二行")]])
+
+    static var sheets: [WorkbookSheet] { [codes, cases, notes] }
+
+    static func part(_ name: String, of bytes: [UInt8]) throws -> XMLTree {
+        let archive = try ZipArchiveReader(bytes: bytes, path: "results.xlsx")
+        return try XMLTree(xml: try archive.bytes(of: name))
+    }
+
+    /// The XPath string value of `path` (elements in the spreadsheet namespace take the prefix `m`).
+    static func string(_ path: String, in tree: XMLTree) throws -> String? {
+        let result = try tree.evaluate("string(\(path))", namespaces: ["m": XLSXWorkbookWriter.mainNamespace])
+        if case .value(let text) = result { return text }
+        return nil
+    }
+
+    @Test func readsBackWithTheWorkbookReader() throws {
+        let bytes = try XLSXWorkbookWriter.bytes(Self.sheets)
+        let workbook = try XLSXWorkbook(bytes: bytes, path: "results.xlsx")
+        #expect(workbook.sheetNames == ["codes", "case_codes", "notes_2024_ _draft__"])
+        let (codes, warnings) = try workbook.rows(ofSheet: "codes")
+        #expect(warnings.isEmpty)
+        #expect(codes.map(\.cells) == [
+            ["code", "label", "occurrences", "share"],
+            ["depression", "抑郁", "22", "0.25"],
+            ["bullying", "", "0", "-1.5"],
+            // The control character is dropped, the markup characters come back as written, spaces are kept.
+            ["a<&>bc", "  padded  ", "3"],
+        ])
+        #expect(try workbook.rows(ofSheet: "2").rows.map(\.cells) == [
+            ["case", "抑郁"], ["P01 学校", "7"], ["P02", "12345678"],
+        ])
+        #expect(try workbook.rows(ofSheet: "3").rows.map(\.cells) == [["说明"], ["第一行\n第二行"]])
+    }
+
+    @Test func numbersAreNumbersAndTextIsShared() throws {
+        let bytes = try XLSXWorkbookWriter.bytes(Self.sheets)
+        let sheet = try Self.part("xl/worksheets/sheet1.xml", of: bytes)
+        let namespaces = ["m": XLSXWorkbookWriter.mainNamespace]
+        for reference in ["C2", "D2", "C3", "D3", "C4"] {
+            let cell = try #require(try sheet.evaluate("//m:c[@r='\(reference)']", namespaces: namespaces).nodes.first)
+            #expect(cell.attribute("t") == nil, "\(reference) must be a number cell")
+        }
+        #expect(try Self.string("//m:c[@r='C2']/m:v", in: sheet) == "22")
+        let label = try #require(try sheet.evaluate("//m:c[@r='B2']", namespaces: namespaces).nodes.first)
+        #expect(label.attribute("t") == "s")
+        // Empty cells are left out rather than written empty.
+        #expect(try sheet.evaluate("//m:c[@r='B3']", namespaces: namespaces).nodes.isEmpty)
+        // The header row is bold (style 1, whose font is bold).
+        let header = try #require(try sheet.evaluate("//m:c[@r='A1']", namespaces: namespaces).nodes.first)
+        #expect(header.attribute("s") == "1")
+        let styles = try Self.part("xl/styles.xml", of: bytes)
+        let boldFonts = try styles.evaluate("//m:fonts/m:font[2]/m:b", namespaces: namespaces).nodes
+        #expect(boldFonts.count == 1)
+        #expect(try Self.string("//m:cellXfs/m:xf[2]/@fontId", in: styles) == "1")
+    }
+
+    @Test func headerRowIsFrozen() throws {
+        let bytes = try XLSXWorkbookWriter.bytes(Self.sheets)
+        for index in 1...3 {
+            let sheet = try Self.part("xl/worksheets/sheet\(index).xml", of: bytes)
+            let panes = try sheet.evaluate(
+                "//m:sheetViews/m:sheetView[@workbookViewId='0']/m:pane", namespaces: ["m": XLSXWorkbookWriter.mainNamespace]
+            ).nodes
+            let pane = try #require(panes.first)
+            #expect(pane.attribute("ySplit") == "1")
+            #expect(pane.attribute("topLeftCell") == "A2")
+            #expect(pane.attribute("activePane") == "bottomLeft")
+            #expect(pane.attribute("state") == "frozen")
+        }
+    }
+
+    @Test func columnWidthsCountCJKDouble() throws {
+        let sheet = WorkbookSheet(name: "w", header: ["id", "心理健康教育", "mental health"], rows: [])
+        let widths = XLSXWorkbookWriter.columnWidths(sheet)
+        // "id" is padded up to the minimum; six Han characters take twelve columns, thirteen Latin ones thirteen.
+        #expect(widths == [6, 14, 15])
+        // The fullwidth comma is wide too; the combining acute accent takes no column.
+        #expect(DisplayWidth.columns(of: "抑郁ab，") == 8)
+        #expect(DisplayWidth.columns(of: "e\u{301}") == 1)
+    }
+
+    @Test func sameSheetsGiveTheSameBytes() throws {
+        let first = try XLSXWorkbookWriter.bytes(Self.sheets)
+        let second = try XLSXWorkbookWriter.bytes(Self.sheets)
+        #expect(first == second)
+        let other = try XLSXWorkbookWriter.bytes([Self.cases, Self.codes])
+        #expect(first != other)
+    }
+
+    @Test func writesAFileThatReadsBack() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("results.xlsx").path
+        try XLSXWorkbookWriter.write(Self.sheets, to: path)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes == (try XLSXWorkbookWriter.bytes(Self.sheets)))
+    }
+
+    @Test func noSheetsIsAnError() {
+        #expect(throws: WorkbookError.noSheets) { try XLSXWorkbookWriter.bytes([]) }
+    }
+
+    @Test func sheetNamesFollowExcelRules() {
+        let names = XLSXWorkbookWriter.sheetNames([
+            "Codes", "codes", "", "a/b\\c:d*e?f[g]h", String(repeating: "长", count: 40), String(repeating: "长", count: 40),
+            "'quoted'", "History",
+        ])
+        #expect(names == [
+            "Codes", "codes (2)", "Sheet3", "a_b_c_d_e_f_g_h", String(repeating: "长", count: 31),
+            String(repeating: "长", count: 27) + " (2)", "quoted", "History_",
+        ])
+        #expect(names.allSatisfy { $0.utf16.count <= 31 })
+    }
+
+    @Test func columnLetters() {
+        #expect(XLSXWorkbookWriter.columnName(0) == "A")
+        #expect(XLSXWorkbookWriter.columnName(25) == "Z")
+        #expect(XLSXWorkbookWriter.columnName(26) == "AA")
+        #expect(XLSXWorkbookWriter.columnName(16_383) == "XFD")
+    }
+
+    @Test func csvTablesGetNumericColumns() {
+        let table = CSVTable(
+            header: ["case", "code", "occurrences", "jaccard", "phone"],
+            rows: [
+                ["1", "抑郁", "22", "0.5", "007"],
+                ["P02", "焦虑", "", "1", "+86"],
+                ["3", "压力", "-4", "0", "123456789012345678"],
+            ])
+        let sheet = WorkbookSheet(name: "t", table: table)
+        #expect(sheet.rows == [
+            [.text("1"), .text("抑郁"), .number(22), .number(0.5), .text("007")],
+            [.text("P02"), .text("焦虑"), .empty, .number(1), .text("+86")],
+            [.text("3"), .text("压力"), .number(-4), .number(0), .text("123456789012345678")],
+        ])
+        let forced = WorkbookSheet(name: "t", table: CSVTable(header: ["case", "n"], rows: [["1", "2"]]), textColumns: ["case"])
+        #expect(forced.rows == [[.text("1"), .number(2)]])
+        #expect(WorkbookSheet.number(in: "0") == 0)
+        #expect(WorkbookSheet.number(in: "0.125") == 0.125)
+        for refused in ["", "-", "05", "+5", "1e3", "1.", ".5", "1,000", "NaN", "inf", "1234567890123456"] {
+            #expect(WorkbookSheet.number(in: refused) == nil, "\(refused) must stay text")
+        }
+    }
+}
