@@ -99,6 +99,8 @@ struct Analyze: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let reporter = DiagnosticReporter()
+        // Ready before any staging folder exists, so no interrupt can leave one behind.
+        let interrupts = InterruptHandler()
         let classifier = CharacterClassifier()
         do {
             let codebook = try reporter.loadCodebook(lexicons, classifier: classifier)
@@ -122,16 +124,29 @@ struct Analyze: AsyncParsableCommand {
             let options = try tableOptions()
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
+            interrupts.guardStaging(staging)
+            defer { interrupts.release() }
             let result: AnalysisResult
             do {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader,
                     byteOrderMark: options.excelCSV)
+                let sizes = sources.map { Self.size(of: $0.path) }
+                let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
+                var inputsDone = 0
+                defer { progress.finish() }
                 result = try await analyzer.analyze(sources) { analysis, _ in
+                    // Inputs are handed on in order; an input that gave no document is counted with the next one.
+                    if analysis.input >= inputsDone {
+                        progress.advance(
+                            files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))
+                        inputsDone = analysis.input + 1
+                    }
                     if let spilled = analysis.spilledMatchRows { try matchesFile.append(movingRowsFrom: spilled) }
                     try matchesFile.append(rendered: analysis.matchRows)
                     if shard != nil { partialDocuments.append(PartialDocument(analysis, input: positions[analysis.input])) }
                 }
+                progress.advance(files: sources.count - inputsDone, bytes: sizes[inputsDone...].reduce(0, +))
                 try matchesFile.close()
             } catch {
                 staging.discard()

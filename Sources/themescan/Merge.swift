@@ -27,11 +27,15 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let reporter = DiagnosticReporter()
+        // Ready before any staging folder exists, so no interrupt can leave one behind.
+        let interrupts = InterruptHandler()
         do {
             var results: [(folder: String, result: PartialResult)] = []
             for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
             let merged = try MergedRun(results)
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
+            interrupts.guardStaging(staging)
+            defer { interrupts.release() }
             do {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
                 try RunOutputs(tables: merged.tables, diagnostics: []).write(to: staging)

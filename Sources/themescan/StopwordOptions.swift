@@ -41,8 +41,9 @@ struct StopwordOptions: ParsableArguments {
             roots.append(folder.path)
             folder = folder.deletingLastPathComponent()
         }
-        for root in roots {
-            let paths = defaultFiles.map { URL(fileURLWithPath: root).appendingPathComponent($0).path }
+        for (index, root) in roots.enumerated() {
+            // Lists in the working folder keep their relative names, as `run.json` records them.
+            let paths = defaultFiles.map { index == 0 ? $0 : URL(fileURLWithPath: root).appendingPathComponent($0).path }
             let found = paths.filter { FileManager.default.fileExists(atPath: $0) }
             if !found.isEmpty { return found }
         }

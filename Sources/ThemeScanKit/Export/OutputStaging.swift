@@ -12,6 +12,9 @@ public struct OutputStaging: Sendable {
     let staging: URL
     let retired: URL
 
+    /// The hidden folder itself, for removing it when the run is interrupted.
+    public var folder: String { staging.path }
+
     /// Where a file of this run is written before the swap.
     public func path(for name: String) -> String {
         staging.appendingPathComponent(name).path

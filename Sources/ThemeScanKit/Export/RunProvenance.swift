@@ -145,7 +145,6 @@ public struct RunProvenance: Sendable, Codable, Equatable {
     public func encoded() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         // Strings, numbers, booleans and arrays of them always encode.
         let data = try! encoder.encode(self)
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -156,7 +155,6 @@ public struct RunProvenance: Sendable, Codable, Equatable {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(fileName).path
         guard let data = FileManager.default.contents(atPath: path) else { throw .noProvenance(folder: folder) }
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         let provenance: RunProvenance
         do {
             provenance = try decoder.decode(RunProvenance.self, from: data)
