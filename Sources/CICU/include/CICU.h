@@ -104,6 +104,10 @@ void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
 int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
                                          int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// The East Asian Width of a code point (UAX #11), as ICU numbers it: 0 neutral, 1 ambiguous, 2 halfwidth,
+/// 3 fullwidth, 4 narrow, 5 wide.
+int32_t cicu_east_asian_width(uint32_t scalar);
+
 #ifdef __cplusplus
 }
 #endif

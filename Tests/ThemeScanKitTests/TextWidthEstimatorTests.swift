@@ -1,0 +1,56 @@
+import Testing
+
+@testable import ThemeScanKit
+
+@Suite struct TextWidthEstimatorTests {
+    let estimator = TextWidthEstimator()
+
+    @Test func hanCharactersAreOneEmEach() {
+        #expect(estimator.width(of: "个案管理", fontSize: 10) == 40)
+        #expect(estimator.width(of: "個案管理", fontSize: 10) == 40)
+    }
+
+    @Test func kanaHangulAndFullWidthPunctuationAreOneEm() {
+        #expect(estimator.width(of: "カタ", fontSize: 10) == 20)
+        #expect(estimator.width(of: "한국", fontSize: 10) == 20)
+        #expect(estimator.width(of: "，。：（）", fontSize: 10) == 50)
+        #expect(estimator.width(of: "ＡＢ", fontSize: 10) == 20)
+    }
+
+    @Test func latinIsProportional() {
+        let narrow = estimator.width(of: "iii", fontSize: 10)
+        let wide = estimator.width(of: "mmm", fontSize: 10)
+        #expect(narrow < wide)
+        #expect(narrow * 3 < wide)
+        // Helvetica advances (i 0.222, m 0.833, digits 0.556), widened by the safety factor.
+        #expect(abs(estimator.width(of: "m", fontSize: 100) - 83.3 * estimator.proportionalSafety) < 1e-9)
+        #expect(abs(estimator.width(of: "0123456789", fontSize: 10) - 55.6 * estimator.proportionalSafety) < 1e-9)
+        // A Latin word is narrower than the same number of Han characters.
+        #expect(estimator.width(of: "case", fontSize: 10) < estimator.width(of: "个案管理", fontSize: 10))
+    }
+
+    @Test func latinErrsOnTheWideSide() {
+        let exact = TextWidthEstimator(proportionalSafety: 1)
+        #expect(estimator.width(of: "bullying", fontSize: 20) > exact.width(of: "bullying", fontSize: 20))
+    }
+
+    @Test func mixedStringsAddUp() {
+        let parts = ["抑郁", " ", "case management", "（", "CBT", "）", "bullying"]
+        let whole = estimator.width(of: parts.joined(), fontSize: 14)
+        let sum = parts.reduce(0) { $0 + estimator.width(of: $1, fontSize: 14) }
+        #expect(abs(whole - sum) < 1e-9)
+        #expect(whole > estimator.width(of: "抑郁", fontSize: 14) + estimator.width(of: "bullying", fontSize: 14))
+    }
+
+    @Test func marksAndFormatCharactersTakeNoRoom() {
+        #expect(estimator.width(of: "e\u{301}", fontSize: 10) == estimator.width(of: "e", fontSize: 10))
+        #expect(estimator.width(of: "a\u{200B}b", fontSize: 10) == estimator.width(of: "ab", fontSize: 10))
+        #expect(estimator.width(of: "", fontSize: 10) == 0)
+    }
+
+    @Test func otherScriptsGetTheDefaultAdvance() {
+        let width = estimator.width(of: "é", fontSize: 10)
+        #expect(width > estimator.width(of: "e", fontSize: 10))
+        #expect(estimator.width(of: "ｱ", fontSize: 10) == 5)
+    }
+}
