@@ -28,7 +28,6 @@ import Testing
     /// The box a `<text>` covers, from its anchor, font size and weight, measured as the chart measured it.
     static func box(of node: XMLNode) throws -> DrawnText {
         let text = node.children.filter { $0.kind == .text }.map(\.textContent).joined()
-            .trimmingCharacters(in: .whitespacesAndNewlines)
         let x = try #require(node.attribute("x").flatMap(Double.init))
         let y = try #require(node.attribute("y").flatMap(Double.init))
         let fontSize = try #require(node.attribute("font-size").flatMap(Double.init))

@@ -69,8 +69,7 @@ import Testing
         let namespaces = ["s": "http://www.w3.org/2000/svg"]
         let words = try tree.evaluate("//s:g[@class='words']/s:text", namespaces: namespaces).nodes.map { node in
             DrawnWord(
-                label: node.children.filter { $0.kind == .text }.map(\.textContent).joined()
-                    .trimmingCharacters(in: .whitespacesAndNewlines),
+                label: node.children.filter { $0.kind == .text }.map(\.textContent).joined(),
                 x: try #require(node.attribute("x").flatMap(Double.init)),
                 baseline: try #require(node.attribute("y").flatMap(Double.init)),
                 fontSize: try #require(node.attribute("font-size").flatMap(Double.init)),

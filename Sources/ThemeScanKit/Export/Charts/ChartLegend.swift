@@ -43,8 +43,7 @@ struct ChartLegend {
 
     func write(into writer: XMLWriter) {
         guard !entries.isEmpty else { return }
-        writer.startElement("g")
-        writer.attribute("class", "legend")
+        writer.startGroup(class: "legend")
         for (entry, position) in zip(entries, positions) {
             let swatchTop = position.y + (Self.rowHeight - Self.swatchSize) / 2
             writer.rectangle(
@@ -54,6 +53,6 @@ struct ChartLegend {
                 entry.name, x: position.x + Self.swatchSize + Self.swatchGap,
                 y: ChartNumber.snapped(swatchTop + Self.swatchSize), fontSize: Self.fontSize, fill: "#333333")
         }
-        writer.endElement()
+        writer.endGroup()
     }
 }

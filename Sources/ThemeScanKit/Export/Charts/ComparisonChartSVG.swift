@@ -104,14 +104,13 @@ public struct ComparisonChartSVG: Sendable {
             ChartNumber.snapped(max(0, percentage) / scaleMaximum * barWidth)
         }
 
-        let writer = try XMLWriter()
+        let writer = try XMLWriter(indent: false)
         writer.startSVG(width: chartWidth, height: height, title: title)
         writer.label(
             title, x: margin, y: margin + Self.titleFontSize, fontSize: Self.titleFontSize, fill: "#222222", bold: true)
         legend.write(into: writer)
 
-        writer.startElement("g")
-        writer.attribute("class", "axis")
+        writer.startGroup(class: "axis")
         var tick = 0.0
         while tick <= scaleMaximum + 1e-9 {
             let x = barLeft + barLength(tick)
@@ -121,7 +120,7 @@ public struct ComparisonChartSVG: Sendable {
                 fill: "#666666", anchor: "middle")
             tick += tickStep
         }
-        writer.endElement()
+        writer.endGroup()
 
         if rows.isEmpty {
             writer.label(
@@ -130,8 +129,7 @@ public struct ComparisonChartSVG: Sendable {
         }
         for (index, row) in rows.enumerated() {
             let rowTop = rowsTop + Double(index) * (blockHeight + Self.rowGap)
-            writer.startElement("g")
-            writer.attribute("class", row.significant ? "row significant" : "row")
+            writer.startGroup(class: row.significant ? "row significant" : "row")
             writer.label(
                 Self.drawnLabel(of: row), x: margin + labelColumn,
                 y: ChartNumber.snapped(rowTop + blockHeight / 2 + 0.35 * Self.labelFontSize),
@@ -151,12 +149,12 @@ public struct ComparisonChartSVG: Sendable {
                     y: ChartNumber.snapped(barTop + Self.barHeight / 2 + 0.35 * Self.valueFontSize),
                     fontSize: Self.valueFontSize, fill: "#333333")
             }
-            writer.endElement()
+            writer.endGroup()
         }
         if hasSignificant {
             writer.label(footnote, x: margin, y: footnoteBaseline, fontSize: Self.footnoteFontSize, fill: "#666666")
         }
-        return try writer.finishedText()
+        return try writer.finishedSVG()
     }
 
     private func labelTooltip(for row: ComparisonChartRow) -> String {

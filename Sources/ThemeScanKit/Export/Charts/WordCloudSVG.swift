@@ -72,21 +72,20 @@ public struct WordCloudSVG: Sendable {
         let legendHeight = legend.height
         let height = cloud.height + (legendHeight > 0 ? legendHeight + 2 * Self.legendMargin : 0)
 
-        let writer = try XMLWriter()
+        let writer = try XMLWriter(indent: false)
         writer.startSVG(width: cloud.width, height: height, title: title)
-        writer.startElement("g")
-        writer.attribute("class", "words")
+        writer.startGroup(class: "words")
         for placement in cloud.placements {
             writer.label(
                 placement.word.label, x: placement.x, y: placement.baseline, fontSize: placement.fontSize,
                 fill: colours[placement.word.group]!, anchor: "middle", tooltip: tooltip(for: placement.word))
         }
-        writer.endElement()
+        writer.endGroup()
         if legendHeight > 0 {
             writer.line(fromX: 0, y1: cloud.height, toX: cloud.width, y2: cloud.height, stroke: "#DDDDDD")
             legend.write(into: writer)
         }
-        return try writer.finishedText()
+        return try writer.finishedSVG()
     }
 
     private func tooltip(for word: WordCloudWord) -> String {

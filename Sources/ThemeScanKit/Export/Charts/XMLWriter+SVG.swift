@@ -1,4 +1,7 @@
 /// SVG building blocks for the charts, written through `XMLWriter` so every label is escaped by libxml2.
+///
+/// The writer is used without indentation and each element is put on its own line here, between elements only:
+/// indentation would put line breaks inside `<text>` around its `<title>`, which a renderer may draw as spaces.
 extension XMLWriter {
     static let svgNamespace = "http://www.w3.org/2000/svg"
 
@@ -13,7 +16,9 @@ extension XMLWriter {
         attribute("width", width)
         attribute("height", height)
         attribute("viewBox", "0 0 \(width) \(height)")
+        text("\n")
         element("title", text: title)
+        text("\n")
         startElement("rect")
         attribute("width", "100%")
         attribute("height", "100%")
@@ -23,6 +28,7 @@ extension XMLWriter {
 
     /// A filled rectangle, with an optional tooltip.
     func rectangle(_ rect: ChartRect, fill: String, tooltip: String? = nil) {
+        text("\n")
         startElement("rect")
         attribute("x", ChartNumber.format(rect.x))
         attribute("y", ChartNumber.format(rect.y))
@@ -39,6 +45,7 @@ extension XMLWriter {
         _ text: String, x: Double, y: Double, fontSize: Double, fill: String, anchor: String = "start",
         bold: Bool = false, tooltip: String? = nil
     ) {
+        self.text("\n")
         startElement("text")
         attribute("x", ChartNumber.format(x))
         attribute("y", ChartNumber.format(y))
@@ -54,6 +61,7 @@ extension XMLWriter {
 
     /// A straight line.
     func line(fromX x1: Double, y1: Double, toX x2: Double, y2: Double, stroke: String) {
+        text("\n")
         startElement("line")
         attribute("x1", ChartNumber.format(x1))
         attribute("y1", ChartNumber.format(y1))
@@ -64,8 +72,23 @@ extension XMLWriter {
         endElement()
     }
 
-    /// The document as text.
-    func finishedText() throws(MarkupError) -> String {
-        String(decoding: try finish(), as: UTF8.self)
+    /// Opens a `<g>` of the given class on a new line.
+    func startGroup(class name: String) {
+        text("\n")
+        startElement("g")
+        attribute("class", name)
+    }
+
+    /// Closes a group opened with `startGroup`, on a line of its own.
+    func endGroup() {
+        text("\n")
+        endElement()
+    }
+
+    /// Closes the `<svg>` root and returns the document as text.
+    func finishedSVG() throws(MarkupError) -> String {
+        text("\n")
+        endElement()
+        return String(decoding: try finish(), as: UTF8.self)
     }
 }
