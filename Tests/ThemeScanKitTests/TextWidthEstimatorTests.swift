@@ -30,8 +30,15 @@ import Testing
     }
 
     @Test func latinErrsOnTheWideSide() {
-        let exact = TextWidthEstimator(proportionalSafety: 1)
-        #expect(estimator.width(of: "bullying", fontSize: 20) > exact.width(of: "bullying", fontSize: 20))
+        let helvetica = TextWidthEstimator(proportionalSafety: 1, narrowestAdvance: 0)
+        #expect(estimator.width(of: "bullying", fontSize: 20) > helvetica.width(of: "bullying", fontSize: 20))
+        // Helvetica's i is 0.222 em; the fonts the charts name draw it about 0.275 em wide.
+        #expect(helvetica.width(of: "i", fontSize: 1000) == 222)
+        #expect(estimator.width(of: "i", fontSize: 1000) > 275)
+        // Noto Sans CJK SC's advances for "it'll" and "dropout" (1000 units to the em), the hardest cases for
+        // Helvetica widths among common labels.
+        #expect(estimator.width(of: "it'll", fontSize: 1000) > 275 + 377 + 278 + 284 + 284)
+        #expect(estimator.width(of: "dropout", fontSize: 1000) > 620 + 388 + 606 + 620 + 606 + 607 + 377)
     }
 
     @Test func mixedStringsAddUp() {
