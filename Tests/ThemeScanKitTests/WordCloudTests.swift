@@ -146,8 +146,9 @@ import Testing
         #expect(huge.word.label == "心理健康")
         #expect(huge.fontSize == 64)
         #expect(cloud.placements.dropFirst().allSatisfy { $0.fontSize == 11 })
-        // The heaviest word is placed first, at the centre.
-        #expect(abs(huge.x - 450) < 1)
+        // The heaviest word is placed first, at the centre, and the cloud stays centred around it.
+        #expect(abs(huge.x - 450) < 20)
+        #expect(abs((huge.box.y + huge.box.maxY) / 2 - 280) < 20)
     }
 
     @Test func manyEqualWeightsAreOrderedByLabel() throws {
@@ -186,6 +187,18 @@ import Testing
         #expect(cloud.placements.map(\.word.label) == ["焦虑"])
         #expect(Set(cloud.omitted.map(\.label)) == [tooLong, "", "zero", "nan"])
         try Self.checkGeometry(of: cloud)
+    }
+
+    @Test func aSmallCloudIsCentred() throws {
+        let words = ["抑郁", "焦虑", "bullying", "校园欺凌", "case management"].enumerated().map {
+            WordCloudWord(label: $0.element, weight: Double(10 - $0.offset), group: "g")
+        }
+        let cloud = WordCloudLayout(width: 600, height: 400).layout(words)
+        try Self.checkGeometry(of: cloud)
+        let left = cloud.placements.map(\.box.x).min()!, right = cloud.placements.map(\.box.maxX).max()!
+        let top = cloud.placements.map(\.box.y).min()!, bottom = cloud.placements.map(\.box.maxY).max()!
+        #expect(abs((left + right) / 2 - 300) <= 0.1)
+        #expect(abs((top + bottom) / 2 - 200) <= 0.1)
     }
 
     @Test func aFullCanvasOmitsTheRest() throws {

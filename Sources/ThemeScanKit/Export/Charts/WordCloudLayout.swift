@@ -8,8 +8,9 @@
 /// walks an Archimedean spiral out from the centre of the canvas, stretched to the canvas's aspect ratio, and
 /// takes the first spot where its box, grown by `padding`, meets no box already placed and stays `padding` away
 /// from the canvas edge. A word that finds no spot is tried again at 85% of the size, down to
-/// `minimumFontSize`, and is left out (listed in `WordCloud.omitted`) rather than drawn over another. Nothing is
-/// random, so the same words always give the same cloud.
+/// `minimumFontSize`, and is left out (listed in `WordCloud.omitted`) rather than drawn over another. The finished
+/// cloud is then moved as a whole to the middle of the canvas. Nothing is random, so the same words always give
+/// the same cloud.
 ///
 /// Positions and font sizes are snapped to tenths before boxes are measured, so an SVG that prints them with one
 /// decimal draws exactly the boxes that were checked.
@@ -85,7 +86,39 @@ public struct WordCloudLayout: Sendable {
                 size = min(ChartNumber.snapped(max(smallest, size * 0.85)), ChartNumber.snapped(size - 0.1))
             }
         }
-        return WordCloud(width: width, height: height, placements: placements, omitted: omitted)
+        return WordCloud(
+            width: width, height: height, placements: Self.centred(placements, in: area), omitted: omitted)
+    }
+
+    /// The placements moved together so the cloud's bounding box sits in the middle of `area`: a spiral grows
+    /// unevenly, and a small cloud would otherwise lean to one side. Moves are whole tenths, so positions stay
+    /// snapped, and one that would cross the edge of `area` is cut back.
+    static func centred(_ placements: [WordCloudPlacement], in area: ChartRect) -> [WordCloudPlacement] {
+        guard let first = placements.first else { return placements }
+        var bounds = (minX: first.box.x, minY: first.box.y, maxX: first.box.maxX, maxY: first.box.maxY)
+        for placement in placements {
+            bounds.minX = min(bounds.minX, placement.box.x)
+            bounds.minY = min(bounds.minY, placement.box.y)
+            bounds.maxX = max(bounds.maxX, placement.box.maxX)
+            bounds.maxY = max(bounds.maxY, placement.box.maxY)
+        }
+        func shift(low: Double, high: Double, areaLow: Double, areaHigh: Double) -> Double {
+            var shift = ChartNumber.snapped((areaLow + areaHigh) / 2 - (low + high) / 2)
+            while shift > 0, high + shift > areaHigh { shift = ChartNumber.snapped(shift - 0.1) }
+            while shift < 0, low + shift < areaLow { shift = ChartNumber.snapped(shift + 0.1) }
+            return shift
+        }
+        let dx = shift(low: bounds.minX, high: bounds.maxX, areaLow: area.x, areaHigh: area.maxX)
+        let dy = shift(low: bounds.minY, high: bounds.maxY, areaLow: area.y, areaHigh: area.maxY)
+        guard dx != 0 || dy != 0 else { return placements }
+        return placements.map { placement in
+            var moved = placement
+            moved.x = ChartNumber.snapped(placement.x + dx)
+            moved.baseline = ChartNumber.snapped(placement.baseline + dy)
+            moved.box.x = moved.x - placement.box.width / 2
+            moved.box.y = moved.baseline - TextWidthEstimator.ascent * placement.fontSize
+            return moved
+        }
     }
 
     /// Heaviest first, then by label and group, so equal weights are placed in a fixed order.
