@@ -201,6 +201,15 @@ import Testing
         #expect(abs((top + bottom) / 2 - 200) <= 0.1)
     }
 
+    @Test func aCanvasWithNoRoomOmitsEverything() {
+        let words = [WordCloudWord(label: "抑郁", weight: 1, group: "g")]
+        for (width, height) in [(0.0, 0.0), (3, 300), (-5, 100), (.nan, 100), (.infinity, 100)] {
+            let cloud = WordCloudLayout(width: width, height: height).layout(words)
+            #expect(cloud.placements.isEmpty)
+            #expect(cloud.omitted == words)
+        }
+    }
+
     @Test func aFullCanvasOmitsTheRest() throws {
         let words = (0..<120).map { WordCloudWord(label: "个案管理\($0)", weight: Double(200 - $0), group: "g") }
         let cloud = WordCloudLayout(width: 300, height: 200).layout(words)

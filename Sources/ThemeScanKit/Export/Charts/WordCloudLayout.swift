@@ -61,9 +61,13 @@ public struct WordCloudLayout: Sendable {
         for (word, fraction) in zip(usable, fractions) {
             nominalSizes[word] = ChartNumber.snapped(max(smallest, largest * fraction * fit))
         }
-        let area = ChartRect(x: 0, y: 0, width: width, height: height).outset(by: -max(padding, 0))
+        // A canvas that is not a usable size holds nothing, rather than trapping on a bad count.
+        let canvasWidth = width.isFinite ? max(width, 0) : 0
+        let canvasHeight = height.isFinite ? max(height, 0) : 0
+        let area = ChartRect(x: 0, y: 0, width: canvasWidth, height: canvasHeight).outset(by: -max(padding, 0))
         var state = PlacementState(
-            area: area, grid: ChartBoxGrid(width: width, height: height), spiral: ArchimedeanSpiral(area: area))
+            area: area, grid: ChartBoxGrid(width: canvasWidth, height: canvasHeight),
+            spiral: ArchimedeanSpiral(area: area))
 
         var placements: [WordCloudPlacement] = []
         var omitted: [WordCloudWord] = []

@@ -7,7 +7,8 @@ public struct WordCloudPlacement: Sendable, Hashable {
     public var word: WordCloudWord
     /// The font size drawn, in user units.
     public var fontSize: Double
-    /// The font size the weight called for; larger than `fontSize` when the word was shrunk to find room.
+    /// The font size the weight called for, once the whole cloud was scaled to fit the canvas; larger than
+    /// `fontSize` when this word alone was shrunk to find room.
     public var nominalFontSize: Double
     /// The horizontal centre of the text.
     public var x: Double
