@@ -480,3 +480,7 @@ int32_t cicu_display_columns(int32_t code_point) {
     int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
     return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
 }
+
+int32_t cicu_east_asian_width(uint32_t scalar) {
+    return u_getIntPropertyValue((UChar32)scalar, UCHAR_EAST_ASIAN_WIDTH);
+}
