@@ -238,3 +238,30 @@ import Testing
         #expect(StatisticFormat.statistic(.infinity) == "inf")
     }
 }
+
+/// Groups built from what `analyze` counts, as `--group-by` builds them.
+@Suite struct ComparisonGroupTallyTests {
+    @Test func groupFromTallyCountsTokensCasesAndCodes() throws {
+        let matcher = try TestSupport.matcher(codes: [
+            (id: "depression", terms: ["抑郁"], exclude: []), (id: "bullying", terms: ["欺凌", "霸凌"], exclude: []),
+        ])
+        func tally(_ text: String, caseID: String) throws -> CorpusTally {
+            var document = try TestSupport.analyze(text, with: matcher).tally
+            document.caseID = caseID
+            return CorpusTally(document)
+        }
+        var group = try tally("孩子抑郁，抑郁很严重", caseID: "program-a")
+        group.merge(try tally("没有问题", caseID: "program-b"))
+        group.merge(try tally("学校里有霸凌", caseID: "program-a"))
+        let tokens = group.tokens
+        #expect(tokens > 0)
+        let comparisonGroup = ComparisonGroup(label: "2024", tally: group, codes: matcher.codes)
+        #expect(comparisonGroup.tokens == tokens)
+        #expect(comparisonGroup.casesTotal == 2)
+        #expect(comparisonGroup.codes.map(\.codeID) == ["depression", "bullying"])
+        #expect(comparisonGroup.codes.map(\.occurrences) == [2, 1])
+        #expect(comparisonGroup.codes.map(\.casesCoded) == [1, 1])
+        #expect(comparisonGroup.codes[1].terms == ["欺凌", "霸凌"])
+        #expect(comparisonGroup.codes[0].themeID == "t")
+    }
+}

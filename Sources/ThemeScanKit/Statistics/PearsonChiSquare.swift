@@ -6,12 +6,13 @@
 /// go to Fisher's exact test instead (see `CaseProportionTest`), and the uncorrected statistic is the one that
 /// generalises to k groups.
 public enum PearsonChiSquare {
-    /// The test of a table given as rows of equal length. Not run (`noOccurrences`) when a row or column adds up
-    /// to zero, where an expected count of zero leaves X² undefined, or when the table is smaller than 2×2.
+    /// The test of a table given as rows (groups) of equal length (outcomes). Not run when it has fewer than two
+    /// rows (`fewerThanTwoGroups`) or when a row or column adds up to zero (`noOccurrences`), where an expected
+    /// count of zero leaves X² undefined.
     public static func test(_ table: [[Int]]) -> TestOutcome {
-        guard table.count >= 2, let width = table.first?.count, width >= 2,
-            table.allSatisfy({ $0.count == width })
-        else { return .untested(.fewerThanTwoGroups) }
+        guard table.count >= 2 else { return .untested(.fewerThanTwoGroups) }
+        let width = table[0].count
+        precondition(width >= 2 && table.allSatisfy { $0.count == width }, "rows of two or more outcomes, all as long")
         precondition(table.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "a contingency table holds no negative counts")
         let rows = table.map { Double($0.reduce(0, +)) }
         let columns = (0..<width).map { column in Double(table.reduce(0) { $0 + $1[column] }) }
