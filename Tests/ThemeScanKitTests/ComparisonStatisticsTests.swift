@@ -34,6 +34,31 @@ import Testing
         #expect(abs(distribution.cumulative(x) + distribution.survival(x) - 1) < 1e-14)
     }
 
+    @Test func chiSquareSurvivalMatchesClosedFormsOnAGrid() {
+        // Closed forms (Abramowitz & Stegun 26.4.4 and 26.4.21): for one degree of freedom Q = erfc(√(x/2)); for
+        // an even number 2m, Q = e^(−x/2) Σ_{k<m} (x/2)^k / k!, summed here in log space. Checked for x up to
+        // 1000 wherever the value is representable.
+        var worst = 0.0
+        for x in stride(from: 0.125, through: 1000, by: 1.375) {
+            let half = x / 2
+            let one = erfc(half.squareRoot())
+            if one > 1e-300 {
+                worst = max(worst, abs(ChiSquareDistribution(degreesOfFreedom: 1).survival(x) - one) / one)
+            }
+            for m in 1...25 {
+                var logFactorial = 0.0
+                var sum = 0.0
+                for k in 0..<m {
+                    if k > 0 { logFactorial += log(Double(k)) }
+                    sum += exp(Double(k) * log(half) - logFactorial - half)
+                }
+                guard sum > 1e-300 else { continue }
+                worst = max(worst, abs(ChiSquareDistribution(degreesOfFreedom: 2 * m).survival(x) - sum) / sum)
+            }
+        }
+        #expect(worst < 1e-10)
+    }
+
     @Test func chiSquareSurvivalAtTheEdges() {
         let distribution = ChiSquareDistribution(degreesOfFreedom: 1)
         #expect(distribution.survival(0) == 1)
