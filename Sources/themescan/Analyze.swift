@@ -168,7 +168,10 @@ struct Analyze: AsyncParsableCommand {
             }
             do {
                 let diagnostics = inputDiagnostics + result.diagnostics
-                try RunOutputs(tables: result.tables(options: options), diagnostics: diagnostics).write(to: staging)
+                try RunOutputs(
+                    tables: result.tables(options: options), facts: reportFacts(),
+                    warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
+                    .write(to: staging)
                 let provenance = try self.provenance(
                     result: result, sources: sources, diagnostics: diagnostics, options: options,
                     classifier: classifier, started: started)
@@ -177,6 +180,7 @@ struct Analyze: AsyncParsableCommand {
                     let partial = PartialResult(
                         shard: shard, inputCount: inputCount, codebook: try codebookIdentity(), settings: try settings(),
                         outline: RunCodebook(codes: result.codes, terms: result.terms), options: options,
+                        facts: reportFacts(),
                         documents: partialDocuments)
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
@@ -189,6 +193,28 @@ struct Analyze: AsyncParsableCommand {
         } catch {
             throw reporter.fatal(error)
         }
+    }
+
+    /// What the report says about the run: the same for the same inputs and options, so no date (run.json has
+    /// it) and a command line without the options that do not change results (output folder, threads, shard,
+    /// progress).
+    func reportFacts() -> ReportRunFacts {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let dropped: [String: Bool] = ["--out": true, "--jobs": true, "--shard": true, "--quiet": false]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            if let takesValue = dropped[name] {
+                let count = takesValue && !argument.contains("=") ? 2 : 1
+                arguments.removeSubrange(index..<min(arguments.count, index + count))
+            } else {
+                index += 1
+            }
+        }
+        return ReportRunFacts(
+            toolVersion: "themescan \(ThemeScan.configuration.version)", date: "",
+            commandLine: (["themescan"] + arguments).joined(separator: " "), codebooks: lexicons)
     }
 
     /// The outputs `--outputs` selects.

@@ -30,6 +30,7 @@ struct DiagnosticReporter {
         case let error as RunFolderError: fail(error.description)
         case let error as FileDigestError: fail(error.description)
         case let error as WorkbookError: fail(error.description)
+        case let error as MarkupError: fail("error: \(error)")
         default: return error
         }
         return ExitCode.failure

@@ -38,7 +38,15 @@ struct Merge: ParsableCommand {
             defer { interrupts.release() }
             do {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
-                try RunOutputs(tables: merged.tables, diagnostics: []).write(to: staging)
+                let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }
+                let diagnostics = provenances.flatMap(\.diagnostics)
+                try RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
+                    .write(to: staging)
+                if let provenance = RunProvenance.merging(
+                    provenances, commandLine: CommandLine.arguments, cases: merged.tables.cases.count, finished: Date())
+                {
+                    try staging.write(RunProvenance.fileName, contents: provenance.encoded())
+                }
                 try staging.commit()
             } catch {
                 staging.discard()

@@ -21,6 +21,9 @@ public struct CorpusTally: Sendable, Hashable {
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns in which both codes of a pair occur.
     public var segmentPairs: [CodePair: Int] = [:]
+    /// Counted speaker turns and their tokens, by speaker role.
+    public var roleSegments: [String: Int] = [:]
+    public var roleTokens: [String: Int] = [:]
 
     /// How often a word occurs, and in how many documents.
     public struct WordCount: Sendable, Hashable {
@@ -51,6 +54,8 @@ public struct CorpusTally: Sendable, Hashable {
         if !document.words.isEmpty { caseWordOccurrences[document.caseID] = document.words }
         wordCodes = document.wordCodes
         segmentPairs = document.segmentPairs
+        roleSegments = document.roleSegments
+        roleTokens = document.roleTokens
     }
 
     /// Adds another tally into this one.
@@ -77,6 +82,8 @@ public struct CorpusTally: Sendable, Hashable {
         }
         wordCodes.merge(other.wordCodes) { $0.union($1) }
         segmentPairs.merge(other.segmentPairs, uniquingKeysWith: +)
+        roleSegments.merge(other.roleSegments, uniquingKeysWith: +)
+        roleTokens.merge(other.roleTokens, uniquingKeysWith: +)
     }
 
     /// Cases with at least `minimum` occurrences of each word.

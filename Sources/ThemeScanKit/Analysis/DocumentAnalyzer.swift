@@ -86,6 +86,7 @@ public final class DocumentAnalyzer {
             output.speaker = segment.speaker
             output.role = segment.role
             output.segmentCodes.removeAll(keepingCapacity: true)
+            let tokensBefore = tally.tokens
             if let rowRenderer {
                 // A transcript has a few speakers and many turns: render each speaker's row prefix once.
                 let key = PrefixKey(speaker: segment.speaker, role: segment.role)
@@ -111,6 +112,8 @@ public final class DocumentAnalyzer {
                         into: &output, tally: &tally)
                 }
             }
+            tally.roleSegments[segment.role.rawValue, default: 0] += 1
+            tally.roleTokens[segment.role.rawValue, default: 0] += tally.tokens - tokensBefore
             let codes = output.segmentCodes.sorted()
             for (position, first) in codes.enumerated() {
                 for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }

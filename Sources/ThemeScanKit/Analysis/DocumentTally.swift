@@ -11,6 +11,9 @@ public struct DocumentTally: Sendable, Hashable {
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns (segments) in which both codes of a pair occur.
     public var segmentPairs: [CodePair: Int] = [:]
+    /// Counted speaker turns and their tokens, by speaker role (`SpeakerRole.rawValue`).
+    public var roleSegments: [String: Int] = [:]
+    public var roleTokens: [String: Int] = [:]
 
     public init(caseID: String, tokens: Int, characters: Int, codeCount: Int, termCount: Int) {
         self.caseID = caseID

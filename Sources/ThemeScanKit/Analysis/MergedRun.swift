@@ -5,6 +5,7 @@ public struct MergedRun: Sendable {
     /// The codes and terms the tables list, and how the tables are made.
     public var codebook: RunCodebook
     public var options: TableOptions
+    public var facts: ReportRunFacts
     /// Every document in the order of a single run.
     public var documents: [DocumentSummary]
     public var tally: CorpusTally
@@ -31,7 +32,7 @@ public struct MergedRun: Sendable {
         }) {
             throw .differentCodebooks(entries(\.codebook))
         }
-        if Set(partials.map(\.result.settings)).count > 1 || partials.contains(where: { $0.result.options != first.result.options }) { throw .differentSettings(entries(\.settings)) }
+        if Set(partials.map(\.result.settings)).count > 1 || partials.contains(where: { $0.result.options != first.result.options || $0.result.facts != first.result.facts }) { throw .differentSettings(entries(\.settings)) }
         let count = first.result.shardCount
         var byShard: [Int: [String]] = [:]
         for partial in partials { byShard[partial.result.shard, default: []].append(partial.folder) }
@@ -45,6 +46,7 @@ public struct MergedRun: Sendable {
         folders = ordered.map(\.folder)
         codebook = first.result.outline
         options = first.result.options
+        facts = first.result.facts
         var located: [(input: Int, shard: Int, order: Int)] = []
         for (shardIndex, partial) in ordered.enumerated() {
             let shard = Shard(index: partial.result.shard, count: count)!

@@ -23,6 +23,9 @@ public struct PartialDocument: Sendable, Codable, Equatable {
     public var wordCodes: [String: [Int]]
     /// Speaker turns holding both codes of a pair, as `[first, second, count]`.
     public var segmentPairs: [[Int]]
+    /// Counted speaker turns and their tokens, by speaker role.
+    public var roleSegments: [String: Int]
+    public var roleTokens: [String: Int]
 
     public init(_ analysis: DocumentAnalysis, input: Int) {
         let summary = analysis.summary
@@ -41,6 +44,8 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         terms = analysis.tally.termOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
         words = analysis.tally.words
         wordCodes = analysis.tally.wordCodes.mapValues { $0.sorted() }
+        roleSegments = analysis.tally.roleSegments
+        roleTokens = analysis.tally.roleTokens
         segmentPairs = analysis.tally.segmentPairs.sorted { $0.key < $1.key }.map { [$0.key.first, $0.key.second, $0.value] }
     }
 
@@ -73,6 +78,8 @@ public struct PartialDocument: Sendable, Codable, Equatable {
             tally.termOccurrences[pair[0]] = pair[1]
         }
         tally.words = words
+        tally.roleSegments = roleSegments
+        tally.roleTokens = roleTokens
         for (word, codes) in wordCodes {
             guard codes.allSatisfy((0..<codeCount).contains) else { return nil }
             tally.wordCodes[word] = Set(codes)

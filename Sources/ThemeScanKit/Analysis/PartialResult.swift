@@ -24,12 +24,14 @@ public struct PartialResult: Sendable, Codable, Equatable {
     public var outline: RunCodebook
     /// How the tables are made.
     public var options: TableOptions
+    /// What the report says about how the run was made.
+    public var facts: ReportRunFacts
     /// The shard's documents in the order its `matches.csv` and `documents.csv` list them.
     public var documents: [PartialDocument]
 
     public init(
         shard: Shard, inputCount: Int, codebook: String, settings: String, outline: RunCodebook,
-        options: TableOptions, documents: [PartialDocument]
+        options: TableOptions, facts: ReportRunFacts, documents: [PartialDocument]
     ) {
         format = Self.currentFormat
         self.shard = shard.index
@@ -39,6 +41,7 @@ public struct PartialResult: Sendable, Codable, Equatable {
         self.settings = settings
         self.outline = outline
         self.options = options
+        self.facts = facts
         self.documents = documents
     }
 

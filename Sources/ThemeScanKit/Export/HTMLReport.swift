@@ -36,7 +36,7 @@ public enum HTMLReport {
             ("Tool", run.toolVersion), ("Date", run.date), ("Command", run.commandLine),
             ("Codebooks", run.codebooks.joined(separator: ", ")),
         ]
-        for (term, value) in facts {
+        for (term, value) in facts where !value.isEmpty {
             let shown = term == "Command" ? "<code>\(escape(value))</code>" : escape(value)
             page += "<dt>\(term)</dt><dd>\(shown)</dd>\n"
         }

@@ -1,5 +1,5 @@
 /// How the report was made: the tool, when, with what command and codebooks.
-public struct ReportRunFacts: Sendable, Equatable {
+public struct ReportRunFacts: Sendable, Equatable, Codable {
     public var toolVersion: String
     /// The run's date as the caller wants it shown; the renderer never reads a clock, so output stays reproducible.
     public var date: String

@@ -1,19 +1,29 @@
 /// Writes every output of a finished run but `matches.csv` (which is streamed as documents finish) and
 /// `run.json`: the tables as CSV and JSON, the workbook, the clouds and the report, as the options select.
+///
+/// Everything written here depends only on the inputs and options, never on the clock, the output folder or the
+/// number of threads, so two runs give the same bytes.
 public struct RunOutputs: Sendable {
     public var tables: RunTables
-    /// The run's warnings and errors, for the report.
-    public var diagnostics: [Diagnostic]
+    /// The run's warnings and errors as printed, for the report; shown sorted and once each, so a merged run's
+    /// report lists them as a single run's does.
+    public var warnings: [String]
+    /// What the report says about how the run was made (no date: that is in `run.json`).
+    public var facts: ReportRunFacts
 
-    public init(tables: RunTables, diagnostics: [Diagnostic]) {
+    public init(tables: RunTables, facts: ReportRunFacts, warnings: [String]) {
         self.tables = tables
-        self.diagnostics = diagnostics
+        self.facts = facts
+        self.warnings = Array(Set(warnings)).sorted()
     }
 
     /// Every file name a run may write: an output folder holding only these may be replaced.
     public static let fileNames: Set<String> = {
-        var names: Set<String> = ["matches.csv", "run.json", PartialResult.fileName, "results.xlsx", "report.html"]
-        names.formUnion(["wordcloud.svg", "words.svg"])
+        var names: Set<String> = [
+            "matches.csv", RunProvenance.fileName, PartialResult.fileName, workbookName, reportName, codeCloudName,
+            wordCloudName, "compare.csv", "compare.json", "compare_words.csv", "compare_words.json", "compare.svg",
+            "compare.html",
+        ]
         for table in tableNames {
             names.insert(table + ".csv")
             names.insert(table + ".json")
@@ -21,14 +31,24 @@ public struct RunOutputs: Sendable {
         return names
     }()
 
+    public static let workbookName = "results.xlsx"
+    public static let reportName = "report.html"
+    public static let codeCloudName = "wordcloud.svg"
+    public static let wordCloudName = "words.svg"
+
     /// The tables of `RunTables.csvFiles`, by base name.
     static let tableNames = [
         "codes", "terms", "case_codes", "case_themes", "wordcloud", "words", "cooccurrence", "documents",
     ]
 
+    /// The tables the workbook holds, one sheet each, in this order.
+    static let workbookTables = [
+        "codes", "terms", "case_codes", "case_themes", "words", "cooccurrence", "documents",
+    ]
+
     /// Writes the selected outputs into the staging folder, which already holds `matches.csv`; removes that file
     /// again when CSV is not selected.
-    public func write(to staging: OutputStaging) throws(OutputError) {
+    public func write(to staging: OutputStaging) throws {
         let options = tables.options
         let formats = Set(options.formats)
         let files = tables.csvFiles()
@@ -38,6 +58,26 @@ public struct RunOutputs: Sendable {
         if formats.contains(.json) {
             for file in files {
                 try staging.write(String(file.name.dropLast(4)) + ".json", contents: file.table.json())
+            }
+        }
+        if formats.contains(.xlsx) {
+            let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
+            let sheets = Self.workbookTables.map { name in
+                WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders)
+            }
+            try staging.write(Self.workbookName, bytes: try XLSXWorkbookWriter.bytes(sheets))
+        }
+        if formats.contains(.svg) || formats.contains(.html) {
+            let clouds = try self.clouds()
+            if formats.contains(.svg) {
+                try staging.write(Self.codeCloudName, contents: clouds.codes)
+                try staging.write(Self.wordCloudName, contents: clouds.words)
+            }
+            if formats.contains(.html) {
+                let passages = try Self.samplePassages(
+                    matchesPath: staging.path(for: "matches.csv"), tables: tables)
+                let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages))
+                try staging.write(Self.reportName, contents: page)
             }
         }
         if !formats.contains(.csv) { staging.remove("matches.csv") }

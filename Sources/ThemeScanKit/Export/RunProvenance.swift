@@ -168,3 +168,27 @@ public struct RunProvenance: Sendable, Codable, Equatable {
         return provenance
     }
 }
+
+extension RunProvenance {
+    /// The provenance of shards merged into one run: their inputs in path order, their totals added up (cases
+    /// counted again over the merged documents), their diagnostics in shard order, the earliest start and `finished`.
+    public static func merging(
+        _ shards: [RunProvenance], commandLine: [String], cases: Int, finished: Date
+    ) -> RunProvenance? {
+        guard var merged = shards.first else { return nil }
+        merged.commandLine = commandLine
+        merged.inputs = shards.flatMap(\.inputs).sorted { $0.path < $1.path }
+        func sum(_ value: (Totals) -> Int) -> Int { shards.reduce(0) { $0 + value($1.totals) } }
+        merged.totals = Totals(
+            inputs: sum(\.inputs), skippedInputs: sum(\.skippedInputs), documents: sum(\.documents), cases: cases,
+            tokens: sum(\.tokens), characters: sum(\.characters), occurrences: sum(\.occurrences),
+            warnings: sum(\.warnings), errors: sum(\.errors))
+        // A code is unmatched in the whole run only when no shard matched it.
+        let unmatched = shards.dropFirst().reduce(Set(merged.unmatchedCodes)) { $0.intersection($1.unmatchedCodes) }
+        merged.unmatchedCodes = merged.unmatchedCodes.filter(unmatched.contains)
+        merged.diagnostics = shards.flatMap(\.diagnostics)
+        merged.started = shards.map(\.started).min() ?? merged.started
+        merged.finished = timestamp(finished)
+        return merged
+    }
+}

@@ -1,0 +1,122 @@
+extension RunOutputs {
+    /// The two clouds as SVG documents.
+    struct Clouds {
+        var codes: String
+        var words: String
+    }
+
+    /// The group words outside the codebook are drawn in.
+    static let otherGroup = "other"
+
+    /// The code cloud (codes sized by the cloud weight, coloured by theme) and the word cloud (the most frequent
+    /// words, a codebook term coloured by its code's theme, any other word grey).
+    func clouds() throws -> Clouds {
+        let options = tables.options
+        let codebook = tables.codebook
+        let languages = [tables.cloudLanguage] + options.labelLanguages
+        let themeLabels = Dictionary(
+            uniqueKeysWithValues: codebook.themes.map { ($0.id, codebook.label(ofTheme: $0.id, languages: languages)) })
+        let themeOrder = codebook.themes.map { themeLabels[$0.id]! }
+        let codeWords = tables.cloudEntries().map { entry in
+            WordCloudWord(
+                label: entry.label, weight: Double(entry.weight), group: themeLabels[codebook.codes[entry.code].theme]!)
+        }
+        let codes = try WordCloudSVG(
+            title: "Codes by \(options.cloudWeight.rawValue)", groupOrder: themeOrder,
+            weightUnit: options.cloudWeight.rawValue
+        ).render(WordCloudLayout().layout(codeWords))
+        let words = tables.wordEntries().prefix(options.cloudSize).map { entry in
+            WordCloudWord(
+                label: entry.word, weight: Double(entry.occurrences),
+                group: entry.codes.first.map { themeLabels[codebook.codes[$0].theme]! } ?? Self.otherGroup)
+        }
+        let wordCloud = try WordCloudSVG(
+            title: "The \(words.count) most frequent words", groupOrder: themeOrder + [Self.otherGroup],
+            neutralGroup: Self.otherGroup, weightUnit: "occurrences"
+        ).render(WordCloudLayout().layout(Array(words)))
+        return Clouds(codes: codes, words: wordCloud)
+    }
+
+    /// The first passages of each code in `matches.csv`, in document and text order, up to the report's number
+    /// per code; reading stops once every code that occurs has its passages.
+    static func samplePassages(matchesPath: String, tables: RunTables) throws -> [String: [ReportPassage]] {
+        let wanted = tables.options.passagesPerCode
+        var missing = Dictionary(
+            uniqueKeysWithValues: tables.codebook.codes.indices.compactMap { index -> (String, Int)? in
+                let count = min(wanted, tables.tally.codeOccurrences[index])
+                return count > 0 ? (tables.codebook.codes[index].code, count) : nil
+            })
+        var passages: [String: [ReportPassage]] = [:]
+        var reader = try CSVRecordReader(path: matchesPath)
+        defer { reader.close() }
+        var record: [UInt8] = []
+        var isHeader = true
+        let parser = CSVParser()
+        while !missing.isEmpty {
+            record.removeAll(keepingCapacity: true)
+            guard try reader.copyRecords(1, to: &record) else { break }
+            if isHeader {
+                isHeader = false
+                continue
+            }
+            guard let fields = try parser.records(in: String(decoding: record, as: UTF8.self)).first?.fields,
+                fields.count >= 13
+            else { continue }
+            let code = fields[6]
+            guard let left = missing[code] else { continue }
+            passages[code, default: []].append(
+                ReportPassage(
+                    documentID: fields[0], caseID: fields[1], speaker: fields[2].isEmpty ? nil : fields[2],
+                    left: fields[11], surface: fields[8], right: fields[12]))
+            missing[code] = left > 1 ? left - 1 : nil
+        }
+        return passages
+    }
+
+    /// Everything the report shows.
+    func reportModel(clouds: Clouds, passages: [String: [ReportPassage]]) -> ReportModel {
+        let options = tables.options
+        let codebook = tables.codebook
+        let tally = tables.tally
+        let languages = options.labelLanguages
+        func themeLabel(_ code: Int) -> String { codebook.label(ofTheme: codebook.codes[code].theme, languages: languages) }
+        func counts(_ key: (DocumentSummary) -> String) -> [ReportCount] {
+            var documents: [String: Int] = [:]
+            var tokens: [String: Int] = [:]
+            for document in tables.documents {
+                documents[key(document), default: 0] += 1
+                tokens[key(document), default: 0] += document.tokens
+            }
+            return documents.keys.sorted().map { ReportCount(label: $0, count: documents[$0]!, tokens: tokens[$0]) }
+        }
+        let corpus = ReportCorpusSummary(
+            documents: tables.documents.count, cases: tables.cases.count, tokens: tally.tokens,
+            characters: tally.characters, formats: counts { $0.format.rawValue }, encodings: counts(\.encoding),
+            speakerRoles: tally.roleSegments.keys.sorted().map {
+                ReportCount(label: $0, count: tally.roleSegments[$0]!, tokens: tally.roleTokens[$0])
+            })
+        let topCodes = tables.cloudEntries().prefix(Self.barChartCodes).map { entry in
+            ReportCodeBar(label: entry.label, theme: themeLabel(entry.code), occurrences: entry.occurrences, cases: entry.cases)
+        }
+        let heatMap = ReportHeatMap(
+            caseIDs: tables.cases, codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
+            counts: tables.cases.map { tally.caseCodeOccurrences[$0] ?? Array(repeating: 0, count: codebook.codes.count) })
+        let samples = codebook.codes.indices.filter { tally.codeOccurrences[$0] > 0 }.map { index in
+            ReportCodeSample(
+                label: codebook.label(ofCode: index, languages: languages), theme: themeLabel(index),
+                totalMatches: tally.codeOccurrences[index], passages: passages[codebook.codes[index].code] ?? [])
+        }
+        return ReportModel(
+            title: "ThemeScan report", run: facts, corpus: corpus, topCodes: Array(topCodes),
+            barMeasure: options.cloudWeight == .cases ? .cases : .occurrences, codeCloudSVG: clouds.codes,
+            wordCloudSVG: clouds.words, heatMap: heatMap, samples: samples,
+            unmatchedCodes: codebook.codes.indices.filter { tally.codeOccurrences[$0] == 0 }.map {
+                codebook.label(ofCode: $0, languages: languages)
+            },
+            warnings: warnings,
+            footer: "\(facts.toolVersion), ICU \(ICU.version). The command line, input hashes and times are in run.json.")
+    }
+
+    /// How many codes the bar chart shows.
+    static let barChartCodes = 20
+}
