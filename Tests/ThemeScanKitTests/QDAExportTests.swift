@@ -457,19 +457,56 @@ import Testing
         #expect(variables.contains("year") && variables.contains("organization"))
     }
 
-    @Test func exportQDPXRefusesAnAnalyzeResultsFolder() throws {
+    @Test func exportQDPXOfARunFolderIsTheProjectOfItsInputs() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyze = try EndToEndTests.run(["analyze", "sample", "--lexicon", "codebook.yaml", "--out", "run"], in: folder)
+        #expect(analyze.status == 0)
+        let fromRun = try EndToEndTests.run(
+            ["export", "qdpx", "run", "--out", "from-run.qdpx", "--name", "p"], in: folder)
+        #expect(fromRun.status == 0, "\(fromRun.standardError)")
+        #expect(fromRun.standardError.contains("exporting the run in run: 4 file(s) unchanged since it was made"))
+        let fromInputs = try EndToEndTests.run(
+            ["export", "qdpx", "sample", "--lexicon", "codebook.yaml", "--out", "from-inputs.qdpx", "--name", "p"],
+            in: folder)
+        #expect(fromInputs.status == 0)
+        let first = try Data(contentsOf: folder.appendingPathComponent("from-run.qdpx"))
+        let second = try Data(contentsOf: folder.appendingPathComponent("from-inputs.qdpx"))
+        #expect(first == second, "a run folder exports what its inputs export")
+
+        // From another working folder, relative paths still resolve through run.json.
+        let elsewhere = try EndToEndTests.run(
+            ["export", "qdpx", folder.appendingPathComponent("run").path, "--out", "elsewhere.qdpx", "--name", "p"],
+            in: folder.appendingPathComponent("sample"))
+        #expect(elsewhere.status == 0, "\(elsewhere.standardError)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("sample/elsewhere.qdpx")) == first)
+
+        // An input changed since the run is refused by name.
+        try Data("访谈者：改过了。".utf8).write(to: folder.appendingPathComponent("sample/p02-hk.txt"))
+        let changed = try EndToEndTests.run(["export", "qdpx", "run", "--out", "changed.qdpx"], in: folder)
+        #expect(changed.status != 0)
+        #expect(changed.standardError.contains("sample/p02-hk.txt has changed since the run"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("changed.qdpx").path))
+    }
+
+    @Test func exportQDPXRefusesAResultsFolderWithoutProvenance() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("p.qdpx")
+        let old = folder.appendingPathComponent("old")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        for name in ["codes.csv", "matches.csv", "documents.csv"] {
+            try Data("x\r\n".utf8).write(to: old.appendingPathComponent(name))
+        }
         let run = try EndToEndTests.run(
-            ["export", "qdpx", "results", "--lexicon", "lexicons/children-mental-health.yaml", "--out", out.path],
+            ["export", "qdpx", old.path, "--lexicon", "lexicons/children-mental-health.yaml", "--out", out.path],
             in: Self.repositoryRoot)
         #expect(run.status != 0)
-        #expect(run.standardError.contains("results: error: this is an analyze results folder"))
+        #expect(run.standardError.contains("this is an analyze results folder without run.json"))
         #expect(run.standardError.contains("(run format version found: none)"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
 
-        // A folder from a run that records its format version is refused with that version.
+        // A shard's folder records its format version, which is named.
         let partial = folder.appendingPathComponent("partial")
         try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
         try Data(#"{"format_version": 7, "shard": "1/3"}"#.utf8).write(to: partial.appendingPathComponent("partial.json"))

@@ -86,6 +86,8 @@ public struct RunProvenance: Sendable, Codable, Equatable {
     public var icu: String
     /// The arguments the tool was started with, the tool's name first.
     public var commandLine: [String]
+    /// The folder the command line's relative paths are relative to.
+    public var workingDirectory: String?
     /// The run's name for comparisons (`--label`), when given.
     public var label: String?
     /// Whether Traditional Chinese was converted to Simplified before matching.
@@ -118,6 +120,7 @@ public struct RunProvenance: Sendable, Codable, Equatable {
         self.version = version
         icu = ICU.version
         self.commandLine = commandLine
+        workingDirectory = FileManager.default.currentDirectoryPath
         self.label = label
         self.simplifyChinese = simplifyChinese
         self.speakers = speakers
