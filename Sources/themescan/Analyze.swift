@@ -127,6 +127,9 @@ struct Analyze: AsyncParsableCommand {
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
             let result: AnalysisResult
+            var groups = groupBy.map {
+                GroupTallies(variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count)
+            }
             do {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader,
@@ -137,6 +140,7 @@ struct Analyze: AsyncParsableCommand {
                 defer { progress.finish() }
                 result = try await analyzer.analyze(sources) { analysis, _ in
                     // Inputs are handed on in order; an input that gave no document is counted with the next one.
+                    groups?.add(analysis.summary, tally: analysis.tally)
                     if analysis.input >= inputsDone {
                         progress.advance(
                             files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))
@@ -172,6 +176,12 @@ struct Analyze: AsyncParsableCommand {
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
                     .write(to: staging)
+                if let groups {
+                    let comparison = try ComparisonOutputs.groups(
+                        groups, codebook: RunCodebook(codes: result.codes, terms: result.terms), options: options)
+                    comparison.warnings.forEach { reporter.note("warning: \($0)") }
+                    try comparison.outputs?.write(to: staging)
+                }
                 let provenance = try self.provenance(
                     result: result, sources: sources, diagnostics: diagnostics, options: options,
                     classifier: classifier, started: started)
@@ -219,23 +229,15 @@ struct Analyze: AsyncParsableCommand {
 
     /// The outputs `--outputs` selects.
     func formats() throws -> Set<OutputFormat> {
-        var formats: Set<OutputFormat> = []
-        for name in outputs.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let chosen = OutputFormat(rawValue: name) else {
-                throw ValidationError(
-                    "--outputs: unknown output '\(name)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            formats.insert(chosen)
-        }
-        guard !formats.isEmpty else { throw ValidationError("--outputs names no output") }
-        return formats
+        try OutputSelection.parse(outputs)
     }
 
     /// How the tables, clouds and report are made.
     func tableOptions() throws -> TableOptions {
         TableOptions(
             labelLanguages: labelLanguage, minimumOccurrences: minOccurrences, cloudWeight: cloudWeight,
-            cloudLanguage: cloudLanguage, cloudSize: cloudSize, formats: try formats(), excelCSV: excelCsv)
+            cloudLanguage: cloudLanguage, cloudSize: cloudSize, formats: try formats(), excelCSV: excelCsv,
+            groupBy: groupBy)
     }
 
     /// The part of the inputs to analyze, from `--shard` (checked by `validate`).

@@ -28,6 +28,7 @@ struct DiagnosticReporter {
         case let error as ExportError: fail(error.description)
         case let error as MergeError: fail(error.description)
         case let error as RunFolderError: fail(error.description)
+        case let error as ComparisonError: fail("error: \(error.description)")
         case let error as FileDigestError: fail(error.description)
         case let error as WorkbookError: fail(error.description)
         case let error as MarkupError: fail("error: \(error)")

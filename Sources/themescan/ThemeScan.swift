@@ -6,6 +6,6 @@ struct ThemeScan: AsyncParsableCommand {
         commandName: "themescan",
         abstract: "Count a codebook's themes in interview transcripts and questionnaire text.",
         version: "0.1.0",
-        subcommands: [Analyze.self, Discover.self, Lexicon.self, Export.self, Merge.self]
+        subcommands: [Analyze.self, Compare.self, Discover.self, Lexicon.self, Export.self, Merge.self]
     )
 }

@@ -255,7 +255,13 @@ import Testing
         group.merge(try tally("学校里有霸凌", caseID: "program-a"))
         let tokens = group.tokens
         #expect(tokens > 0)
-        let comparisonGroup = ComparisonGroup(label: "2024", tally: group, codes: matcher.codes)
+        let documents = ["program-a", "program-b"].map { caseID in
+            DocumentSummary(id: caseID, caseID: caseID, source: caseID, format: .text, encoding: "UTF-8", characters: 1, tokens: 1)
+        }
+        let tables = RunTables(
+            codebook: RunCodebook(codes: matcher.codes, terms: matcher.terms), documents: documents, tally: group,
+            options: TableOptions())
+        let comparisonGroup = ComparisonGroup(label: "2024", tables: tables)
         #expect(comparisonGroup.tokens == tokens)
         #expect(comparisonGroup.casesTotal == 2)
         #expect(comparisonGroup.codes.map(\.codeID) == ["depression", "bullying"])

@@ -24,12 +24,15 @@ public struct TableOptions: Sendable, Equatable, Codable {
     public var formats: [OutputFormat]
     /// Whether CSV files start with a UTF-8 byte order mark, for Excel.
     public var excelCSV: Bool
+    /// The manifest or spreadsheet column whose values are compared (`--group-by`), if any.
+    public var groupBy: String?
 
     public init(
         labelLanguages: [String] = ["zh", "en"], minimumOccurrences: Int = 1, cloudWeight: CloudWeight = .cases,
         cloudLanguage: String? = nil, cloudSize: Int = 100, passagesPerCode: Int = 5,
-        formats: Set<OutputFormat> = Set(OutputFormat.allCases), excelCSV: Bool = false
+        formats: Set<OutputFormat> = Set(OutputFormat.allCases), excelCSV: Bool = false, groupBy: String? = nil
     ) {
+        self.groupBy = groupBy
         self.formats = formats.sorted()
         self.excelCSV = excelCSV
         self.labelLanguages = labelLanguages

@@ -1,22 +1,28 @@
 extension ComparisonGroup {
-    /// A group from the merged tally of its documents (one value of `--group-by`, or a whole run) and the codebook
-    /// it was counted with, codes in the tally's order.
-    ///
-    /// The case total is the number of cases in the tally: every document adds its case, matched or not.
-    public init(
-        label: String, source: String? = nil, tally: CorpusTally, codes: [(theme: Theme, code: Code)],
-        options: TableOptions = TableOptions()
-    ) {
-        precondition(codes.count == tally.codeOccurrences.count, "the tally was counted with another codebook")
-        let cases = tally.codeCases()
+    /// A group from the tables of its documents (one value of `--group-by`, or a whole run): codes in codebook
+    /// order, cases coded under the tables' `minimumOccurrences`, and every case of the documents in the total,
+    /// matched or not.
+    public init(label: String, source: String? = nil, tables: RunTables) {
+        let codebook = tables.codebook
+        let cases = tables.tally.codeCases(minimum: tables.options.minimumOccurrences)
+        var terms = Array(repeating: [String](), count: codebook.codes.count)
+        for term in codebook.terms { terms[term.code].append(term.text) }
         self.init(
-            label: label, source: source, tokens: tally.tokens, casesTotal: tally.caseCodeOccurrences.count,
-            codes: codes.enumerated().map { index, entry in
+            label: label, source: source, tokens: tables.tally.tokens, casesTotal: tables.cases.count,
+            codes: codebook.codes.indices.map { index in
                 ComparisonCodeCount(
-                    themeID: entry.theme.id, codeID: entry.code.id,
-                    label: entry.code.label.text(preferring: options.labelLanguages) ?? entry.code.id,
-                    occurrences: tally.codeOccurrences[index], casesCoded: cases[index],
-                    terms: entry.code.terms.map(\.text))
+                    themeID: codebook.codes[index].theme, codeID: codebook.codes[index].code,
+                    label: codebook.label(ofCode: index, languages: tables.options.labelLanguages),
+                    occurrences: tables.tally.codeOccurrences[index], casesCoded: cases[index], terms: terms[index])
             })
+    }
+}
+
+extension WordComparisonGroup {
+    /// A group's open-vocabulary word counts, from its tables.
+    public init(label: String, source: String? = nil, tables: RunTables) {
+        self.init(
+            label: label, source: source, tokens: tables.tally.tokens,
+            counts: tables.tally.words.mapValues(\.occurrences))
     }
 }
