@@ -23,6 +23,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write results into.", valueName: "dir"))
     var output: String
 
+    @Flag(help: "Write into an output folder that holds other files too; they are left alone.")
+    var force = false
+
     @Flag(name: .customLong("no-simplify"), help: "Do not convert Traditional Chinese to Simplified before matching.")
     var noSimplify = false
 
@@ -123,7 +126,7 @@ struct Analyze: AsyncParsableCommand {
                 wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
             let options = try tableOptions()
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
             let result: AnalysisResult

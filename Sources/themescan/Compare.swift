@@ -20,6 +20,9 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write the comparison into.", valueName: "dir"))
     var output: String
 
+    @Flag(help: "Write into an output folder that holds other files too; they are left alone.")
+    var force = false
+
     @Option(
         help: ArgumentHelp(
             "Names for the runs, comma-separated, in order (default: each run's --label, else its folder name).",
@@ -83,7 +86,7 @@ struct Compare: ParsableCommand {
                     label: name, source: folder.path, tokens: folder.provenance.totals.tokens,
                     cases: folder.provenance.totals.cases, documents: folder.provenance.totals.documents)
             }
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
             do {

@@ -17,6 +17,9 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write the merged results into.", valueName: "dir"))
     var output: String
 
+    @Flag(help: "Write into an output folder that holds other files too; they are left alone.")
+    var force = false
+
     func validate() throws {
         guard !partials.isEmpty else { throw ValidationError("give the output folders of the shards to merge") }
         let target = URL(fileURLWithPath: output).standardizedFileURL.path
@@ -33,7 +36,7 @@ struct Merge: ParsableCommand {
             var results: [(folder: String, result: PartialResult)] = []
             for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
             let merged = try MergedRun(results)
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames).begin()
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
             do {

@@ -113,4 +113,51 @@ import Testing
         let after = try Self.files(in: output).map { try Data(contentsOf: output.appendingPathComponent($0)) }
         #expect(after == before, "earlier results must be untouched")
     }
+
+    @Test func forceWritesBesideOtherFilesAndLeavesThemAlone() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("my notes".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        let refused = try Self.analyze(["--out", "out"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("out: error: output folder holds files themescan did not write (notes.txt)"))
+        #expect(try Self.files(in: output) == ["notes.txt"])
+
+        #expect(try Self.analyze(["--out", "out", "--force"], in: folder).status == 0)
+        #expect(try Self.files(in: output).contains("codes.json"))
+        // A second forced run replaces its own earlier outputs, stale ones included, and nothing else.
+        #expect(try Self.analyze(["--out", "out", "--force", "--outputs", "csv"], in: folder).status == 0)
+        let names = try Self.files(in: output)
+        #expect(names.contains("notes.txt") && names.contains("codes.csv") && !names.contains("codes.json"))
+        #expect(try EndToEndTests.read(output.appendingPathComponent("notes.txt")) == "my notes")
+        #expect(try Self.files(in: folder).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test func theWorkbookReadsBackAsTheTables() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.analyze(["--out", "out"], in: folder).status == 0)
+        let output = folder.appendingPathComponent("out")
+        let bytes = [UInt8](try Data(contentsOf: output.appendingPathComponent("results.xlsx")))
+        let workbook = try XLSXWorkbook(bytes: bytes, path: "results.xlsx")
+        #expect(workbook.sheetNames == ["codes", "terms", "case_codes", "case_themes", "words", "cooccurrence", "documents"])
+        for sheet in workbook.sheetNames {
+            let csv = try CSVParser().records(in: try EndToEndTests.read(output.appendingPathComponent(sheet + ".csv")))
+            let rows = try workbook.rows(ofSheet: sheet).rows
+            #expect(rows.count == csv.count, "\(sheet) rows")
+            for (row, record) in zip(rows, csv) {
+                // Numbers come back as Excel writes them (1.50 as 1.5); trailing empty cells are not stored.
+                let cells = row.cells + Array(repeating: "", count: max(0, record.fields.count - row.cells.count))
+                let expected = record.fields.map { field in Double(field).map { Self.shortest($0) } ?? field }
+                let found = cells.map { cell in Double(cell).map { Self.shortest($0) } ?? cell }
+                #expect(Array(found.prefix(expected.count)) == expected, "\(sheet) row \(row.number)")
+            }
+        }
+    }
+
+    static func shortest(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
 }

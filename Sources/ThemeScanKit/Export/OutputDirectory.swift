@@ -11,10 +11,14 @@ public struct OutputDirectory: Sendable {
     public let path: String
     /// File names a replaced folder may hold.
     public let ownedNames: Set<String>
+    /// Whether a folder holding other files may be written into (`--force`): the run's files are then put in place
+    /// one by one and the other files are left alone.
+    public let force: Bool
 
-    public init(path: String, ownedNames: Set<String>) {
+    public init(path: String, ownedNames: Set<String>, force: Bool = false) {
         self.path = path
         self.ownedNames = ownedNames
+        self.force = force
     }
 
     /// Writes the files and swaps them into place.
@@ -36,11 +40,13 @@ public struct OutputDirectory: Sendable {
         let parent = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        var inPlace = false
         if exists {
             guard isDirectory.boolValue else { throw .notADirectory(path) }
             let names = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
             let foreign = names.filter { !ownedNames.contains($0) }.sorted()
-            guard foreign.isEmpty else { throw .foreignFiles(directory: path, names: foreign) }
+            guard foreign.isEmpty || force else { throw .foreignFiles(directory: path, names: foreign) }
+            inPlace = !foreign.isEmpty
         }
         removeLeftovers(in: parent, of: target.lastPathComponent)
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -53,7 +59,8 @@ public struct OutputDirectory: Sendable {
         }
         return OutputStaging(
             displayPath: path, target: target, staging: staging,
-            retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"))
+            retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"),
+            inPlace: inPlace ? ownedNames : nil)
     }
 
     /// Removes staging folders that an earlier run for the same target left when it was killed.

@@ -8,7 +8,7 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .foreignFiles(let directory, let names):
             let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
-            return "\(directory): error: output folder holds files themescan did not write (\(shown)); choose another --out or empty it"
+            return "\(directory): error: output folder holds files themescan did not write (\(shown)); choose another --out, empty it, or give --force to write beside them"
         case .notADirectory(let path):
             return "\(path): error: output path exists and is not a folder"
         case .writeFailed(let path, let reason):

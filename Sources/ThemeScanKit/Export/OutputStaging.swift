@@ -11,6 +11,9 @@ public struct OutputStaging: Sendable {
     let target: URL
     let staging: URL
     let retired: URL
+    /// Set when the output folder holds files themescan did not write (`--force`): the names themescan owns,
+    /// which are then replaced one by one instead of swapping the whole folder.
+    let inPlace: Set<String>?
 
     /// The hidden folder itself, for removing it when the run is interrupted.
     public var folder: String { staging.path }
@@ -44,6 +47,26 @@ public struct OutputStaging: Sendable {
     /// Swaps the staged files into place; the earlier results are removed only once the new ones are there.
     public func commit() throws(OutputError) {
         let manager = FileManager.default
+        if let owned = inPlace {
+            do {
+                let written = Set(try manager.contentsOfDirectory(atPath: staging.path))
+                for name in written.sorted() {
+                    // rename(2) replaces a file atomically, so each output is the old one or the new one.
+                    guard rename(staging.appendingPathComponent(name).path, target.appendingPathComponent(name).path) == 0
+                    else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name]) }
+                }
+                // Outputs of an earlier run that this run did not write would be stale.
+                for name in try manager.contentsOfDirectory(atPath: target.path)
+                where owned.contains(name) && !written.contains(name) {
+                    try manager.removeItem(at: target.appendingPathComponent(name))
+                }
+                try? manager.removeItem(at: staging)
+            } catch {
+                discard()
+                throw .writeFailed(path: displayPath, reason: fileErrorReason(error))
+            }
+            return
+        }
         let exists = manager.fileExists(atPath: target.path)
         do {
             if exists, cplatform_exchange_paths(staging.path, target.path) == 0 {
