@@ -45,6 +45,10 @@ struct Merge: ParsableCommand {
                 let diagnostics = provenances.flatMap(\.diagnostics)
                 try RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
                     .write(to: staging)
+                if let groups = merged.groups {
+                    let comparison = try ComparisonOutputs.groups(groups, codebook: merged.codebook, options: merged.options)
+                    try comparison.outputs?.write(to: staging)
+                }
                 if let provenance = RunProvenance.merging(
                     provenances, commandLine: CommandLine.arguments, cases: merged.tables.cases.count, finished: Date())
                 {

@@ -11,7 +11,8 @@ import Testing
     /// Files every run writes with the default options.
     static let outputs = [
         "codes.csv", "terms.csv", "matches.csv", "documents.csv", "case_codes.csv", "case_themes.csv", "wordcloud.csv",
-        "words.csv", "cooccurrence.csv", "codes.json", "words.json",
+        "words.csv", "cooccurrence.csv", "codes.json", "words.json", "report.html", "results.xlsx", "wordcloud.svg",
+        "words.svg", "compare.csv", "compare_words.csv", "compare.svg", "compare.html",
     ]
 
     static func analyze(out: URL, lexicon: String = "lexicons/children-mental-health.yaml", extra: [String] = [])
@@ -26,11 +27,11 @@ import Testing
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let single = folder.appendingPathComponent("single")
-        #expect(try Self.analyze(out: single, extra: ["--jobs", "2"]).status == 0)
+        #expect(try Self.analyze(out: single, extra: ["--jobs", "2", "--group-by", "year"]).status == 0)
         var shards: [URL] = []
         for index in [2, 3, 1] {
             let shard = folder.appendingPathComponent("shard-\(index)")
-            #expect(try Self.analyze(out: shard, extra: ["--shard", "\(index)/3", "--jobs", "2"]).status == 0)
+            #expect(try Self.analyze(out: shard, extra: ["--shard", "\(index)/3", "--jobs", "2", "--group-by", "year"]).status == 0)
             #expect(FileManager.default.fileExists(atPath: shard.appendingPathComponent("partial.json").path))
             shards.append(shard)
         }

@@ -6,6 +6,8 @@ public struct MergedRun: Sendable {
     public var codebook: RunCodebook
     public var options: TableOptions
     public var facts: ReportRunFacts
+    /// The documents and counts of each group, when the shards were run with `--group-by`.
+    public var groups: GroupTallies?
     /// Every document in the order of a single run.
     public var documents: [DocumentSummary]
     public var tally: CorpusTally
@@ -61,6 +63,9 @@ public struct MergedRun: Sendable {
         // A single run lists documents by input, and an input's documents (spreadsheet rows) in reading order.
         located.sort { ($0.input, $0.order) < ($1.input, $1.order) }
         var tally = CorpusTally(codeCount: codebook.codes.count, termCount: codebook.terms.count)
+        var groups = first.result.options.groupBy.map {
+            GroupTallies(variable: $0, codeCount: first.result.outline.codes.count, termCount: first.result.outline.terms.count)
+        }
         var documents: [DocumentSummary] = []
         var sources: [(shard: Int, rows: Int)] = []
         for place in located {
@@ -73,10 +78,12 @@ public struct MergedRun: Sendable {
             }
             documents.append(summary)
             tally.merge(CorpusTally(documentTally))
+            groups?.add(summary, tally: documentTally)
             sources.append((place.shard, document.matchRowCount))
         }
         self.documents = documents
         self.tally = tally
+        self.groups = groups
         self.sources = sources
     }
 }
