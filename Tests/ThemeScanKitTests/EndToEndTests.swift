@@ -32,8 +32,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let errorURL = scratch.appendingPathComponent("stderr")
         let outputURL = scratch.appendingPathComponent("stdout")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments

@@ -55,9 +55,6 @@ public struct ComparisonProvenance: Sendable, Codable, Equatable {
 
     /// The provenance as JSON, keys sorted.
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        jsonFileText()
     }
 }

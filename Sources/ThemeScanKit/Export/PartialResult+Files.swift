@@ -3,11 +3,7 @@ import Foundation
 extension PartialResult {
     /// The partial result as JSON, keys sorted so equal results are equal bytes.
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        jsonFileText()
     }
 
     /// Reads the `partial.json` of a shard's output folder.

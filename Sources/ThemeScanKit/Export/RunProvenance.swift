@@ -146,11 +146,7 @@ public struct RunProvenance: Sendable, Codable, Equatable {
 
     /// The provenance as JSON, keys sorted.
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Strings, numbers, booleans and arrays of them always encode.
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        jsonFileText()
     }
 
     /// Reads the `run.json` of a results folder.
