@@ -39,8 +39,15 @@ struct StageProfile {
     mutating func run(files: [String], matcher: Matcher) throws {
         let normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         let segmenter = try WordSegmenter()
+        // The analyzer as `analyze` runs it: rows rendered, open-vocabulary words counted with the shipped stopwords.
+        var stopwords = StopwordList()
+        for path in ["lexicons/stopwords-zh.txt", "lexicons/stopwords-en.txt"]
+        where FileManager.default.fileExists(atPath: path) {
+            stopwords = stopwords.merging(try StopwordList.load(path: path, normalizer: normalizer))
+        }
         let analyzer = try DocumentAnalyzer(
-            matcher: matcher, rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms))
+            matcher: matcher, rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms),
+            wordList: WordListSettings(stopwords: stopwords))
         let decoder = UTF8TextDecoder()
         let loader = DocumentLoader()
         var analyzerSeconds = 0.0

@@ -119,6 +119,7 @@ public final class DocumentAnalyzer {
                 for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
             }
         }
+        if let wordList { output.words.finish(keep: { !wordList.stopwords.contains($0) }, into: &tally) }
         var finished = summary
         finished.tokens = tally.tokens
         finished.segments = countedSegments
@@ -145,6 +146,8 @@ public final class DocumentAnalyzer {
         var matches: [Match] = []
         /// The codes that occur in the current segment.
         var segmentCodes: Set<Int> = []
+        /// The document's open-vocabulary words so far.
+        var words = WordCounter()
         var rows: [UInt8] = []
         var spill: RowSpill?
     }
@@ -184,7 +187,8 @@ public final class DocumentAnalyzer {
         if let wordList {
             let tokens = try segmenter.words(in: normalized.units)
             tally.tokens += tokens.count
-            Self.countWords(tokens, spans: spans, in: normalized.units, settings: wordList, into: &tally)
+            Self.countWords(
+                tokens, spans: spans, in: normalized.units, settings: wordList, counter: &output.words, into: &tally)
         } else {
             tally.tokens += try segmenter.countWords(in: normalized.units)
         }
@@ -247,9 +251,21 @@ public final class DocumentAnalyzer {
             if boundaries[middle] <= match.lowerBound { low = middle + 1 } else { high = middle }
         }
         var start = boundaries[max(0, low - 1)]
-        var end = boundaries.first { $0 >= match.upperBound } ?? units.count
-        start = max(start, TextChunker.position(before: match.lowerBound, scalars: sentenceReach, in: units))
-        end = min(end, offsets.position(after: match.upperBound, scalars: sentenceReach))
+        // Boundaries after the start: the first at or after the match's end closes the sentence.
+        var high2 = boundaries.count
+        var low2 = low
+        while low2 < high2 {
+            let middle = (low2 + high2) / 2
+            if boundaries[middle] < match.upperBound { low2 = middle + 1 } else { high2 = middle }
+        }
+        var end = low2 < boundaries.count ? boundaries[low2] : units.count
+        // A side no longer in UTF-16 units than the reach is within it in scalars too: only longer ones are cut.
+        if match.lowerBound - start > sentenceReach {
+            start = max(start, TextChunker.position(before: match.lowerBound, scalars: sentenceReach, in: units))
+        }
+        if end - match.upperBound > sentenceReach {
+            end = min(end, offsets.position(after: match.upperBound, scalars: sentenceReach))
+        }
         while end > match.upperBound, Self.isBlank(units[end - 1]) { end -= 1 }
         while start < match.lowerBound, Self.isBlank(units[start]) { start += 1 }
         return start..<end
@@ -261,34 +277,57 @@ public final class DocumentAnalyzer {
     }
 
     /// Adds the open-vocabulary words of a piece of normalized text: each codebook match once, as its normalized
-    /// surface, and every ICU token outside matches that the settings keep.
+    /// surface, and every ICU token outside matches that is not a number and is long enough (stopwords are dropped
+    /// once per distinct word, by `WordCounter.finish`).
     static func countWords(
         _ tokens: [WordToken], spans: [MatchSpan], in units: [UInt16], settings: WordListSettings,
-        into tally: inout DocumentTally
+        counter: inout WordCounter, into tally: inout DocumentTally
     ) {
-        var nextSpan = 0
-        for token in tokens {
-            // Spans come in text order and do not overlap; count each as the first token reaching it goes by.
-            while nextSpan < spans.count, spans[nextSpan].range.upperBound <= token.range.lowerBound {
-                countSpan(spans[nextSpan], in: units, into: &tally)
+        units.withUnsafeBufferPointer { buffer in
+            var nextSpan = 0
+            for token in tokens {
+                // Spans come in text order and do not overlap; count each as the first token reaching it goes by.
+                while nextSpan < spans.count, spans[nextSpan].range.upperBound <= token.range.lowerBound {
+                    countSpan(spans[nextSpan], in: buffer, counter: &counter, into: &tally)
+                    nextSpan += 1
+                }
+                if nextSpan < spans.count, spans[nextSpan].range.overlaps(token.range) { continue }
+                guard token.kind != .number,
+                    settings.minimumCharacters <= 1
+                        || scalarCount(buffer, token.range, atLeast: settings.minimumCharacters)
+                else { continue }
+                counter.add(buffer, token.range)
+            }
+            while nextSpan < spans.count {
+                countSpan(spans[nextSpan], in: buffer, counter: &counter, into: &tally)
                 nextSpan += 1
             }
-            if nextSpan < spans.count, spans[nextSpan].range.overlaps(token.range) { continue }
-            let word = String(decoding: units[token.range], as: UTF16.self)
-            if settings.keeps(word, kind: token.kind) { tally.words[word, default: 0] += 1 }
-        }
-        while nextSpan < spans.count {
-            countSpan(spans[nextSpan], in: units, into: &tally)
-            nextSpan += 1
         }
     }
 
-    private static func countSpan(_ span: MatchSpan, in units: [UInt16], into tally: inout DocumentTally) {
-        // A multiword term matches across any run of spaces and line breaks; its word is written with one space.
-        var word = String(decoding: units[span.range], as: UTF16.self)
-        if units[span.range].contains(where: isBlank) {
-            word = word.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Whether `units[range]` holds at least `minimum` scalars (a surrogate pair is one).
+    private static func scalarCount(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, atLeast minimum: Int) -> Bool {
+        guard range.count >= minimum else { return false }
+        var count = 0
+        for index in range where units[index] & 0xFC00 != 0xDC00 {
+            count += 1
+            if count >= minimum { return true }
         }
+        return false
+    }
+
+    private static func countSpan(
+        _ span: MatchSpan, in units: UnsafeBufferPointer<UInt16>, counter: inout WordCounter,
+        into tally: inout DocumentTally
+    ) {
+        guard units[span.range].contains(where: isBlank) else {
+            let word = counter.add(units, span.range)
+            for credit in span.credits { counter.credit(word, code: credit.code) }
+            return
+        }
+        // A multiword term matches across any run of spaces and line breaks; its word is written with one space.
+        let text = makeString(fromUTF16: UnsafeBufferPointer(rebasing: units[span.range]))
+        let word = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         tally.words[word, default: 0] += 1
         for credit in span.credits { tally.wordCodes[word, default: []].insert(credit.code) }
     }

@@ -12,9 +12,4 @@ public struct WordListSettings: Sendable, Equatable {
         self.stopwords = stopwords
         self.minimumCharacters = minimumCharacters
     }
-
-    /// Whether a token that is not a codebook match belongs in the list.
-    func keeps(_ word: String, kind: WordToken.Kind) -> Bool {
-        kind != .number && word.unicodeScalars.count >= minimumCharacters && !stopwords.contains(word)
-    }
 }

@@ -1,0 +1,82 @@
+/// Counts the words of one document by their UTF-16 units, making a `String` only once per distinct word.
+///
+/// An analysis meets millions of tokens but a few thousand distinct words per document; building and hashing a
+/// `String` for every token (Swift hashes strings through their NFC form) cost more than ICU's word break itself.
+/// Written by hand because no collection of the standard library or the allowed packages hashes a slice of a
+/// buffer without copying it: this is an open-addressing table over one flat buffer of the distinct words' units.
+struct WordCounter {
+    /// The distinct words' units, one after another.
+    private var storage: [UInt16] = []
+    /// Where each distinct word starts in `storage`, and its length.
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var counts: [Int] = []
+    /// For each distinct word, the codes it credits when it is a codebook match.
+    private var codes: [[Int]] = []
+    /// Open addressing: the index of a word plus one, or 0 for an empty slot; a power of two long.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    /// Counts one occurrence of the word in `units[range]`; returns its index among the distinct words.
+    @discardableResult
+    mutating func add(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int {
+        let mask = slots.count - 1
+        var slot = Self.slot(units, range, mask: mask)
+        while slots[slot] != 0 {
+            let word = Int(slots[slot]) - 1
+            if lengths[word] == range.count, storage[starts[word]..<(starts[word] + lengths[word])].elementsEqual(units[range]) {
+                counts[word] += 1
+                return word
+            }
+            slot = (slot + 1) & mask
+        }
+        let word = counts.count
+        starts.append(storage.count)
+        lengths.append(range.count)
+        storage.append(contentsOf: units[range])
+        counts.append(1)
+        codes.append([])
+        slots[slot] = Int32(word + 1)
+        if counts.count * 2 > slots.count { grow() }
+        return word
+    }
+
+    /// Notes that a word credits a code.
+    mutating func credit(_ word: Int, code: Int) {
+        if !codes[word].contains(code) { codes[word].append(code) }
+    }
+
+    /// The distinct words as strings with their counts, and the codes of those that are codebook matches; words
+    /// that `keep` rejects are left out.
+    func finish(keep: (String) -> Bool, into tally: inout DocumentTally) {
+        storage.withUnsafeBufferPointer { buffer in
+            for word in counts.indices {
+                let text = makeString(fromUTF16: UnsafeBufferPointer(rebasing: buffer[starts[word]..<(starts[word] + lengths[word])]))
+                guard !codes[word].isEmpty || keep(text) else { continue }
+                tally.words[text, default: 0] += counts[word]
+                if !codes[word].isEmpty { tally.wordCodes[text, default: []].formUnion(codes[word]) }
+            }
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        storage.withUnsafeBufferPointer { buffer in
+            for word in counts.indices {
+                var slot = Self.slot(buffer, starts[word]..<(starts[word] + lengths[word]), mask: mask)
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = Int32(word + 1)
+            }
+        }
+        slots = bigger
+    }
+
+    /// Where a word's search starts: FNV-1a over its units, folded onto the table.
+    private static func slot(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, mask: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash = (hash ^ UInt64(units[index])) &* 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    }
+}
