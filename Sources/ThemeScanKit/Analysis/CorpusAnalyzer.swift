@@ -79,11 +79,15 @@ public struct CorpusAnalyzer: Sendable {
         let workers = min(jobs, max(1, sources.count))
         // Far enough ahead to keep every worker busy when documents differ in size, near enough to bound memory.
         let window = 8 * workers
-        var assembly = Assembly(codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        var assembly = Assembly()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        // Each worker adds up the counts of the documents it analyzed, so merging (words, case tables, code pairs)
+        // runs in parallel; merging is commutative and associative, so the sum does not depend on who did what.
+        let tally = try await withThrowingTaskGroup(of: CorpusTally.self) { group in
             for _ in 0..<workers {
                 group.addTask {
+                    var local = empty
                     let analyzer: DocumentAnalyzer
                     do throws(TextError) {
                         analyzer = try DocumentAnalyzer(
@@ -92,7 +96,7 @@ public struct CorpusAnalyzer: Sendable {
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { continuation.yield((index, .failed(error))) }
-                        return
+                        return local
                     }
                     while !Task.isCancelled {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
@@ -100,8 +104,13 @@ public struct CorpusAnalyzer: Sendable {
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
                             try? await Task.sleep(for: .milliseconds(1))
                         }
-                        continuation.yield((index, process(sources[index], with: analyzer)))
+                        let outcome = process(sources[index], with: analyzer)
+                        if case .analyzed(let analyses, _) = outcome {
+                            for analysis in analyses { local.merge(CorpusTally(analysis.tally)) }
+                        }
+                        continuation.yield((index, outcome))
                     }
+                    return local
                 }
             }
             defer { group.cancelAll() }
@@ -117,22 +126,20 @@ public struct CorpusAnalyzer: Sendable {
                 }
             }
             continuation.finish()
+            var total = empty
+            for try await local in group { total.merge(local) }
+            return total
         }
         return AnalysisResult(
             codes: matcher.codes, terms: matcher.terms, documents: assembly.documents, matches: [],
-            tally: assembly.tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
+            tally: tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
     }
 
-    /// The run's results so far, built up in input order.
+    /// The run's documents and diagnostics so far, in input order.
     private struct Assembly {
-        var tally: CorpusTally
         var documents: [DocumentSummary] = []
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
-
-        init(codeCount: Int, termCount: Int) {
-            tally = CorpusTally(codeCount: codeCount, termCount: termCount)
-        }
 
         mutating func add(_ outcome: Outcome, input: Int, consume: (DocumentAnalysis, Int) throws -> Void) throws {
             switch outcome {
@@ -141,7 +148,6 @@ public struct CorpusAnalyzer: Sendable {
                     analysis.input = input
                     try consume(analysis, documents.count)
                     documents.append(analysis.summary)
-                    tally.merge(CorpusTally(analysis.tally))
                 }
                 diagnostics += warnings
             case .skipped(let error):
