@@ -481,6 +481,16 @@ import Testing
         #expect(elsewhere.status == 0, "\(elsewhere.standardError)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("sample/elsewhere.qdpx")) == first)
 
+        // A run.json of a newer format is refused with the format found.
+        let newer = folder.appendingPathComponent("newer")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("run"), to: newer)
+        let runJSON = newer.appendingPathComponent("run.json")
+        let text = try EndToEndTests.read(runJSON).replacingOccurrences(of: "\"format\" : 1,", with: "\"format\" : 99,")
+        try Data(text.utf8).write(to: runJSON)
+        let refused = try EndToEndTests.run(["export", "qdpx", "newer", "--out", "newer.qdpx"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("newer: run.json has format 99; this version reads up to 1"))
+
         // An input changed since the run is refused by name.
         try Data("访谈者：改过了。".utf8).write(to: folder.appendingPathComponent("sample/p02-hk.txt"))
         let changed = try EndToEndTests.run(["export", "qdpx", "run", "--out", "changed.qdpx"], in: folder)
