@@ -89,7 +89,8 @@ extension Export {
             let arguments = Array(provenance.commandLine.dropFirst())
             guard arguments.first == "analyze" else {
                 throw RunFolderError.unreadable(
-                    folder: folder, reason: "run.json records no analyze command line; export the inputs instead")
+                    folder: folder,
+                    reason: "run.json records no analyze command line (a merged run records merge); export the inputs instead")
             }
             let recorded: Analyze
             do {
@@ -97,6 +98,10 @@ extension Export {
             } catch {
                 throw RunFolderError.unreadable(
                     folder: folder, reason: "its recorded command line no longer parses (\(Analyze.message(for: error)))")
+            }
+            if let shard = recorded.shardOption {
+                throw RunFolderError.unreadable(
+                    folder: folder, reason: "it holds shard \(shard) of a run; export the merged run's inputs instead")
             }
             let target = URL(fileURLWithPath: output).standardizedFileURL.path
             var export = self

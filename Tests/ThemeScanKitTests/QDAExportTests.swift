@@ -481,6 +481,13 @@ import Testing
         #expect(elsewhere.status == 0, "\(elsewhere.standardError)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("sample/elsewhere.qdpx")) == first)
 
+        // A shard's folder holds part of a run only.
+        #expect(try EndToEndTests.run(
+            ["analyze", "sample", "--lexicon", "codebook.yaml", "--shard", "1/2", "--out", "shard"], in: folder).status == 0)
+        let shard = try EndToEndTests.run(["export", "qdpx", "shard", "--out", "shard.qdpx"], in: folder)
+        #expect(shard.status != 0)
+        #expect(shard.standardError.contains("shard: it holds shard 1/2 of a run"))
+
         // A run.json of a newer format is refused with the format found.
         let newer = folder.appendingPathComponent("newer")
         try FileManager.default.copyItem(at: folder.appendingPathComponent("run"), to: newer)
