@@ -119,17 +119,20 @@ struct Analyze: AsyncParsableCommand {
             var partialDocuments: [PartialDocument] = []
 
             let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
-            let analyzer = CorpusAnalyzer(
+            var analyzer = CorpusAnalyzer(
                 matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), contextLength: kwicWidth,
                 speakers: input.speakers, jobs: input.jobs,
                 rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms),
                 wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
             let options = try tableOptions()
+            analyzer.samplesPerCode = options.passagesPerCode
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
             let result: AnalysisResult
+            // The first matches of each code, for the report's passages.
+            var samples: [Int: [Match]] = [:]
             var groups = groupBy.map {
                 GroupTallies(variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count)
             }
@@ -141,9 +144,18 @@ struct Analyze: AsyncParsableCommand {
                 let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
                 var inputsDone = 0
                 defer { progress.finish() }
-                result = try await analyzer.analyze(sources) { analysis, _ in
+                result = try await analyzer.analyze(sources) { analysis, documentIndex in
                     // Inputs are handed on in order; an input that gave no document is counted with the next one.
                     groups?.add(analysis.summary, tally: analysis.tally)
+                    for (code, matches) in analysis.samples {
+                        let room = options.passagesPerCode - samples[code, default: []].count
+                        guard room > 0 else { continue }
+                        samples[code, default: []] += matches.prefix(room).map { match in
+                            var numbered = match
+                            numbered.document = documentIndex
+                            return numbered
+                        }
+                    }
                     if analysis.input >= inputsDone {
                         progress.advance(
                             files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))
@@ -178,7 +190,7 @@ struct Analyze: AsyncParsableCommand {
                 try RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
-                    .write(to: staging)
+                    .write(to: staging, samples: samples)
                 if let groups {
                     let comparison = try ComparisonOutputs.groups(
                         groups, codebook: RunCodebook(codes: result.codes, terms: result.terms), options: options)

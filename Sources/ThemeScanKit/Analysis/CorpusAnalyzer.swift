@@ -20,6 +20,8 @@ public struct CorpusAnalyzer: Sendable {
     public var rowRenderer: MatchRowRenderer?
     /// When set, each document's open-vocabulary words are counted (`CorpusTally.words`).
     public var wordList: WordListSettings?
+    /// How many matches of each code every document keeps as samples (`DocumentAnalysis.samples`).
+    public var samplesPerCode = 0
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -93,6 +95,7 @@ public struct CorpusAnalyzer: Sendable {
                         analyzer = try DocumentAnalyzer(
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
                             rowRenderer: rowRenderer, wordList: wordList)
+                        analyzer.samplesPerCode = samplesPerCode
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { continuation.yield((index, .failed(error))) }

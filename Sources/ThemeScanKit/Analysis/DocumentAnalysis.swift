@@ -15,6 +15,9 @@ public struct DocumentAnalysis: Sendable {
     public var spilledMatchRows: String?
     /// The position of the document's input in the list the corpus analyzer was given.
     public var input: Int
+    /// The document's first matches of each code, by code index, when the analyzer keeps samples
+    /// (`DocumentAnalyzer.samplesPerCode`).
+    public var samples: [Int: [Match]] = [:]
 
     public init(
         summary: DocumentSummary, matches: [Match], tally: DocumentTally, document: Document? = nil,

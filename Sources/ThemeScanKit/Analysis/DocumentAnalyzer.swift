@@ -21,6 +21,8 @@ public final class DocumentAnalyzer {
     public let rowRenderer: MatchRowRenderer?
     /// When set, `analyze` counts the open-vocabulary words of each document (`DocumentTally.words`).
     public let wordList: WordListSettings?
+    /// How many matches of each code a document keeps as samples (`DocumentAnalysis.samples`), for the report.
+    public var samplesPerCode = 0
     let chunkLength: Int
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
     /// hold all its rows in memory.
@@ -124,9 +126,11 @@ public final class DocumentAnalyzer {
         finished.tokens = tally.tokens
         finished.segments = countedSegments
         try output.spill?.close()
-        return DocumentAnalysis(
+        var analysis = DocumentAnalysis(
             summary: finished, matches: output.matches, tally: tally, matchRows: output.rows,
             spilledMatchRows: output.spill?.path)
+        analysis.samples = output.samples
+        return analysis
     }
 
     /// The speaker and role a `matches.csv` row prefix is rendered for.
@@ -146,6 +150,8 @@ public final class DocumentAnalyzer {
         var matches: [Match] = []
         /// The codes that occur in the current segment.
         var segmentCodes: Set<Int> = []
+        /// The document's first matches of each code, by code index.
+        var samples: [Int: [Match]] = [:]
         /// The document's open-vocabulary words so far.
         var words = WordCounter()
         var rows: [UInt8] = []
@@ -207,6 +213,20 @@ public final class DocumentAnalyzer {
             let start = scalarBase + offsets.scalarOffset(ofUTF16: original.lowerBound)
             let end = scalarBase + offsets.scalarOffset(ofUTF16: original.upperBound)
             let sentence = Self.sentence(around: original, boundaries: sentenceBounds, units: units, offsets: offsets)
+            func match() -> Match {
+                Match(
+                    document: output.document, segment: output.segment, speaker: output.speaker, role: output.role,
+                    credits: span.credits, start: start, end: end, surface: offsets.text(original),
+                    left: offsets.context(before: original.lowerBound, scalars: contextLength),
+                    right: offsets.context(after: original.upperBound, scalars: contextLength),
+                    sentence: offsets.flattenedText(sentence))
+            }
+            if samplesPerCode > 0, span.credits.contains(where: { output.samples[$0.code, default: []].count < samplesPerCode }) {
+                let sample = match()
+                for credit in span.credits where output.samples[credit.code, default: []].count < samplesPerCode {
+                    output.samples[credit.code, default: []].append(sample)
+                }
+            }
             if let rowRenderer {
                 let left = TextChunker.position(before: original.lowerBound, scalars: contextLength, in: units)
                 let right = offsets.position(after: original.upperBound, scalars: contextLength)
@@ -222,14 +242,7 @@ public final class DocumentAnalyzer {
                     output.rows.removeAll(keepingCapacity: true)
                 }
             } else {
-                output.matches.append(
-                    Match(
-                        document: output.document, segment: output.segment, speaker: output.speaker,
-                        role: output.role, credits: span.credits, start: start, end: end,
-                        surface: offsets.text(original),
-                        left: offsets.context(before: original.lowerBound, scalars: contextLength),
-                        right: offsets.context(after: original.upperBound, scalars: contextLength),
-                        sentence: offsets.flattenedText(sentence)))
+                output.matches.append(match())
             }
         }
     }

@@ -73,6 +73,21 @@ extension RunOutputs {
         return passages
     }
 
+    /// Report passages from matches kept while analyzing: the first of each code, as `samplePassages` finds them.
+    func passages(from samples: [Int: [Match]]) -> [String: [ReportPassage]] {
+        var passages: [String: [ReportPassage]] = [:]
+        for (code, matches) in samples {
+            passages[tables.codebook.codes[code].code] = matches.prefix(tables.options.passagesPerCode).map { match in
+                let document = tables.documents[match.document]
+                return ReportPassage(
+                    documentID: document.id, caseID: document.caseID,
+                    speaker: (match.speaker ?? "").isEmpty ? nil : match.speaker, left: match.left,
+                    surface: match.surface, right: match.right)
+            }
+        }
+        return passages
+    }
+
     /// Everything the report shows.
     func reportModel(clouds: Clouds, passages: [String: [ReportPassage]]) -> ReportModel {
         let options = tables.options

@@ -47,8 +47,10 @@ public struct RunOutputs: Sendable {
     ]
 
     /// Writes the selected outputs into the staging folder, which already holds `matches.csv`; removes that file
-    /// again when CSV is not selected.
-    public func write(to staging: OutputStaging) throws {
+    /// again when CSV is not selected. `samples` are the run's first matches of each code (by code index, with
+    /// document indices into the tables' documents), gathered while analyzing; without them the report reads its
+    /// passages back from `matches.csv`, which gives the same ones.
+    public func write(to staging: OutputStaging, samples: [Int: [Match]]? = nil) throws {
         let options = tables.options
         let formats = Set(options.formats)
         let files = tables.csvFiles()
@@ -74,8 +76,8 @@ public struct RunOutputs: Sendable {
                 try staging.write(Self.wordCloudName, contents: clouds.words)
             }
             if formats.contains(.html) {
-                let passages = try Self.samplePassages(
-                    matchesPath: staging.path(for: "matches.csv"), tables: tables)
+                let passages = try samples.map(passages(from:))
+                    ?? Self.samplePassages(matchesPath: staging.path(for: "matches.csv"), tables: tables)
                 let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages))
                 try staging.write(Self.reportName, contents: page)
             }
