@@ -4,12 +4,14 @@ import ThemeScanKit
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Match a codebook against documents and write counts and matches as CSV.",
+        abstract: "Match a codebook against documents and write counts, matches, clouds, a workbook and a report.",
         discussion: """
             Reads transcripts (.txt, .md, .vtt, .srt, .docx), survey exports (.csv, .tsv, .xlsx, .xls; one \
             document per row), web pages (.html) and XML. Folders are read recursively. Each file is its own \
-            case unless a manifest or a case column says otherwise. Results appear in the output folder only \
-            when the run succeeds.
+            case unless a manifest or a case column says otherwise. Writes per-code, per-term and per-case \
+            tables, open-vocabulary words, co-occurrence, every match with its context and sentence, two word \
+            clouds, results.xlsx, report.html and run.json (how the figures were made); --group-by also compares \
+            groups, such as years. Results appear in the output folder only when the run succeeds.
             """
     )
 
@@ -29,7 +31,7 @@ struct Analyze: AsyncParsableCommand {
     @Flag(name: .customLong("no-simplify"), help: "Do not convert Traditional Chinese to Simplified before matching.")
     var noSimplify = false
 
-    @Option(help: ArgumentHelp("Label languages for codes.csv, in order of preference.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Label languages of the tables, in order of preference.", valueName: "lang"))
     var labelLanguage: [String] = ["zh", "en"]
 
     @Option(
