@@ -257,21 +257,10 @@ public final class DocumentAnalyzer {
         around match: Range<Int>, boundaries: [Int], units: [UInt16], offsets: ScalarOffsetMap
     ) -> Range<Int> {
         // The last boundary at or before the match starts the sentence; the first one at or after its end ends it.
-        var low = 0
-        var high = boundaries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if boundaries[middle] <= match.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        var start = boundaries[max(0, low - 1)]
-        // Boundaries after the start: the first at or after the match's end closes the sentence.
-        var high2 = boundaries.count
-        var low2 = low
-        while low2 < high2 {
-            let middle = (low2 + high2) / 2
-            if boundaries[middle] < match.upperBound { low2 = middle + 1 } else { high2 = middle }
-        }
-        var end = low2 < boundaries.count ? boundaries[low2] : units.count
+        let after = Self.firstIndex(in: boundaries, from: 0) { $0 > match.lowerBound }
+        var start = boundaries[max(0, after - 1)]
+        let closing = Self.firstIndex(in: boundaries, from: after) { $0 >= match.upperBound }
+        var end = closing < boundaries.count ? boundaries[closing] : units.count
         // A side no longer in UTF-16 units than the reach is within it in scalars too: only longer ones are cut.
         if match.lowerBound - start > sentenceReach {
             start = max(start, TextChunker.position(before: match.lowerBound, scalars: sentenceReach, in: units))
@@ -282,6 +271,18 @@ public final class DocumentAnalyzer {
         while end > match.upperBound, Self.isBlank(units[end - 1]) { end -= 1 }
         while start < match.lowerBound, Self.isBlank(units[start]) { start += 1 }
         return start..<end
+    }
+
+    /// The first index from `start` on whose value satisfies `isPast`, which holds from some index on (binary
+    /// search over sorted boundaries); `values.count` when none does.
+    static func firstIndex(in values: [Int], from start: Int, where isPast: (Int) -> Bool) -> Int {
+        var low = start
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(values[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Spaces and line breaks, which a sentence from ICU keeps at its end.
