@@ -51,7 +51,7 @@ import Testing
     /// A scratch folder holding a copy of the fixtures.
     static func workspace() throws -> URL {
         let folder = try TestSupport.temporaryFolder()
-        for name in ["sample", "codebook.yaml"] {
+        for name in ["sample", "codebook.yaml", "manifest.csv"] {
             try FileManager.default.copyItem(
                 at: TestSupport.fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
@@ -65,7 +65,8 @@ import Testing
     @Test func mainJobWritesTheGoldenTables() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try Self.run(["analyze", "sample", "--lexicon", "codebook.yaml", "--out", "out", "--jobs", "2"], in: folder)
+        let run = try Self.run(
+            ["analyze", "--manifest", "manifest.csv", "--lexicon", "codebook.yaml", "--out", "out", "--jobs", "2"], in: folder)
         #expect(run.status == 0)
         #expect(run.standardError.contains("themescan: 3 document(s)"))
         for name in GoldenFileTests.outputNames {

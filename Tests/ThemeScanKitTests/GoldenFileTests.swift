@@ -29,12 +29,19 @@ import Testing
         let matcher = try Matcher(codebook: book, normalization: NormalizationOptions(), classifier: TestSupport.classifier)
         let folder = TestSupport.fixtures.appendingPathComponent("sample")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        let sources = names.map { DocumentSource(path: folder.appendingPathComponent($0).path, id: $0) }
+        // As Fixtures/manifest.csv says: the two Chinese interviews are one program's, the English one another's.
+        let cases = ["p01-zh.txt": "P1", "p02-hk.txt": "P1", "p03-en.md": "P2"]
+        let organizations = ["P1": "Sunflower Centre", "P2": "Harbor Lights"]
+        let sources = names.map { name in
+            DocumentSource(
+                path: folder.appendingPathComponent(name).path, id: "sample/" + name, caseID: cases[name],
+                metadata: ["organization": organizations[cases[name]!]!])
+        }
         var result = try await CorpusAnalyzer(
             matcher: matcher, jobs: jobs, wordList: WordListSettings(stopwords: try stopwords())
         ).analyze(sources)
         for index in result.documents.indices {
-            result.documents[index].source = "sample/" + result.documents[index].id
+            result.documents[index].source = result.documents[index].id
         }
         return result
     }
