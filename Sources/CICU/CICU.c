@@ -472,15 +472,6 @@ int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const u
     return count;
 }
 
-int32_t cicu_display_columns(int32_t code_point) {
-    UChar32 c = (UChar32)code_point;
-    int8_t category = u_charType(c);
-    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK) return 0;
-    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return 0;
-    int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
-}
-
 int32_t cicu_east_asian_width(uint32_t scalar) {
     return u_getIntPropertyValue((UChar32)scalar, UCHAR_EAST_ASIAN_WIDTH);
 }

@@ -111,10 +111,6 @@ void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
 int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
                                          int32_t *boundaries, int32_t capacity, int32_t *status);
 
-/// How many terminal columns a code point takes by its East Asian Width: 2 for Wide and Fullwidth, 0 for
-/// nonspacing and enclosing marks and default-ignorable code points, 1 otherwise (Ambiguous counts as narrow).
-int32_t cicu_display_columns(int32_t code_point);
-
 /// The East Asian Width of a code point (UAX #11), as ICU numbers it: 0 neutral, 1 ambiguous, 2 halfwidth,
 /// 3 fullwidth, 4 narrow, 5 wide.
 int32_t cicu_east_asian_width(uint32_t scalar);

@@ -11,9 +11,22 @@ public enum DisplayWidth {
             if scalar.value < 0x80 {
                 total += scalar.value >= 0x20 ? 1 : 0
             } else {
-                total += Int(cicu_display_columns(Int32(bitPattern: scalar.value)))
+                total += columns(of: scalar)
             }
         }
         return total
+    }
+
+    /// Columns of one scalar beyond ASCII: none for combining marks and invisible format characters, two for Wide
+    /// and Fullwidth (ICU's East Asian Width: 5 and 3), one otherwise (Ambiguous counts as narrow).
+    static func columns(of scalar: Unicode.Scalar) -> Int {
+        let properties = scalar.properties
+        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
+            || properties.isDefaultIgnorableCodePoint
+        {
+            return 0
+        }
+        let width = cicu_east_asian_width(scalar.value)
+        return width == 5 || width == 3 ? 2 : 1
     }
 }
