@@ -267,14 +267,8 @@ struct Analyze: AsyncParsableCommand {
 
     /// The options that change what a run counts or writes, for `merge` to compare across shards.
     func settings() throws(OutputError) -> String {
-        var parts = [
-            "speakers=\(input.speakers.rawValue)", "simplify=\(!noSimplify)",
-            "label-language=\(labelLanguage.joined(separator: ","))", "interviewer=\(input.interviewer.joined(separator: ","))",
-            "text-column=\(input.textColumn.joined(separator: ","))", "case-column=\(input.caseColumn ?? "")", "sheet=\(input.sheet ?? "")",
-            "xpath=\(input.xpath ?? "")", "case-xpath=\(input.caseXpath ?? "")", "text-xpath=\(input.textXpath ?? "")",
-            "format=\(input.format?.rawValue ?? "")", "encoding=\(input.encoding ?? "")", "max-entry-size=\(input.maxEntrySize)",
-            "min-chars=\(minChars)", "kwic-width=\(kwicWidth)",
-        ]
+        var parts = ["speakers=\(input.speakers.rawValue)", "simplify=\(!noSimplify)"]
+        parts += recordedOptions().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let stopwordBytes = try (stopwords.files.isEmpty ? StopwordOptions.shippedLists() : stopwords.files).map {
             path throws(OutputError) in try Self.bytes(of: path)
         }

@@ -6,14 +6,15 @@ extension CSVTable {
     ]
 
     /// The table as a JSON array of objects, one per row, keys in column order; a column whose every non-empty
-    /// value is a plain decimal number holds numbers, an empty cell in it `null`.
+    /// value is a number by the workbook's rule (`WorkbookSheet.number(in:)`: a plain decimal that a spreadsheet
+    /// keeps exactly) holds numbers, an empty cell in it `null`.
     ///
     /// Rendered by hand because `JSONEncoder` sorts or scrambles keys, and a mirror of a table should read in the
     /// table's column order.
     public func json() -> String {
         let numeric = header.indices.map { column in
             !Self.textHeaders.contains(header[column])
-                && rows.allSatisfy { column >= $0.count || $0[column].isEmpty || Self.isPlainNumber($0[column]) }
+                && rows.allSatisfy { column >= $0.count || $0[column].isEmpty || WorkbookSheet.number(in: $0[column]) != nil }
         }
         var output = "["
         for (rowIndex, row) in rows.enumerated() {
@@ -30,19 +31,6 @@ extension CSVTable {
             output += "}"
         }
         return output + (rows.isEmpty ? "]\n" : "\n]\n")
-    }
-
-    /// Whether text is a number JSON takes as it is: an optional minus, digits without a leading zero, and an
-    /// optional fraction.
-    static func isPlainNumber(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if digits.first == "-" { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
-            whole == "0" || whole.first != "0"
-        else { return false }
-        guard parts.count == 2 else { return true }
-        return !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// A JSON string literal.
