@@ -132,6 +132,7 @@ struct Analyze: AsyncParsableCommand {
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
             defer { interrupts.release() }
+            analyzer.spillFolder = staging.folder
             let result: AnalysisResult
             // The first matches of each code, for the report's passages.
             var samples: [Int: [Match]] = [:]

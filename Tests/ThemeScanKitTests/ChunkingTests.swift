@@ -130,6 +130,23 @@ import Testing
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: output))) == Array("h\r\n".utf8) + kept.matchRows)
     }
 
+    /// Set-aside rows quote interview text: they go to the folder the caller names, readable by the owner only.
+    @Test func setAsideRowsGoToTheNamedFolderPrivately() throws {
+        let matcher = try TestSupport.matcher(codes: Self.codes)
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyzer = try DocumentAnalyzer(
+            matcher: matcher, contextLength: 20, speakers: .all,
+            rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms), chunkLength: 300,
+            rowSpillBytes: 1000)
+        analyzer.spillFolder = folder.path
+        let analysis = try analyzer.analyze(Self.document(Self.text(sentences: 60)), index: 0)
+        let path = try #require(analysis.spilledMatchRows)
+        #expect(path.hasPrefix(folder.path + "/") && !path.dropFirst(folder.path.count + 1).contains("/"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+    }
+
     @Test func aRunWithoutSafeCutsIsCutHardAndKeepsExactOffsets() throws {
         let matcher = try TestSupport.matcher(codes: Self.codes)
         let run = String(repeating: "我们上课亲子关系情绪低落抑郁", count: 40)

@@ -22,6 +22,8 @@ public struct CorpusAnalyzer: Sendable {
     public var wordList: WordListSettings?
     /// How many matches of each code every document keeps as samples (`DocumentAnalysis.samples`).
     public var samplesPerCode = 0
+    /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
+    public var spillFolder: String?
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -96,6 +98,7 @@ public struct CorpusAnalyzer: Sendable {
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
                             rowRenderer: rowRenderer, wordList: wordList)
                         analyzer.samplesPerCode = samplesPerCode
+                        analyzer.spillFolder = spillFolder
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         if index < sources.count { continuation.yield((index, .failed(error))) }

@@ -23,6 +23,9 @@ public final class DocumentAnalyzer {
     public let wordList: WordListSettings?
     /// How many matches of each code a document keeps as samples (`DocumentAnalysis.samples`), for the report.
     public var samplesPerCode = 0
+    /// Where rows set aside beyond `rowSpillBytes` go; the system's temporary folder when nil. The CLI names its
+    /// staging folder, so an interrupted run leaves no quoted interview text behind.
+    public var spillFolder: String?
     let chunkLength: Int
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
     /// hold all its rows in memory.
@@ -163,13 +166,16 @@ public final class DocumentAnalyzer {
         let path: String
         private let handle: FileHandle
 
-        init() throws(TextError) {
-            path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("themescan-rows-\(UUID().uuidString).csv").path
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                let handle = FileHandle(forWritingAtPath: path)
-            else { throw .spillFailed(path: path, reason: "cannot create the file") }
-            self.handle = handle
+        /// Creates the file in `folder` (the system's temporary folder when nil), readable by its owner only:
+        /// the rows quote interview text.
+        init(in folder: String?) throws(TextError) {
+            let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            path = base.appendingPathComponent(".themescan-rows-\(UUID().uuidString).csv").path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw .spillFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+            self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
 
         func write(_ bytes: [UInt8]) throws(TextError) {
@@ -237,7 +243,7 @@ public final class DocumentAnalyzer {
                         sentence: sentence, start: start, end: end, scratch: &scratch, to: &output.rows)
                 }
                 if output.rows.count >= rowSpillBytes {
-                    if output.spill == nil { output.spill = try RowSpill() }
+                    if output.spill == nil { output.spill = try RowSpill(in: spillFolder) }
                     try output.spill!.write(output.rows)
                     output.rows.removeAll(keepingCapacity: true)
                 }
