@@ -48,7 +48,8 @@ enum {
 const char *cxml_version(void);
 
 /// Parses XML without network access, DTD loading or entity substitution, within libxml2's default limits.
-/// Returns NULL when the bytes are not well-formed, with the first problem in `error`.
+/// Returns NULL when the bytes are not well-formed, with the first problem in `error`, and also when entity
+/// references would expand to more than 4 times the document's size plus 1 MiB of text (a quadratic blowup).
 cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url, cxml_error *error);
 
 /// Parses HTML leniently (HTML is recovered, never rejected for its mistakes). `encoding` names the encoding of

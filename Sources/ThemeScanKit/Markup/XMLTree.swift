@@ -4,7 +4,9 @@ import CLibXML2
 /// A parsed XML or HTML document owned by libxml2 and freed with this object.
 ///
 /// XML is parsed without network access, DTD loading or entity substitution, and within libxml2's default
-/// limits, so external entities are never fetched and entity bombs fail with a located error.
+/// limits, so external entities are never fetched and entity bombs fail with a located error; so does a tree whose
+/// entity references would expand to more than 4 times the document's size plus 1 MiB (one large entity referenced
+/// many times).
 public final class XMLTree {
     let document: OpaquePointer
 
