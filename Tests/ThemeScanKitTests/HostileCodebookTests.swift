@@ -61,4 +61,38 @@ import Testing
         #expect(codes.contains("t,star,star,3,1,1,"), "\(codes)")
         #expect(codes.contains("t,other,other,1,1,1,"), "\(codes)")
     }
+
+    /// How many terms the large-codebook test generates: 1,000,000 with `THEMESCAN_HOSTILE_FULL=1`, else 50,000, since
+    /// the debug build the suite runs takes about 3 minutes for a million (a release build a fraction of that).
+    static let generatedTermCount = ProcessInfo.processInfo.environment["THEMESCAN_HOSTILE_FULL"] == "1" ? 1_000_000 : 50_000
+
+    /// A CSV codebook of `generatedTermCount` distinct terms over 100 codes loads and matches: every term reaches
+    /// terms.csv and the one term the good transcript holds is counted. Bounds: 1 GiB peak for a million terms
+    /// (measured: 790 MiB in a debug build), 256 MiB for 50,000; 600 s and 60 s against hangs.
+    @Test func aMillionTermsLoadAndMatch() throws {
+        let workspace = try HostileWorkspace()
+        let count = Self.generatedTermCount
+        let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        var csv: [UInt8] = Array("theme,code,term\nt,c0,霸凌\n".utf8)
+        csv.reserveCapacity(count * 14)
+        for index in 0..<count {
+            csv += Array("t,c\(index % 100),q".utf8)
+            var rest = index
+            for _ in 0..<5 {
+                csv.append(letters[rest % 26])
+                rest /= 26
+            }
+            csv.append(UInt8(ascii: "\n"))
+        }
+        try workspace.write("million.csv", csv)
+        let full = count >= 1_000_000
+        let outcome = try HostileRun.run(
+            [
+                "analyze", HostileWorkspace.goodName, "--lexicon", "million.csv", "--out", "out", "--quiet", "--jobs", "1",
+                "--outputs", "csv",
+            ], in: workspace.folder, timeout: full ? 600 : HostileRun.hangBound)
+        try workspace.expectHandled(outcome, hostile: nil, peakMiB: full ? 1024 : 256, goodCode: "t,c0,c0,1,1,1,")
+        let terms = try workspace.output("terms.csv")
+        #expect(terms.split(separator: "\r\n").count == count + 2, "every term has its row in terms.csv")
+    }
 }
