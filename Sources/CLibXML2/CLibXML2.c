@@ -227,6 +227,17 @@ cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *en
     restore_generic_errors(channel);
     if (document == NULL && recorder.count == 0) {
         set_error(error, XML_ERR_DOCUMENT_EMPTY, "the HTML could not be parsed");
+    } else if (document != NULL) {
+        /* HTML errors are recovered from (and libxml2's HTML context does not pass them to serror), so a parsed
+           page reports only a halt: libxml2 stops the parse, leaving SAX disabled, on elements nested past its
+           depth limit, and the rest of the page is then missing from the tree. */
+        clear_error(error);
+        if (context->disableSAX && error != NULL) {
+            error->code = XML_ERR_INTERNAL_ERROR;
+            error->line = context->input != NULL && context->input->line > 0 ? (int32_t)context->input->line : 0;
+            snprintf(error->message, sizeof error->message,
+                     "libxml2 stopped parsing here, as it does where elements nest more than 256 deep");
+        }
     }
     context->_private = NULL;
     htmlFreeParserCtxt(context);

@@ -170,7 +170,7 @@ final class HostileWorkspace {
                 outcome.errorLines.contains { $0.hasPrefix("\(path):") }, "stderr does not name \(path): \(outcome.standardError)",
                 sourceLocation: sourceLocation)
         }
-        guard status == 0 else { return }
+        guard status == 0, outcome.status == 0 else { return }
         let documents = try output("documents.csv")
         #expect(documents.contains("\n\(Self.goodName),"), "the good transcript was not analyzed", sourceLocation: sourceLocation)
         if let goodCode {

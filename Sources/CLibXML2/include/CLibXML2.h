@@ -54,7 +54,9 @@ cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url
 
 /// Parses HTML leniently (HTML is recovered, never rejected for its mistakes). `encoding` names the encoding of
 /// the bytes (an iconv name); NULL lets libxml2 follow the page's meta charset. A named encoding wins over the
-/// page's own declaration. Returns NULL only when nothing could be parsed.
+/// page's own declaration. Returns NULL only when nothing could be parsed. A page whose parse stopped before its
+/// end (elements nested past libxml2's depth limit) is returned with the problem that stopped it in `error`;
+/// otherwise `error` is cleared.
 cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *encoding, cxml_error *error);
 
 void cxml_document_free(cxml_document *document);

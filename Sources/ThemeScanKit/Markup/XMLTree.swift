@@ -9,9 +9,13 @@ import CLibXML2
 /// many times).
 public final class XMLTree {
     let document: OpaquePointer
+    /// For HTML: the problem that stopped the parse before the end of the page (elements nested deeper than
+    /// libxml2's limit of 256), so the text after `line` is missing; nil when the whole page was read.
+    public let stop: (line: Int?, reason: String)?
 
-    private init(document: OpaquePointer) {
+    private init(document: OpaquePointer, stop: (line: Int?, reason: String)? = nil) {
         self.document = document
+        self.stop = stop
     }
 
     deinit {
@@ -41,7 +45,11 @@ public final class XMLTree {
             }
         }
         guard let document else { throw Self.parseError(error) }
-        self.init(document: document)
+        guard error.code != 0 else {
+            self.init(document: document)
+            return
+        }
+        self.init(document: document, stop: (error.line > 0 ? Int(error.line) : nil, Self.message(of: error)))
     }
 
     /// The encoding the document declared, such as `GB2312`; nil when it declared none (UTF-8 or UTF-16).
