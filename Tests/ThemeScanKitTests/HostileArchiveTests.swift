@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+@testable import ThemeScanKit
+
 /// Hostile zip containers (DOCX, XLSX) run through the binary next to a good transcript, under the 60 s hang bound
 /// and a stated peak memory.
 @Suite struct HostileArchiveTests {
@@ -50,8 +52,11 @@ import ZIPFoundation
         }
     }
 
-    /// A deflated archive of one entry whose `size` bytes are produced in chunks, never held whole.
-    static func streamedArchive(entry: String, prefix: String, filler: UInt8, size: Int, suffix: String) throws -> [UInt8] {
+    /// A deflated archive whose first entry's `size` bytes are produced in chunks, never held whole, followed by
+    /// the small entries `others`.
+    static func streamedArchive(
+        entry: String, prefix: String, filler: UInt8, size: Int, suffix: String, others: [(name: String, bytes: [UInt8])] = []
+    ) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         let head = Array(prefix.utf8)
         let tail = Array(suffix.utf8)
@@ -77,11 +82,17 @@ import ZIPFoundation
             }
             return data
         }
+        for (name, bytes) in others {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
+                position, chunk in Data(bytes[Int(position)..<min(Int(position) + chunk, bytes.count)])
+            }
+        }
         return [UInt8](try #require(archive.data))
     }
 
-    /// A zip bomb: `word/document.xml` (and an XLSX sheet) declares 1,000 bytes but inflates to 64 MiB, past the
-    /// 4 MiB cap. It stops at the cap, naming the entry. Bound: 192 MiB (the inflated bytes are never all held).
+    /// A zip bomb: a DOCX's `word/document.xml` and an XLSX's sheet each declare 1,000 bytes but inflate to 64 MiB,
+    /// past the 4 MiB cap. Each stops at the cap, naming the entry. Bound: 192 MiB (the inflated bytes are never all
+    /// held).
     @Test func zipBombStopsAtTheCap() throws {
         let workspace = try HostileWorkspace()
         let size = 64 << 20
@@ -91,13 +102,26 @@ import ZIPFoundation
         #expect(docx.count < 1 << 20, "the bomb must be small on disk")
         Self.declare(size: 1000, in: &docx)
         try workspace.write("bomb.docx", docx)
-        let outcome = try workspace.analyze(["bomb.docx"], ["--max-entry-size", "4"])
+        // The same for a worksheet: its parts come from a real minimal workbook, the sheet swapped for the bomb.
+        let parts = try ZipArchiveReader(bytes: try Self.xlsx(rows: "", strings: []), path: "model.xlsx")
+        let others = try parts.entryNames.filter { $0 != "xl/worksheets/sheet1.xml" }.map { (name: $0, bytes: try parts.bytes(of: $0)) }
+        var xlsx = try Self.streamedArchive(
+            entry: "xl/worksheets/sheet1.xml",
+            prefix: #"<?xml version="1.0"?><worksheet xmlns="\#(Self.spreadsheetNamespace)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>"#,
+            filler: UInt8(ascii: "a"), size: size, suffix: "</t></is></c></row></sheetData></worksheet>", others: others)
+        Self.declare(size: 1000, in: &xlsx)
+        try workspace.write("bomb.xlsx", xlsx)
+        let outcome = try workspace.analyze(["bomb.docx", "bomb.xlsx"], ["--max-entry-size", "4"])
         try workspace.expectHandled(outcome, hostile: "bomb.docx", peakMiB: 192)
         #expect(
             outcome.errorLines.contains(
                 "bomb.docx: error: zip entry word/document.xml inflates to more than 4194304 bytes, the limit for one "
                     + "entry; it may be a zip bomb, or raise the limit if the file is genuine; skipped"))
-        #expect(outcome.errorLines.contains("themescan: skipped: bomb.docx"))
+        #expect(
+            outcome.errorLines.contains(
+                "bomb.xlsx: error: zip entry xl/worksheets/sheet1.xml inflates to more than 4194304 bytes, the limit for "
+                    + "one entry; it may be a zip bomb, or raise the limit if the file is genuine; skipped"), "\(outcome.standardError)")
+        #expect(outcome.errorLines.contains("themescan: skipped: bomb.docx, bomb.xlsx"))
     }
 
     /// Entries named `../…` or with an absolute path are never written anywhere: the document is read from
