@@ -4,7 +4,7 @@ import ZIPFoundation
 
 @testable import ThemeScanKit
 
-/// Hostile zip containers (DOCX, XLSX) run through the binary next to a good transcript, under the 60 s hang bound
+/// Hostile zip containers (DOCX, XLSX) run through the binary next to a good transcript, under the hang bound
 /// and a stated peak memory.
 @Suite struct HostileArchiveTests {
     static let spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

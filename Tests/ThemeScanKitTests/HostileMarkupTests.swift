@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// Hostile XML and HTML, as `.xml`/`.html` files and as the `word/document.xml` of a DOCX, run through the binary
-/// next to a good transcript. Every run is held to the 60 s hang bound and a stated peak memory.
+/// next to a good transcript. Every run is held to the hang bound and a stated peak memory.
 @Suite struct HostileMarkupTests {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

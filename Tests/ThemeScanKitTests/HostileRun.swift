@@ -29,8 +29,9 @@ struct HostileRun {
         var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
     }
 
-    /// The hang bound every hostile run is held to: far above any legitimate run of these small inputs.
-    static let hangBound: Double = 60
+    /// The hang bound every hostile run is held to: far above any legitimate run of these inputs (each takes a few
+    /// seconds alone), with room for the whole suite running binaries in parallel on a shared 2-core machine.
+    static let hangBound: Double = 120
 
     /// Runs `themescan arguments` in `folder`, killing it after `timeout` seconds.
     static func run(_ arguments: [String], in folder: URL, timeout: Double = hangBound) throws -> Outcome {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Hostile plain text and CSV run through the binary next to a good transcript, under the 60 s hang bound and a
+/// Hostile plain text and CSV run through the binary next to a good transcript, under the hang bound and a
 /// stated peak memory.
 @Suite struct HostileTextTests {
     /// UTF-16 code units of `text` as bytes, little- or big-endian.
