@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -250,6 +252,32 @@ void cxml_document_free(cxml_document *document) {
 
 const char *cxml_document_encoding(const cxml_document *document) {
     return document == NULL ? NULL : (const char *)((const xmlDoc *)document)->encoding;
+}
+
+typedef struct entity_names {
+    const char **names;
+    int32_t capacity;
+    int32_t count;
+} entity_names;
+
+static void collect_external_entity(void *payload, void *data, const xmlChar *name) {
+    (void)name;
+    const xmlEntity *entity = (const xmlEntity *)payload;
+    entity_names *list = (entity_names *)data;
+    if (entity->etype != XML_EXTERNAL_GENERAL_PARSED_ENTITY && entity->etype != XML_EXTERNAL_GENERAL_UNPARSED_ENTITY &&
+        entity->etype != XML_EXTERNAL_PARAMETER_ENTITY)
+        return;
+    if (list->count < list->capacity) list->names[list->count] = (const char *)entity->name;
+    list->count += 1;
+}
+
+int32_t cxml_document_external_entities(const cxml_document *document, const char **names, int32_t capacity) {
+    const xmlDoc *self = (const xmlDoc *)document;
+    if (self == NULL || self->intSubset == NULL) return 0;
+    entity_names list = {names, capacity, 0};
+    if (self->intSubset->entities != NULL) xmlHashScan((xmlHashTablePtr)self->intSubset->entities, collect_external_entity, &list);
+    if (self->intSubset->pentities != NULL) xmlHashScan((xmlHashTablePtr)self->intSubset->pentities, collect_external_entity, &list);
+    return list.count;
 }
 
 cxml_node *cxml_document_root(const cxml_document *document) {

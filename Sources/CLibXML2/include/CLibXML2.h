@@ -64,6 +64,10 @@ void cxml_document_free(cxml_document *document);
 /// The encoding the document declared (such as "GB2312"), or NULL when it declared none; borrowed.
 const char *cxml_document_encoding(const cxml_document *document);
 
+/// The external entities (general and parameter) the document's internal DTD subset declares, which are never
+/// loaded: writes up to `capacity` names (borrowed, in no particular order) and returns how many there are.
+int32_t cxml_document_external_entities(const cxml_document *document, const char **names, int32_t capacity);
+
 /// The root element, or NULL for an empty document.
 cxml_node *cxml_document_root(const cxml_document *document);
 

@@ -57,6 +57,16 @@ public final class XMLTree {
         cxml_document_encoding(document).map { String(cString: $0) }
     }
 
+    /// The names of the external entities the document declares (never loaded, so their references stand for no
+    /// text), sorted.
+    public var externalEntityNames: [String] {
+        let count = Int(cxml_document_external_entities(document, nil, 0))
+        guard count > 0 else { return [] }
+        var names = [UnsafePointer<CChar>?](repeating: nil, count: count)
+        let written = Int(cxml_document_external_entities(document, &names, Int32(count)))
+        return names.prefix(min(written, count)).compactMap { $0.map { String(cString: $0) } }.sorted()
+    }
+
     /// The root element; nil for a document without one (an empty HTML page).
     public var root: XMLNode? {
         cxml_document_root(document).map { XMLNode(tree: self, pointer: $0) }
