@@ -161,7 +161,7 @@ final class HostileWorkspace {
         goodCode: String? = "issues,depression,",
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
-        #expect(!outcome.timedOut, "the run hung past \(HostileRun.hangBound) s", sourceLocation: sourceLocation)
+        #expect(!outcome.timedOut, "the run hung: the watchdog killed it", sourceLocation: sourceLocation)
         #expect(outcome.status == status, "\(outcome.standardError)", sourceLocation: sourceLocation)
         #expect(
             outcome.peakKiB < peakMiB * 1024, "peak RSS \(outcome.peakKiB) KiB over \(peakMiB) MiB",
