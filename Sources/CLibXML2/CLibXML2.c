@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -78,6 +80,86 @@ static void set_error(cxml_error *error, int32_t code, const char *message) {
 
 const char *cxml_version(void) { return xmlParserVersion; }
 
+/* Errors raised outside a parser context (a failed encoding conversion: "encoding error : input conversion
+   failed") go to libxml2's generic error channel, which prints to stderr; the parse then fails and is reported
+   through the context, so the channel is silenced for the duration of one parse. libxml2 keeps this channel per
+   thread, so other threads' parses are not affected. */
+static void ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+typedef struct generic_error_channel {
+    xmlGenericErrorFunc handler;
+    void *context;
+} generic_error_channel;
+
+static generic_error_channel silence_generic_errors(void) {
+    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
+    return previous;
+}
+
+static void restore_generic_errors(generic_error_channel previous) {
+    xmlSetGenericErrorFunc(previous.context, previous.handler);
+}
+
+/* libxml2 2.9 stops entity loops (billion laughs) but not one large entity referenced many times (quadratic
+   blowup): 100 KB of markup can then stand for gigabytes of text, which every text walk would build. libxml2 2.9
+   has no option to bound this (2.11 added an amplification limit), so the text a tree stands for, with entity
+   references expanded, is counted here before anyone reads it, and a tree that expands past its budget is
+   refused. Every node also costs one unit, so references to empty entities are bounded too. */
+typedef struct expansion_count {
+    size_t used;
+    size_t budget;
+    const xmlNode *culprit;
+} expansion_count;
+
+/* Entity nesting allowed while counting; libxml2's own loop detection rejects deeper chains at parse time. */
+enum { MAXIMUM_ENTITY_NESTING = 40 };
+
+static int count_expansion(const xmlDoc *document, const xmlNode *node, expansion_count *count, int nesting);
+
+static int count_node(const xmlDoc *document, const xmlNode *node, expansion_count *count, int nesting) {
+    count->used += 1;
+    switch (node->type) {
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+        if (node->content != NULL) count->used += strlen((const char *)node->content);
+        break;
+    case XML_ENTITY_REF_NODE: {
+        xmlEntityPtr entity = xmlGetDocEntity(document, node->name);
+        if (entity != NULL && entity->children != NULL) {
+            if (nesting >= MAXIMUM_ENTITY_NESTING) return -1;
+            if (count_expansion(document, entity->children, count, nesting + 1) < 0) return -1;
+        }
+        break;
+    }
+    case XML_ELEMENT_NODE:
+        /* Attribute values keep their entity references too, and readers expand them (cell references,
+           relationship targets). */
+        for (const xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next) {
+            if (count_expansion(document, attribute->children, count, nesting) < 0) return -1;
+        }
+        if (count_expansion(document, node->children, count, nesting) < 0) return -1;
+        break;
+    default:
+        break;
+    }
+    return count->used > count->budget ? -1 : 0;
+}
+
+static int count_expansion(const xmlDoc *document, const xmlNode *node, expansion_count *count, int nesting) {
+    for (; node != NULL; node = node->next) {
+        if (count_node(document, node, count, nesting) < 0) {
+            /* The reference in the document's body that tipped the count is the place to report. */
+            if (count->culprit == NULL || (nesting == 0 && node->type == XML_ENTITY_REF_NODE)) count->culprit = node;
+            return -1;
+        }
+    }
+    return 0;
+}
+
 cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url, cxml_error *error) {
     ensure_initialized();
     clear_error(error);
@@ -92,7 +174,29 @@ cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url
     /* No XML_PARSE_NOENT (entities stay references, external ones are never fetched), no DTD loading, no
        network, and no XML_PARSE_HUGE, so libxml2's limits on entity expansion and depth apply. */
     int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    generic_error_channel channel = silence_generic_errors();
     xmlDocPtr document = xmlCtxtReadMemory(context, bytes, length, url, NULL, options);
+    restore_generic_errors(channel);
+    if (document != NULL && context->wellFormed) {
+        /* A well-formed document's text is at most its size; entities may add 4 times that, plus 1 MiB. */
+        expansion_count count = {0, (size_t)length * 4 + ((size_t)1 << 20), NULL};
+        if (count_expansion(document, document->children, &count, 0) < 0) {
+            if (error != NULL) {
+                clear_error(error);
+                error->code = XML_ERR_ENTITY_LOOP;
+                error->line = count.culprit != NULL ? (int32_t)xmlGetLineNo(count.culprit) : 0;
+                if (error->line < 0) error->line = 0;
+                snprintf(error->message, sizeof error->message,
+                         "entity references expand to more than %zu bytes of text, over 4 times the document's size "
+                         "(an entity expansion attack)",
+                         count.budget);
+            }
+            xmlFreeDoc(document);
+            context->_private = NULL;
+            xmlFreeParserCtxt(context);
+            return NULL;
+        }
+    }
     if (document == NULL || !context->wellFormed) {
         if (recorder.count == 0) {
             const xmlError *last = xmlCtxtGetLastError(context);
@@ -120,9 +224,22 @@ cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *en
     context->_private = &recorder;
     int options = HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
     if (encoding != NULL) options |= HTML_PARSE_IGNORE_ENC;
+    generic_error_channel channel = silence_generic_errors();
     htmlDocPtr document = htmlCtxtReadMemory(context, bytes, length, NULL, encoding, options);
+    restore_generic_errors(channel);
     if (document == NULL && recorder.count == 0) {
         set_error(error, XML_ERR_DOCUMENT_EMPTY, "the HTML could not be parsed");
+    } else if (document != NULL) {
+        /* HTML errors are recovered from (and libxml2's HTML context does not pass them to serror), so a parsed
+           page reports only a halt: libxml2 stops the parse, leaving SAX disabled, on elements nested past its
+           depth limit, and the rest of the page is then missing from the tree. */
+        clear_error(error);
+        if (context->disableSAX && error != NULL) {
+            error->code = XML_ERR_INTERNAL_ERROR;
+            error->line = context->input != NULL && context->input->line > 0 ? (int32_t)context->input->line : 0;
+            snprintf(error->message, sizeof error->message,
+                     "libxml2 stopped parsing here, as it does where elements nest more than 256 deep");
+        }
     }
     context->_private = NULL;
     htmlFreeParserCtxt(context);
@@ -135,6 +252,32 @@ void cxml_document_free(cxml_document *document) {
 
 const char *cxml_document_encoding(const cxml_document *document) {
     return document == NULL ? NULL : (const char *)((const xmlDoc *)document)->encoding;
+}
+
+typedef struct entity_names {
+    const char **names;
+    int32_t capacity;
+    int32_t count;
+} entity_names;
+
+static void collect_external_entity(void *payload, void *data, const xmlChar *name) {
+    (void)name;
+    const xmlEntity *entity = (const xmlEntity *)payload;
+    entity_names *list = (entity_names *)data;
+    if (entity->etype != XML_EXTERNAL_GENERAL_PARSED_ENTITY && entity->etype != XML_EXTERNAL_GENERAL_UNPARSED_ENTITY &&
+        entity->etype != XML_EXTERNAL_PARAMETER_ENTITY)
+        return;
+    if (list->count < list->capacity) list->names[list->count] = (const char *)entity->name;
+    list->count += 1;
+}
+
+int32_t cxml_document_external_entities(const cxml_document *document, const char **names, int32_t capacity) {
+    const xmlDoc *self = (const xmlDoc *)document;
+    if (self == NULL || self->intSubset == NULL) return 0;
+    entity_names list = {names, capacity, 0};
+    if (self->intSubset->entities != NULL) xmlHashScan((xmlHashTablePtr)self->intSubset->entities, collect_external_entity, &list);
+    if (self->intSubset->pentities != NULL) xmlHashScan((xmlHashTablePtr)self->intSubset->pentities, collect_external_entity, &list);
+    return list.count;
 }
 
 cxml_node *cxml_document_root(const cxml_document *document) {

@@ -48,18 +48,25 @@ enum {
 const char *cxml_version(void);
 
 /// Parses XML without network access, DTD loading or entity substitution, within libxml2's default limits.
-/// Returns NULL when the bytes are not well-formed, with the first problem in `error`.
+/// Returns NULL when the bytes are not well-formed, with the first problem in `error`, and also when entity
+/// references would expand to more than 4 times the document's size plus 1 MiB of text (a quadratic blowup).
 cxml_document *cxml_parse_xml(const char *bytes, int32_t length, const char *url, cxml_error *error);
 
 /// Parses HTML leniently (HTML is recovered, never rejected for its mistakes). `encoding` names the encoding of
 /// the bytes (an iconv name); NULL lets libxml2 follow the page's meta charset. A named encoding wins over the
-/// page's own declaration. Returns NULL only when nothing could be parsed.
+/// page's own declaration. Returns NULL only when nothing could be parsed. A page whose parse stopped before its
+/// end (elements nested past libxml2's depth limit) is returned with the problem that stopped it in `error`;
+/// otherwise `error` is cleared.
 cxml_document *cxml_parse_html(const char *bytes, int32_t length, const char *encoding, cxml_error *error);
 
 void cxml_document_free(cxml_document *document);
 
 /// The encoding the document declared (such as "GB2312"), or NULL when it declared none; borrowed.
 const char *cxml_document_encoding(const cxml_document *document);
+
+/// The external entities (general and parameter) the document's internal DTD subset declares, which are never
+/// loaded: writes up to `capacity` names (borrowed, in no particular order) and returns how many there are.
+int32_t cxml_document_external_entities(const cxml_document *document, const char **names, int32_t capacity);
 
 /// The root element, or NULL for an empty document.
 cxml_node *cxml_document_root(const cxml_document *document);

@@ -46,6 +46,19 @@ public struct RunOutputs: Sendable {
         "codes", "terms", "case_codes", "case_themes", "words", "cooccurrence", "documents",
     ]
 
+    /// The sheet itself, or, when it is larger than Excel opens, a sheet that says so and points to its CSV file:
+    /// a survey export with 100,000 columns carries them all into `documents` as metadata, and one oversized sheet
+    /// must not fail a run whose CSV tables are fine.
+    static func fittingExcel(_ sheet: WorkbookSheet) -> WorkbookSheet {
+        let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+        guard sheet.rows.count + 1 > XLSXWorkbookWriter.maximumRows || columns > XLSXWorkbookWriter.maximumColumns
+        else { return sheet }
+        let note =
+            "This table has \(sheet.rows.count + 1) rows and \(columns) columns, more than Excel opens "
+            + "(1,048,576 rows, 16,384 columns); see \(sheet.name).csv."
+        return WorkbookSheet(name: sheet.name, header: ["note"], rows: [[.text(note)]])
+    }
+
     /// Writes the selected outputs into the staging folder, which already holds `matches.csv`; removes that file
     /// again when CSV is not selected. `samples` are the run's first matches of each code (by code index, with
     /// document indices into the tables' documents), gathered while analyzing; without them the report reads its
@@ -65,7 +78,7 @@ public struct RunOutputs: Sendable {
         if formats.contains(.xlsx) {
             let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
             let sheets = Self.workbookTables.map { name in
-                WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders)
+                Self.fittingExcel(WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
             }
             try staging.write(Self.workbookName, bytes: try XLSXWorkbookWriter.bytes(sheets))
         }

@@ -22,19 +22,26 @@ public struct DOCXReader: DocumentReader {
     }
 
     public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
-        let text = try Self.paragraphs(in: bytes, path: source.path, maximumEntryBytes: maximumEntryBytes)
-            .joined(separator: "\n")
+        let content = try Self.content(of: bytes, path: source.path, maximumEntryBytes: maximumEntryBytes)
+        let text = content.paragraphs.joined(separator: "\n")
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: .docx,
             encoding: "UTF-8", metadata: source.metadata, text: text,
             segments: TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
                 .segments(in: text, format: .docx))
-        return ReadResult(documents: [document])
+        return ReadResult(documents: [document], warnings: content.warnings)
     }
 
     /// The paragraphs of the `.docx` in `bytes`, in reading order; table cell paragraphs one each.
     public static func paragraphs(in bytes: [UInt8], path: String, maximumEntryBytes: Int) throws(IngestionError)
         -> [String]
+    {
+        try content(of: bytes, path: path, maximumEntryBytes: maximumEntryBytes).paragraphs
+    }
+
+    /// The paragraphs of the `.docx` in `bytes`, with a warning when its main part declares external entities.
+    static func content(of bytes: [UInt8], path: String, maximumEntryBytes: Int) throws(IngestionError)
+        -> (paragraphs: [String], warnings: [Diagnostic])
     {
         if OLECompoundFile.matches(bytes) { throw .unsupportedFormat(path: path, advice: legacyAdvice) }
         let package = try OfficePackage(bytes: bytes, path: path, maximumEntryBytes: maximumEntryBytes)
@@ -43,7 +50,8 @@ public struct DOCXReader: DocumentReader {
         let tree = try package.xml(main)
         var paragraphs: [String] = []
         if let root = tree.root { collectBlocks(in: root, into: &paragraphs) }
-        return paragraphs
+        let warnings = XMLReader.externalEntityWarning(in: tree, path: path, part: main).map { [$0] } ?? []
+        return (paragraphs, warnings)
     }
 
     private static func isWord(_ node: XMLNode) -> Bool {

@@ -16,6 +16,13 @@ struct HTMLPage {
             throw .malformed(at: SourceLocation(path: path), reason: "the HTML could not be parsed (\(error))")
         }
         encoding = decoded.encoding
-        warnings = decoded.warnings
+        var warnings = decoded.warnings
+        if let stop = tree.stop {
+            warnings.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(path: path, line: stop.line),
+                    "the page could not be read past this point (\(stop.reason)); the text after it is left out"))
+        }
+        self.warnings = warnings
     }
 }

@@ -24,16 +24,19 @@ public struct XMLReader: DocumentReader {
                 at: SourceLocation(path: path, line: line, column: column), reason: "not well-formed XML: \(reason)")
         }
         let encoding = tree.declaredEncoding.flatMap(TextDecoder.canonicalName) ?? "UTF-8"
+        let entityWarnings = Self.externalEntityWarning(in: tree, path: path).map { [$0] } ?? []
         guard let xpath = options.xpath else {
             let text = tree.root.map { Self.text(of: $0) } ?? ""
-            return ReadResult(documents: [document(source.id, caseID: source.caseID ?? source.id, text, source, encoding)])
+            return ReadResult(
+                documents: [document(source.id, caseID: source.caseID ?? source.id, text, source, encoding)],
+                warnings: entityWarnings)
         }
         let namespaces = tree.root?.namespaceDeclarations.filter { !$0.key.isEmpty } ?? [:]
         let nodes = try evaluate(xpath, option: "--xpath", in: tree, from: nil, namespaces: namespaces, path: path).nodes
         guard !nodes.isEmpty else {
             let warning = Diagnostic(
                 .warning, at: SourceLocation(path: path), "--xpath \(xpath) matches nothing in this file; no document read from it")
-            return ReadResult(documents: [], warnings: [warning])
+            return ReadResult(documents: [], warnings: entityWarnings + [warning])
         }
         var documents: [Document] = []
         for (index, node) in nodes.enumerated() {
@@ -59,7 +62,21 @@ public struct XMLReader: DocumentReader {
             }
             documents.append(document(id, caseID: caseID, text, source, encoding))
         }
-        return ReadResult(documents: documents)
+        return ReadResult(documents: documents, warnings: entityWarnings)
+    }
+
+    /// A warning naming the external entities `tree` declares, which are never read (no file or URL a document
+    /// points to is opened), so the text of their references is missing; nil when there are none. `part` names the
+    /// part of a package the tree came from.
+    static func externalEntityWarning(in tree: XMLTree, path: String, part: String? = nil) -> Diagnostic? {
+        let names = tree.externalEntityNames
+        guard !names.isEmpty else { return nil }
+        let listed = names.map { "&\($0);" }.joined(separator: ", ")
+        let place = part.map { "\($0) declares" } ?? "the file declares"
+        return Diagnostic(
+            .warning, at: SourceLocation(path: path),
+            "\(place) external entities (\(listed)); ThemeScan never reads the files or URLs a document points to, "
+                + "so their text is left out")
     }
 
     private func document(_ id: String, caseID: String, _ text: String, _ source: DocumentSource, _ encoding: String) -> Document {

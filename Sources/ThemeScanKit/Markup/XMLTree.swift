@@ -4,12 +4,18 @@ import CLibXML2
 /// A parsed XML or HTML document owned by libxml2 and freed with this object.
 ///
 /// XML is parsed without network access, DTD loading or entity substitution, and within libxml2's default
-/// limits, so external entities are never fetched and entity bombs fail with a located error.
+/// limits, so external entities are never fetched and entity bombs fail with a located error; so does a tree whose
+/// entity references would expand to more than 4 times the document's size plus 1 MiB (one large entity referenced
+/// many times).
 public final class XMLTree {
     let document: OpaquePointer
+    /// For HTML: the problem that stopped the parse before the end of the page (elements nested deeper than
+    /// libxml2's limit of 256), so the text after `line` is missing; nil when the whole page was read.
+    public let stop: (line: Int?, reason: String)?
 
-    private init(document: OpaquePointer) {
+    private init(document: OpaquePointer, stop: (line: Int?, reason: String)? = nil) {
         self.document = document
+        self.stop = stop
     }
 
     deinit {
@@ -39,12 +45,26 @@ public final class XMLTree {
             }
         }
         guard let document else { throw Self.parseError(error) }
-        self.init(document: document)
+        guard error.code != 0 else {
+            self.init(document: document)
+            return
+        }
+        self.init(document: document, stop: (error.line > 0 ? Int(error.line) : nil, Self.message(of: error)))
     }
 
     /// The encoding the document declared, such as `GB2312`; nil when it declared none (UTF-8 or UTF-16).
     public var declaredEncoding: String? {
         cxml_document_encoding(document).map { String(cString: $0) }
+    }
+
+    /// The names of the external entities the document declares (never loaded, so their references stand for no
+    /// text), sorted.
+    public var externalEntityNames: [String] {
+        let count = Int(cxml_document_external_entities(document, nil, 0))
+        guard count > 0 else { return [] }
+        var names = [UnsafePointer<CChar>?](repeating: nil, count: count)
+        let written = Int(cxml_document_external_entities(document, &names, Int32(count)))
+        return names.prefix(min(written, count)).compactMap { $0.map { String(cString: $0) } }.sorted()
     }
 
     /// The root element; nil for a document without one (an empty HTML page).

@@ -29,6 +29,8 @@ struct PatternAutomaton: Sendable {
         var gap: Int32
         var anyLetter: Int32
         var letters: Int32
+        /// Whether a pattern through this node may start inside a word (a Han term); see `forEachHit`.
+        var startsMidWord: Bool
     }
 
     private let nodes: [Node]
@@ -45,7 +47,14 @@ struct PatternAutomaton: Sendable {
         var edgeUnits: [UInt16] = []
         var edgeChildren: [Int32] = []
         var accepts: [Accept] = []
-        for node in builder.nodes {
+        // Children are created after their parents, so one backward pass sees every child before its parent.
+        var startsMidWord = [Bool](repeating: false, count: builder.nodes.count)
+        for (index, node) in builder.nodes.enumerated().reversed() {
+            let children = Array(node.edges.values) + [node.gap, node.anyLetter, node.letters].filter { $0 >= 0 }
+            startsMidWord[index] =
+                node.accepts.contains { !$0.requiresStartBoundary } || children.contains { startsMidWord[Int($0)] }
+        }
+        for (index, node) in builder.nodes.enumerated() {
             let edgeStart = Int32(edgeUnits.count)
             for (unit, child) in node.edges.sorted(by: { $0.key < $1.key }) {
                 edgeUnits.append(unit)
@@ -56,7 +65,8 @@ struct PatternAutomaton: Sendable {
             nodes.append(
                 Node(
                     edgeStart: edgeStart, edgeEnd: Int32(edgeUnits.count), acceptStart: acceptStart,
-                    acceptEnd: Int32(accepts.count), gap: node.gap, anyLetter: node.anyLetter, letters: node.letters))
+                    acceptEnd: Int32(accepts.count), gap: node.gap, anyLetter: node.anyLetter, letters: node.letters,
+                    startsMidWord: startsMidWord[index]))
         }
         var rootEdges = [Int32](repeating: -1, count: 0x10000)
         for (unit, child) in builder.nodes[0].edges { rootEdges[Int(unit)] = child }
@@ -86,6 +96,9 @@ struct PatternAutomaton: Sendable {
         if rootHasWildcard { expandSpecial(nodes[0], position: start, in: text, stack: &stack) }
         while let (node, position) = stack.popLast() {
             let current = nodes[Int(node)]
+            // Inside a word only patterns that need no start boundary can match. Walking the others anyway made
+            // the scan quadratic: from every letter of a long word, a `*` read the rest of the word again.
+            if !startBoundary && !current.startsMidWord { continue }
             if current.acceptStart < current.acceptEnd {
                 let endBoundary =
                     position == text.count || classifier.classify(scalarValue(in: text, at: position).value) != .word

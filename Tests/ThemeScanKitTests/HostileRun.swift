@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import ThemeScanKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs the `themescan` binary on hostile input under a watchdog, measuring the child's peak memory.
+///
+/// `Process` reports neither a time-out nor the child's resource use, so the child is started with `posix_spawn`
+/// and reaped with `wait4`, whose `rusage` carries the peak resident set size.
+struct HostileRun {
+    /// How a run ended.
+    struct Outcome {
+        /// The exit status, or 128 + the signal number when a signal ended the child.
+        var status: Int32
+        /// Whether the watchdog had to kill the child.
+        var timedOut: Bool
+        var standardError: String
+        var standardOutput: String
+        /// The child's peak resident set size, in KiB.
+        var peakKiB: Int
+
+        /// The stderr lines.
+        var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
+    }
+
+    /// The hang bound every hostile run is held to: far above any legitimate run of these inputs (each takes a few
+    /// seconds alone), with room for the whole suite running binaries in parallel on a shared 2-core machine.
+    static let hangBound: Double = 120
+
+    /// Runs `themescan arguments` in `folder`, killing it after `timeout` seconds.
+    static func run(_ arguments: [String], in folder: URL, timeout: Double = hangBound) throws -> Outcome {
+        let scratch = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let errorPath = scratch.appendingPathComponent("stderr").path
+        let outputPath = scratch.appendingPathComponent("stdout").path
+        let binary = try EndToEndTests.binary().path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        // Swift's Glibc does not import posix_spawn_file_actions_addchdir_np, so a shell changes the folder and
+        // execs the binary in the same process: its pid, and so its rusage, are the binary's.
+        let shell = ["/bin/sh", "-c", #"cd "$1" || exit 127; shift; exec "$@""#, "sh", folder.path, binary]
+        let argv: [UnsafeMutablePointer<CChar>?] = (shell + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+
+        var rawStatus: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let reaped = wait4(pid, &rawStatus, WNOHANG, &usage)
+            if reaped == pid { break }
+            if reaped < 0, errno != EINTR { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECHILD) }
+            if Date() > deadline {
+                timedOut = true
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &rawStatus, 0, &usage)
+                break
+            }
+            usleep(20_000)
+        }
+        // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
+        let signal = rawStatus & 0x7F
+        let status = signal == 0 ? (rawStatus >> 8) & 0xFF : 128 + signal
+        return Outcome(
+            status: status, timedOut: timedOut,
+            standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self),
+            standardOutput: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self),
+            peakKiB: Int(usage.ru_maxrss))
+    }
+}
+
+/// A scratch folder holding the test codebook and one good transcript, for hostile files to be put next to.
+final class HostileWorkspace {
+    /// The good transcript every run analyzes alongside the hostile input.
+    static let goodName = "good.txt"
+    let folder: URL
+
+    init() throws {
+        folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(
+            at: TestSupport.fixtures.appendingPathComponent("codebook.yaml"), to: folder.appendingPathComponent("codebook.yaml"))
+        try FileManager.default.copyItem(
+            at: TestSupport.fixtures.appendingPathComponent("sample/p01-zh.txt"),
+            to: folder.appendingPathComponent(Self.goodName))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Writes `bytes` to `name` in the workspace.
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
+
+    /// Runs `analyze` on the good transcript and `inputs`, with `options` added.
+    func analyze(_ inputs: [String], _ options: [String] = [], timeout: Double = HostileRun.hangBound) throws
+        -> HostileRun.Outcome
+    {
+        try HostileRun.run(
+            ["analyze", Self.goodName] + inputs + ["--lexicon", "codebook.yaml", "--out", "out", "--quiet", "--jobs", "1"]
+                + options, in: folder, timeout: timeout)
+    }
+
+    /// The start of the `codes.csv` row of bullying when `documents` hostile documents each mention 欺凌 once; the
+    /// good transcript mentions 霸凌 once.
+    static func bullyingRow(_ documents: Int) -> String {
+        "issues,bullying,欺凌,\(documents + 1),\(documents + 1),\(documents + 1),"
+    }
+
+    /// The text of an output file.
+    func output(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("out").appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// Every file under the output folder, as raw bytes decoded leniently, so a marker is found in any format
+    /// (the workbook is a zip, so its parts are inflated and searched too).
+    func outputContains(_ marker: String) throws -> Bool {
+        let out = folder.appendingPathComponent("out")
+        guard let walker = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil) else { return false }
+        for case let url as URL in walker {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
+            let bytes = try [UInt8](Data(contentsOf: url))
+            if String(decoding: bytes, as: UTF8.self).contains(marker) { return true }
+            if url.pathExtension == "xlsx" {
+                let archive = try ZipArchiveReader(bytes: bytes, path: url.path)
+                for name in archive.entryNames
+                where String(decoding: try archive.bytes(of: name), as: UTF8.self).contains(marker) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Asserts what every hostile run must show: the good transcript analyzed, the hostile file (when given) named
+    /// at the start of a stderr line, the documented exit status, no hang and peak memory under `peakMiB`.
+    /// `goodCode` starts a `codes.csv` row the good transcript produces (nil for a codebook without that code).
+    func expectHandled(
+        _ outcome: HostileRun.Outcome, hostile path: String?, status: Int32 = 0, peakMiB: Int,
+        goodCode: String? = "issues,depression,",
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(!outcome.timedOut, "the run hung: the watchdog killed it", sourceLocation: sourceLocation)
+        #expect(outcome.status == status, "\(outcome.standardError)", sourceLocation: sourceLocation)
+        #expect(
+            outcome.peakKiB < peakMiB * 1024, "peak RSS \(outcome.peakKiB) KiB over \(peakMiB) MiB",
+            sourceLocation: sourceLocation)
+        if let path {
+            #expect(
+                outcome.errorLines.contains { $0.hasPrefix("\(path):") }, "stderr does not name \(path): \(outcome.standardError)",
+                sourceLocation: sourceLocation)
+        }
+        guard status == 0, outcome.status == 0 else { return }
+        let documents = try output("documents.csv")
+        #expect(documents.contains("\n\(Self.goodName),"), "the good transcript was not analyzed", sourceLocation: sourceLocation)
+        if let goodCode {
+            #expect(try output("codes.csv").contains(goodCode), "the good transcript's code is missing", sourceLocation: sourceLocation)
+        }
+    }
+}
