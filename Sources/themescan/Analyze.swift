@@ -211,7 +211,7 @@ struct Analyze: AsyncParsableCommand {
                         documents: partialDocuments)
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
-                try staging.commit()
+                try interrupts.commit(staging)
             } catch {
                 staging.discard()
                 throw error
