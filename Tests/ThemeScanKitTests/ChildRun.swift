@@ -74,11 +74,16 @@ struct ChildRun {
         }
     }
 
-    /// Starts `themescan` with `arguments` in `folder`; with a `shell` prefix such as `ulimit -f 64`, it runs as
-    /// `/bin/sh -c 'PREFIX; exec themescan "$@"'`, so the limit applies to the binary itself.
+    /// Starts `themescan` with `arguments` in `folder`; with a `shell` prefix such as `ulimit -f 64`, that runs
+    /// first, so a limit applies to the binary itself.
+    ///
+    /// The child is `/bin/sh -c 'cd FOLDER; PREFIX; exec themescan "$@"'`: Swift's Glibc module does not expose
+    /// `posix_spawn_file_actions_addchdir_np`, and `exec` makes the shell's process the binary's, so the process
+    /// signalled and measured is themescan itself.
     static func start(_ arguments: [String], in folder: URL, shell: String? = nil) throws -> Child {
         let binary = try EndToEndTests.binary().path
-        let argv = shell.map { ["/bin/sh", "-c", "\($0); exec \"$0\" \"$@\"", binary] + arguments } ?? [binary] + arguments
+        let script = "cd \"$1\" || exit 127; shift; \(shell ?? ":"); exec \"$0\" \"$@\""
+        let argv = ["/bin/sh", "-c", script, binary, folder.path] + arguments
         let scratch = try TestSupport.temporaryFolder()
 
         var actions = posix_spawn_file_actions_t()
@@ -89,7 +94,6 @@ struct ChildRun {
             &actions, 1, scratch.appendingPathComponent("stdout").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(
             &actions, 2, scratch.appendingPathComponent("stderr").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addchdir_np(&actions, folder.path)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
