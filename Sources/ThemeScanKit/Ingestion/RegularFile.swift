@@ -6,15 +6,15 @@ import Foundation
 /// pipe or a link to `/dev/zero` between the walk and the read). So the file is opened without blocking and its
 /// type and size are taken from the open descriptor, not from the path: what is read is what was checked.
 /// Foundation's `Data(contentsOf:)` cannot be told to refuse a non-regular file, or how much to read at most.
-public final class RegularFile {
+final class RegularFile {
     /// Why a file could not be opened or read, as a short reason for a message.
-    public enum Failure: Error, Equatable {
+    enum Failure: Error, Equatable {
         /// A pipe, socket, device or folder, named in `kind`.
         case notRegular(kind: String)
         case tooLarge(bytes: Int)
         case unreadable(reason: String)
 
-        public var reason: String {
+        var reason: String {
             switch self {
             case .notRegular(let kind): return "it is \(kind), not a regular file"
             case .tooLarge(let bytes): return "it is \(bytes) bytes, too large"
@@ -25,10 +25,10 @@ public final class RegularFile {
 
     private let descriptor: Int32
     /// The size when the file was opened; it may still grow or shrink while it is read.
-    public let size: Int
+    let size: Int
 
     /// Opens `path` for reading; throws when it is not a regular file (links are followed) or cannot be opened.
-    public init(path: String) throws(Failure) {
+    init(path: String) throws(Failure) {
         // The path is looked at first so that a device is never even opened (opening some has side effects).
         var info = stat()
         guard stat(path, &info) == 0 else { throw .unreadable(reason: Self.lastError()) }
@@ -55,7 +55,7 @@ public final class RegularFile {
 
     /// Reads the whole file, or throws `tooLarge` as soon as it holds more than `limit` bytes (it may have grown
     /// since it was opened).
-    public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         let file = try RegularFile(path: path)
         guard file.size <= limit else { throw .tooLarge(bytes: file.size) }
         var bytes: [UInt8] = []
@@ -68,7 +68,7 @@ public final class RegularFile {
     }
 
     /// The next piece of at most `count` bytes, or nil at the end of the file.
-    public func read(upTo count: Int) throws(Failure) -> [UInt8]? {
+    func read(upTo count: Int) throws(Failure) -> [UInt8]? {
         guard count > 0 else { return nil }
         var piece = [UInt8](repeating: 0, count: count)
         while true {
