@@ -142,7 +142,7 @@ struct Analyze: AsyncParsableCommand {
             do {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader,
-                    byteOrderMark: options.excelCSV)
+                    byteOrderMark: options.excelCSV, displayPath: (output as NSString).appendingPathComponent("matches.csv"))
                 let sizes = sources.map { Self.size(of: $0.path) }
                 let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
                 var inputsDone = 0
@@ -212,7 +212,7 @@ struct Analyze: AsyncParsableCommand {
                         documents: partialDocuments)
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
-                try staging.commit()
+                try interrupts.commit(staging)
             } catch {
                 staging.discard()
                 throw error

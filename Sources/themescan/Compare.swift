@@ -107,7 +107,7 @@ struct Compare: ParsableCommand {
                     runs: compared, adjustment: adjust.rawValue, mismatches: mismatches, warnings: warnings,
                     started: started, finished: Date())
                 try staging.write(RunProvenance.fileName, contents: provenance.encoded())
-                try staging.commit()
+                try interrupts.commit(staging)
             } catch {
                 staging.discard()
                 throw error

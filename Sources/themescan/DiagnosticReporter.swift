@@ -76,6 +76,8 @@ struct DiagnosticReporter {
     }
 
     private func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // The throwing write: the old one stops the program when standard error is a closed pipe or a file past a
+        // size limit, and a message that cannot be shown must not end a run whose results can still be written.
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 }

@@ -21,15 +21,15 @@ struct InputWalker {
 
     mutating func sources(for inputs: [String]) -> [DocumentSource] {
         var sources: [DocumentSource] = []
-        var visited: Set<String> = []
+        var visited: [String: String] = [:]
         for input in inputs {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no such file or folder"))
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), Self.missingReason(input)))
                 continue
             }
             if isDirectory.boolValue {
-                let found = walk(folder: input, relativeTo: input, visited: &visited)
+                guard let found = walk(folder: input, relativeTo: input, visited: &visited) else { continue }
                 if found.isEmpty {
                     diagnostics.append(Diagnostic(.error, at: SourceLocation(path: input), "no readable files found"))
                 }
@@ -69,9 +69,18 @@ struct InputWalker {
         return kept
     }
 
-    private mutating func walk(folder: String, relativeTo root: String, visited: inout Set<String>) -> [DocumentSource] {
+    /// The sources under `folder`, or nil when the folder was walked already (reached again through a link, such
+    /// as a link to its own parent): each folder is walked once, so link loops end.
+    private mutating func walk(
+        folder: String, relativeTo root: String, visited: inout [String: String]
+    ) -> [DocumentSource]? {
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return [] }
+        if let first = visited[real] {
+            diagnostics.append(
+                Diagnostic(.warning, at: SourceLocation(path: folder), "same folder as \(first); read once"))
+            return nil
+        }
+        visited[real] = folder
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -83,9 +92,16 @@ struct InputWalker {
         for name in names where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link to nothing: a loop is always reported; a broken link only when it names a readable file.
+                let reason = Self.missingReason(path)
+                if reason == Self.linkLoopReason || Self.isReadable(name) {
+                    diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path), reason + "; skipped"))
+                }
+                continue
+            }
             if isDirectory.boolValue {
-                sources += walk(folder: path, relativeTo: root, visited: &visited)
+                sources += walk(folder: path, relativeTo: root, visited: &visited) ?? []
             } else if excluded.contains(Self.standardized(path)) {
                 continue
             } else if !Self.isReadable(name) {
@@ -108,6 +124,16 @@ struct InputWalker {
             return false
         }
         return true
+    }
+
+    static let linkLoopReason = "symbolic link loop (a link that leads back to itself)"
+
+    /// Why a path named as an input or met in a folder cannot be followed: a link loop, or nothing there (a broken
+    /// link included).
+    private static func missingReason(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) != 0, errno == ELOOP { return linkLoopReason }
+        return "no such file or folder"
     }
 
     /// Documents must be told apart in the outputs: a repeated id becomes the path as given.

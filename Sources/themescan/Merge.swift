@@ -54,7 +54,7 @@ struct Merge: ParsableCommand {
                 {
                     try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 }
-                try staging.commit()
+                try interrupts.commit(staging)
             } catch {
                 staging.discard()
                 throw error

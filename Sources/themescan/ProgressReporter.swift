@@ -34,7 +34,7 @@ final class ProgressReporter: Sendable {
         self.init(
             totalFiles: totalFiles, totalBytes: totalBytes, quiet: quiet, isTerminal: isatty(STDERR_FILENO) == 1,
             secondsSinceStart: { Self.seconds(ContinuousClock.now - start) },
-            write: { text in FileHandle.standardError.write(Data(text.utf8)) })
+            write: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) })
     }
 
     /// A reporter with its terminal check, clock and output given, so its throttling can be tested.

@@ -23,13 +23,14 @@ public struct CodebookLoader: Sendable {
 
     /// A codebook file's text: UTF-8, without a byte-order mark.
     static func readText(path: String) throws(CodebookError) -> String {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A pipe or device named as the codebook is refused rather than read forever.
+            bytes = try RegularFile.read(path, limit: IngestionOptions.defaultMaximumFileBytes)
         } catch {
-            throw .unreadable(path: path, reason: fileErrorReason(error))
+            throw .unreadable(path: path, reason: error.reason)
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             throw .invalid([Diagnostic(.error, at: SourceLocation(path: path), "codebook is not valid UTF-8")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -11,13 +11,14 @@ public final class CSVStreamWriter {
     private static let flushThreshold = 1 << 20
 
     /// Creates the file (replacing one there) and writes the header, after a UTF-8 byte order mark when asked
-    /// (`CSVTable.byteOrderMark`).
-    public init(path: String, header: [String], byteOrderMark: Bool = false) throws(OutputError) {
+    /// (`CSVTable.byteOrderMark`). Messages name the file as `displayPath`, such as `out/matches.csv` for a file
+    /// written in a hidden staging folder.
+    public init(path: String, header: [String], byteOrderMark: Bool = false, displayPath: String? = nil) throws(OutputError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw .writeFailed(path: path, reason: "cannot create the file") }
+        else { throw .writeFailed(path: displayPath ?? path, reason: "cannot create the file") }
         self.handle = handle
-        self.path = path
+        self.path = displayPath ?? path
         buffer.reserveCapacity(Self.flushThreshold + 4096)
         if byteOrderMark { buffer += CSVTable.byteOrderMark }
         CSVTable.appendRow(header, to: &buffer)

@@ -55,12 +55,31 @@ public struct OutputDirectory: Sendable {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            if let file = Self.fileInTheWay(of: path) {
+                throw .writeFailed(path: path, reason: "\(file) is a file, not a folder")
+            }
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
         return OutputStaging(
             displayPath: path, target: target, staging: staging,
             retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"),
             inPlace: inPlace ? ownedNames : nil)
+    }
+
+    /// The nearest existing folder above `path` that is a file instead, such as `notes.txt` in `notes.txt/out`:
+    /// Foundation reports that case as "a file with the same name already exists", which names neither.
+    static func fileInTheWay(of path: String) -> String? {
+        var ancestor = (path as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : ancestor
+            }
+            let parent = (ancestor as NSString).deletingLastPathComponent
+            guard parent != ancestor else { return nil }
+            ancestor = parent
+        }
+        return nil
     }
 
     /// Removes staging folders that an earlier run for the same target left when it was killed.

@@ -24,19 +24,41 @@ public struct OutputStaging: Sendable {
     }
 
     public func write(_ name: String, contents: String) throws(OutputError) {
-        do {
-            try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
-        } catch {
-            throw .writeFailed(path: displayPath, reason: fileErrorReason(error))
-        }
+        var contents = contents
+        // withUTF8 and withUnsafeBytes rethrow untyped errors, so the failure comes back as a value.
+        if let failure = contents.withUTF8({ write(name, buffer: UnsafeRawBufferPointer($0)) }) { throw failure }
     }
 
     public func write(_ name: String, bytes: [UInt8]) throws(OutputError) {
-        do {
-            try Data(bytes).write(to: staging.appendingPathComponent(name))
-        } catch {
-            throw .writeFailed(path: displayPath, reason: fileErrorReason(error))
+        if let failure = bytes.withUnsafeBytes({ write(name, buffer: $0) }) { throw failure }
+    }
+
+    /// Writes one file with plain system calls, because Foundation's `Data.write` turns a full disk under a file
+    /// size limit (EFBIG) into "the operation could not be completed"; the message names the file and the cause.
+    private func write(_ name: String, buffer: UnsafeRawBufferPointer) -> OutputError? {
+        let path = staging.appendingPathComponent(name).path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return failure(writing: name) }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                guard errno == EINTR else {
+                    let error = failure(writing: name)
+                    close(descriptor)
+                    return error
+                }
+                continue
+            }
+            offset += written
         }
+        // close(2) reports a delayed write error of some file systems (NFS); a file is only written once it closes.
+        guard close(descriptor) == 0 else { return failure(writing: name) }
+        return nil
+    }
+
+    private func failure(writing name: String) -> OutputError {
+        .writeFailed(path: displayPath, reason: "writing \(name): \(String(cString: strerror(errno)))")
     }
 
     /// Removes a staged file, such as one written only for other outputs to be made from.
@@ -93,5 +115,19 @@ public struct OutputStaging: Sendable {
     /// Removes the staged files; the output folder stays as it was.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes the staged files while another thread may still be writing into them, as when a run is interrupted.
+    ///
+    /// The folder is renamed away first, so no new file can appear in it while it is removed (which would make
+    /// removing it fail); writes still under way fail instead. Should the removal itself be cut short, the renamed
+    /// folder still carries this process's id, and the next run for the same output folder removes it.
+    public func abandon() {
+        let stopped = staging.path + "-stopped"
+        guard rename(staging.path, stopped) == 0 else {
+            discard()
+            return
+        }
+        try? FileManager.default.removeItem(atPath: stopped)
     }
 }

@@ -62,23 +62,15 @@ public struct SHA256: Sendable {
     /// The digest of the file at `path` as 64 lowercase hexadecimal digits, read in 1 MiB pieces so a file of any
     /// size hashes in little memory.
     public static func hexDigest(ofFileAt path: String) throws(FileDigestError) -> String {
-        let file: FileHandle
-        do {
-            file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: fileErrorReason(error))
-        }
-        defer { try? file.close() }
         var hasher = SHA256()
-        while true {
-            let piece: Data?
-            do {
-                piece = try file.read(upToCount: 1 << 20)
-            } catch {
-                throw .unreadable(path: path, reason: fileErrorReason(error))
+        do {
+            // A file replaced by a pipe or device since it was read is refused rather than waited on or read forever.
+            let file = try RegularFile(path: path)
+            while let piece = try file.read(upTo: 1 << 20) {
+                piece.withUnsafeBytes { hasher.update($0) }
             }
-            guard let piece, !piece.isEmpty else { break }
-            piece.withUnsafeBytes { hasher.update($0) }
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
         return hex(hasher.finalize())
     }

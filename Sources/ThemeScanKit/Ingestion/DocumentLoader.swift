@@ -35,15 +35,14 @@ public struct DocumentLoader: Sendable {
     }
 
     private func readBytes(_ path: String) throws(IngestionError) -> [UInt8] {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= options.maximumFileBytes else {
-            throw .tooLarge(path: path, bytes: size, limit: options.maximumFileBytes)
-        }
         let bytes: [UInt8]
         do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes = try RegularFile.read(path, limit: options.maximumFileBytes)
         } catch {
-            throw .unreadable(path: path, reason: fileErrorReason(error))
+            if case .tooLarge(let size) = error {
+                throw .tooLarge(path: path, bytes: size, limit: options.maximumFileBytes)
+            }
+            throw .unreadable(path: path, reason: error.reason)
         }
         guard !bytes.isEmpty else { throw .empty(path: path) }
         return bytes

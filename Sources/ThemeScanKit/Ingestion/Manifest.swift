@@ -20,14 +20,15 @@ public struct Manifest: Sendable {
 
     /// Reads a manifest; problems in single rows come back as warnings, a manifest that cannot be used throws.
     public static func load(path: String) throws(IngestionError) -> (manifest: Manifest, warnings: [Diagnostic]) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A pipe or device named as the manifest is refused rather than read forever.
+            bytes = try RegularFile.read(path, limit: IngestionOptions.defaultMaximumFileBytes)
         } catch {
-            throw .unreadable(path: path, reason: fileErrorReason(error))
+            throw .unreadable(path: path, reason: error.reason)
         }
         // Read like any text input: a manifest saved by Excel on Chinese Windows is GBK.
-        let decoded = try TextDecoder().decode([UInt8](data), path: path)
+        let decoded = try TextDecoder().decode(bytes, path: path)
         return try parse(decoded.text, path: path, warnings: decoded.warnings)
     }
 

@@ -1,0 +1,95 @@
+import Foundation
+
+/// An open regular file: pipes, sockets, devices and folders are refused before a byte is read.
+///
+/// A path is checked when the inputs are walked, but it can change before it is read (a file replaced by a named
+/// pipe or a link to `/dev/zero` between the walk and the read). So the file is opened without blocking and its
+/// type and size are taken from the open descriptor, not from the path: what is read is what was checked.
+/// Foundation's `Data(contentsOf:)` cannot be told to refuse a non-regular file, or how much to read at most.
+final class RegularFile {
+    /// Why a file could not be opened or read, as a short reason for a message.
+    enum Failure: Error, Equatable {
+        /// A pipe, socket, device or folder, named in `kind`.
+        case notRegular(kind: String)
+        case tooLarge(bytes: Int)
+        case unreadable(reason: String)
+
+        var reason: String {
+            switch self {
+            case .notRegular(let kind): return "it is \(kind), not a regular file"
+            case .tooLarge(let bytes): return "it is \(bytes) bytes, too large"
+            case .unreadable(let reason): return reason
+            }
+        }
+    }
+
+    private let descriptor: Int32
+    /// The size when the file was opened; it may still grow or shrink while it is read.
+    let size: Int
+
+    /// Opens `path` for reading; throws when it is not a regular file (links are followed) or cannot be opened.
+    init(path: String) throws(Failure) {
+        // The path is looked at first so that a device is never even opened (opening some has side effects).
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .unreadable(reason: Self.lastError()) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular(kind: Self.kind(of: info.st_mode)) }
+        // O_NONBLOCK: should the path have become a named pipe since, opening it must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw .unreadable(reason: Self.lastError()) }
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = Self.lastError()
+            close(descriptor)
+            throw .unreadable(reason: reason)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw .notRegular(kind: Self.kind(of: info.st_mode))
+        }
+        self.descriptor = descriptor
+        self.size = Int(info.st_size)
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Reads the whole file, or throws `tooLarge` as soon as it holds more than `limit` bytes (it may have grown
+    /// since it was opened).
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let file = try RegularFile(path: path)
+        guard file.size <= limit else { throw .tooLarge(bytes: file.size) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(file.size)
+        while let piece = try file.read(upTo: min(1 << 20, limit + 1 - bytes.count)) {
+            bytes += piece
+            guard bytes.count <= limit else { throw .tooLarge(bytes: max(file.size, bytes.count)) }
+        }
+        return bytes
+    }
+
+    /// The next piece of at most `count` bytes, or nil at the end of the file.
+    func read(upTo count: Int) throws(Failure) -> [UInt8]? {
+        guard count > 0 else { return nil }
+        var piece = [UInt8](repeating: 0, count: count)
+        while true {
+            let got = piece.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, count) }
+            if got > 0 { return Array(piece.prefix(got)) }
+            if got == 0 { return nil }
+            guard errno == EINTR else { throw .unreadable(reason: Self.lastError()) }
+        }
+    }
+
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "a special file"
+        }
+    }
+}
