@@ -170,6 +170,10 @@ struct Analyze: AsyncParsableCommand {
                 }
                 progress.advance(files: sources.count - inputsDone, bytes: sizes[inputsDone...].reduce(0, +))
                 try matchesFile.close()
+            } catch TextError.spillFailed(_, let reason) {
+                staging.discard()
+                // The set-aside rows live in the staging folder and belong to matches.csv, so that is the file named.
+                throw OutputError.writeFailed(path: (output as NSString).appendingPathComponent("matches.csv"), reason: reason)
             } catch {
                 staging.discard()
                 throw error

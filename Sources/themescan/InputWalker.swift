@@ -101,6 +101,14 @@ struct InputWalker {
                 continue
             }
             if isDirectory.boolValue {
+                if let target = Self.enclosingFolderTarget(ofLink: path, in: real) {
+                    // Following it would read the folders around the input too: files the user did not name.
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: SourceLocation(path: path),
+                            "\(Self.linkLoopReason): it leads to \(target), which holds it; not followed"))
+                    continue
+                }
                 sources += walk(folder: path, relativeTo: root, visited: &visited) ?? []
             } else if excluded.contains(Self.standardized(path)) {
                 continue
@@ -113,6 +121,15 @@ struct InputWalker {
             }
         }
         return sources
+    }
+
+    /// The real path a symbolic link at `path` leads to, when that is `folder` (a real path) or a folder around
+    /// it; nil for anything else, including a path that is not a link.
+    private static func enclosingFolderTarget(ofLink path: String, in folder: String) -> String? {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil else { return nil }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let holds = folder == target || folder.hasPrefix(target == "/" ? "/" : target + "/")
+        return holds ? target : nil
     }
 
     /// Pipes, sockets and devices would block or never end: only regular files (or links to them) are read.

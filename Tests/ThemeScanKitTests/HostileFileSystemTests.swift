@@ -184,6 +184,8 @@ import Testing
         try manager.createDirectory(at: nested, withIntermediateDirectories: false)
         try Data("亲子关系\n".utf8).write(to: nested.appendingPathComponent("n.txt"))
         try manager.createSymbolicLink(atPath: nested.appendingPathComponent("up").path, withDestinationPath: "..")
+        // A link out of the named folder, to the workspace that holds it (and the manifest, a readable table).
+        try manager.createSymbolicLink(atPath: sample.appendingPathComponent("outside").path, withDestinationPath: "..")
         let run = try ChildRun.run(
             ["analyze", "sample", "sample/a.txt", "--lexicon", "codebook.yaml", "--out", "out", "--quiet"], in: folder,
             timeout: Self.hangBound)
@@ -193,8 +195,11 @@ import Testing
         #expect(run.lines.contains("sample/a.txt: error: \(loop); skipped"), "\(run)")
         #expect(run.lines.contains("sample/b.txt: error: \(loop); skipped"))
         #expect(run.lines.contains("sample/a.txt: error: \(loop)"), "named directly")
-        #expect(run.lines.contains("sample/itself: warning: same folder as sample; read once"))
-        #expect(run.lines.contains("sample/nested/up: warning: same folder as sample; read once"))
+        let real = { (path: URL) in path.resolvingSymlinksInPath().path }
+        #expect(run.lines.contains("sample/itself: warning: \(loop): it leads to \(real(sample)), which holds it; not followed"), "\(run)")
+        #expect(run.lines.contains("sample/nested/up: warning: \(loop): it leads to \(real(sample)), which holds it; not followed"))
+        #expect(run.lines.contains("sample/outside: warning: \(loop): it leads to \(real(folder)), which holds it; not followed"))
+        #expect(!run.lines.contains { $0.contains("manifest.csv") }, "nothing outside the named folder is read")
         #expect(run.lines.contains { $0.hasPrefix("themescan: 4 document(s)") }, "\(run)")
     }
 

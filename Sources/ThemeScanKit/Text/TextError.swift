@@ -13,7 +13,7 @@ public enum TextError: Error, CustomStringConvertible, Equatable {
         case .icu(let operation, let status):
             return "ICU \(operation) failed: \(String(cString: cicu_error_name(status)))"
         case .spillFailed(let path, let reason):
-            return "\(path): error: cannot set aside the matches of a large document: \(reason); free space in the temporary folder (TMPDIR)"
+            return "cannot set aside the matches of a large document in \(path): \(reason); free space in that folder"
         }
     }
 }
