@@ -73,6 +73,7 @@ seed() {
 office_xml_parts() {
     local dir=$1
     shift
+    command -v python3 >/dev/null || return 0
     python3 - "$dir" "$@" <<'EOF'
 import hashlib, sys, zipfile
 out = sys.argv[1]
