@@ -4,16 +4,15 @@ import ZIPFoundation
 /// Reads the entries of a zip archive (DOCX, XLSX) held in memory.
 ///
 /// Entry names are only looked up, never turned into file paths, and an entry is inflated into memory with its
-/// size counted while it inflates: declared sizes are never trusted, so a zip bomb stops at the cap.
+/// size counted while it inflates: declared sizes are never trusted, so a zip bomb stops at the cap. The directory
+/// is read by `ZipCentralDirectory` (see there why not by ZIPFoundation); ZIPFoundation inflates and checksums.
 public final class ZipArchiveReader {
     /// The archive's file, for error locations.
     public let path: String
     /// The most bytes one entry may inflate to.
     public let maximumEntryBytes: Int
-    private let archive: Archive
     private let archiveBytes: [UInt8]
-    /// Entry data offsets, aligned with the archive's entries; nil when the directory could not be followed.
-    private let layout: ZipEntryLayout?
+    private let directory: ZipCentralDirectory
 
     /// Whether `bytes` start like a zip archive (a local file header or an empty archive's end record).
     public static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
@@ -27,19 +26,18 @@ public final class ZipArchiveReader {
         self.path = path
         self.maximumEntryBytes = maximumEntryBytes
         archiveBytes = bytes
-        layout = ZipEntryLayout(bytes)
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
+        guard let directory = ZipCentralDirectory(bytes) else {
             throw .malformed(
                 at: SourceLocation(path: path),
-                reason: "not a readable zip archive (\(error)); the file may be truncated or corrupt: copy it again")
+                reason: "not a readable zip archive (its central directory is missing or points outside the file); "
+                    + "the file may be truncated or corrupt: copy it again")
         }
+        self.directory = directory
     }
 
     /// The names of the archive's file entries, in archive order.
     public var entryNames: [String] {
-        archive.filter { $0.type == .file }.map(\.path)
+        directory.entries.filter { !$0.isDirectory }.map(\.name)
     }
 
     /// Whether the archive has a file entry named `name`.
@@ -48,10 +46,20 @@ public final class ZipArchiveReader {
     }
 
     /// The inflated bytes of the entry named `name`; throws `.malformed` naming the entry when it is missing,
-    /// corrupt or inflates past `maximumEntryBytes`.
+    /// encrypted, corrupt or inflates past `maximumEntryBytes`.
     public func bytes(of name: String) throws(IngestionError) -> [UInt8] {
         guard let entry = entry(named: name) else {
             throw .malformed(at: SourceLocation(path: path), reason: "the zip archive has no entry \(name)")
+        }
+        guard entry.flags & 1 == 0 else {
+            throw .malformed(
+                at: SourceLocation(path: path), reason: "zip entry \(name) is encrypted; save the file again without a password")
+        }
+        guard entry.compressionMethod == 0 || entry.compressionMethod == 8 else {
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "zip entry \(name) uses compression method \(entry.compressionMethod), which cannot be read; "
+                    + "save the file again")
         }
         let limit = maximumEntryBytes
         var bytes: [UInt8] = []
@@ -66,10 +74,13 @@ public final class ZipArchiveReader {
             bytes.append(contentsOf: chunk)
         }
         do {
-            if entry.isCompressed {
-                checksum = try inflate(entry, consumer: consumer)
+            let stored = try storedBytes(of: entry)
+            if entry.compressionMethod == 8 {
+                checksum = try inflate(stored, consumer: consumer)
             } else {
-                checksum = try archive.extract(entry, consumer: consumer)
+                let data = Data(stored)
+                try consumer(data)
+                checksum = data.crc32(checksum: 0)
             }
         } catch {
             if overLimit {
@@ -89,32 +100,38 @@ public final class ZipArchiveReader {
         return bytes
     }
 
-    /// Inflates a deflated entry from exactly its compressed bytes, failing when they end before the stream does.
-    private func inflate(_ entry: Entry, consumer: Consumer) throws -> CRC32 {
-        guard let index = archive.enumerated().first(where: { $0.element == entry })?.offset, let layout,
-            index < layout.dataOffsets.count
+    /// The entry's stored bytes, where the directory places them; throws when they run past the archive.
+    private func storedBytes(of entry: ZipDirectoryEntry) throws -> ArraySlice<UInt8> {
+        guard entry.dataOffset <= archiveBytes.count, entry.compressedSize <= archiveBytes.count - entry.dataOffset
         else { throw Archive.ArchiveError.invalidLocalHeaderDataOffset }
-        let start = layout.dataOffsets[index]
-        let compressedSize = Int(clamping: entry.compressedSize)
-        let end = min(archiveBytes.count, start + compressedSize)
-        guard start <= end else { throw Archive.ArchiveError.invalidLocalHeaderDataOffset }
-        var position = start
-        let archiveBytes = archiveBytes
+        return archiveBytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
+    }
+
+    /// Inflates a deflated entry from exactly its compressed bytes, failing when they end before the stream does.
+    ///
+    /// The bytes go to zlib in one chunk of exactly `bufferSize` bytes: ZIPFoundation 0.9.20's inflate loop tells
+    /// zlib every chunk holds `bufferSize` bytes, so a shorter one (the last of an entry) makes zlib read past it.
+    private func inflate(_ compressed: ArraySlice<UInt8>, consumer: Consumer) throws -> CRC32 {
+        guard !compressed.isEmpty, compressed.count <= Int(UInt32.max) else {
+            throw Archive.ArchiveError.unreadableArchive
+        }
+        var delivered = false
         return try Data.decompress(
-            size: Int64(compressedSize), bufferSize: defaultReadChunkSize, skipCRC32: false,
-            provider: { _, chunkSize in
-                guard position < end else { throw Archive.ArchiveError.unreadableArchive }
-                let next = min(end, position + chunkSize)
-                defer { position = next }
-                return Data(archiveBytes[position..<next])
+            size: Int64(compressed.count), bufferSize: compressed.count, skipCRC32: false,
+            provider: { _, _ in
+                // Asked again only when the stream needs more than the entry holds.
+                guard !delivered else { throw Archive.ArchiveError.unreadableArchive }
+                delivered = true
+                return Data(compressed)
             }, consumer: consumer)
     }
 
-    /// The entry named exactly `name`, or else the one whose name differs only in case (some zip tools change
-    /// the case of names).
-    private func entry(named name: String) -> Entry? {
-        if let entry = archive[name], entry.type == .file { return entry }
+    /// The file entry named exactly `name`, or else the one whose name differs only in case (some zip tools
+    /// change the case of names).
+    private func entry(named name: String) -> ZipDirectoryEntry? {
+        let files = directory.entries.lazy.filter { !$0.isDirectory }
+        if let entry = files.first(where: { $0.name == name }) { return entry }
         let lowered = name.lowercased()
-        return archive.first { $0.type == .file && $0.path.lowercased() == lowered }
+        return files.first { $0.name.lowercased() == lowered }
     }
 }
