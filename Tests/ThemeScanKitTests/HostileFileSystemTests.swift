@@ -238,6 +238,12 @@ import Testing
             in: folder, timeout: Self.hangBound)
         #expect(manifest.status == 1 && !manifest.timedOut, "\(manifest)")
         #expect(manifest.lines.contains("pipe.csv: error: cannot read file: it is a named pipe, not a regular file; skipped"))
+        // So is a stopword list: a pipe named with --stopwords must not block the run.
+        let stopwords = try ChildRun.run(
+            ["analyze", "sample", "--stopwords", "pipe.csv", "--lexicon", "codebook.yaml", "--out", "out2", "--quiet"],
+            in: folder, timeout: Self.hangBound)
+        #expect(stopwords.status == 1 && !stopwords.timedOut, "\(stopwords)")
+        #expect(stopwords.lines.contains { $0.hasPrefix("pipe.csv: error: ") && $0.contains("it is a named pipe") }, "\(stopwords)")
         #expect(try ChildRun.stagingLeftovers(in: folder).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2").path))
     }

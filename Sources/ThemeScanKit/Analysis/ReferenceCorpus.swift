@@ -25,8 +25,9 @@ public struct ReferenceCorpus: Sendable, Equatable {
     /// Reads `ngrams.csv` from a discovery run's output folder.
     public static func load(directory: String) throws(DiscoveryError) -> ReferenceCorpus {
         let path = URL(fileURLWithPath: directory).appendingPathComponent(DiscoveryResult.ngramsFileName).path
-        guard FileManager.default.fileExists(atPath: path),
-            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        // Only a regular file is read: a pipe in its place would block.
+        guard let bytes = try? RegularFile.read(path, limit: IngestionOptions.defaultMaximumFileBytes),
+            let text = String(validating: bytes, as: UTF8.self)
         else { throw .missingReferenceTable(directory: directory) }
         return try ReferenceCorpus(ngramsCSV: text, path: path)
     }

@@ -27,12 +27,17 @@ public struct StopwordList: Sendable, Equatable {
 
     /// Reads a list file; throws `IngestionError.unreadable` when it cannot be read as UTF-8.
     public static func load(path: String, normalizer: TextNormalizer) throws -> StopwordList {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+        let bytes: [UInt8]
+        do throws(RegularFile.Failure) {
+            // A pipe or device named as the list is refused rather than read forever.
+            bytes = try RegularFile.read(path, limit: IngestionOptions.defaultMaximumFileBytes)
         } catch {
-            throw IngestionError.unreadable(path: path, reason: fileErrorReason(error))
+            throw IngestionError.unreadable(path: path, reason: error.reason)
         }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            throw IngestionError.unreadable(path: path, reason: "a stopword list must be UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try StopwordList(text: text, normalizer: normalizer)
     }
 
