@@ -3,16 +3,8 @@ import Testing
 
 @testable import ThemeScanKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Runs the `themescan` binary on hostile input under a watchdog, measuring the child's peak memory.
-///
-/// `Process` reports neither a time-out nor the child's resource use, so the child is started with `posix_spawn`
-/// and reaped with `wait4`, whose `rusage` carries the peak resident set size.
+/// Runs the `themescan` binary on hostile input under a watchdog, measuring the child's peak memory (through
+/// `ChildRun`), with the outcome in the shape the hostile-content suites assert on.
 struct HostileRun {
     /// How a run ended.
     struct Outcome {
@@ -35,52 +27,10 @@ struct HostileRun {
 
     /// Runs `themescan arguments` in `folder`, killing it after `timeout` seconds.
     static func run(_ arguments: [String], in folder: URL, timeout: Double = hangBound) throws -> Outcome {
-        let scratch = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let errorPath = scratch.appendingPathComponent("stderr").path
-        let outputPath = scratch.appendingPathComponent("stdout").path
-        let binary = try EndToEndTests.binary().path
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        // Swift's Glibc does not import posix_spawn_file_actions_addchdir_np, so a shell changes the folder and
-        // execs the binary in the same process: its pid, and so its rusage, are the binary's.
-        let shell = ["/bin/sh", "-c", #"cd "$1" || exit 127; shift; exec "$@""#, "sh", folder.path, binary]
-        let argv: [UnsafeMutablePointer<CChar>?] = (shell + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-
-        var rawStatus: Int32 = 0
-        var usage = rusage()
-        var timedOut = false
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let reaped = wait4(pid, &rawStatus, WNOHANG, &usage)
-            if reaped == pid { break }
-            if reaped < 0, errno != EINTR { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECHILD) }
-            if Date() > deadline {
-                timedOut = true
-                kill(pid, SIGKILL)
-                _ = wait4(pid, &rawStatus, 0, &usage)
-                break
-            }
-            usleep(20_000)
-        }
-        // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
-        let signal = rawStatus & 0x7F
-        let status = signal == 0 ? (rawStatus >> 8) & 0xFF : 128 + signal
+        let outcome = try ChildRun.run(arguments, in: folder, timeout: timeout)
         return Outcome(
-            status: status, timedOut: timedOut,
-            standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self),
-            standardOutput: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self),
-            peakKiB: Int(usage.ru_maxrss))
+            status: outcome.status ?? 128 + (outcome.signal ?? 0), timedOut: outcome.timedOut,
+            standardError: outcome.standardError, standardOutput: outcome.standardOutput, peakKiB: outcome.peakKiB)
     }
 }
 
