@@ -3,8 +3,8 @@ import Testing
 
 /// Runs the built `themescan` binary as a child process with a hang bound, and measures it.
 ///
-/// `Process` reaps its child itself, so its resource usage is lost; the child is started with `posix_spawn` and
-/// reaped with `wait4`, which returns the child's peak resident set size. Signal dispositions and the signal mask
+/// `Process` reaps its child itself and cannot be given a hang bound; the child is started with `posix_spawn`,
+/// watched for its peak resident set size while it runs, and reaped with `wait4`. Signal dispositions and the signal mask
 /// are reset in the child, so it starts as it would from a shell: a signal it ignores, it ignores by its own choice.
 struct ChildRun {
     /// How a finished child ended, what it printed and how much memory it took at most.
@@ -46,13 +46,16 @@ struct ChildRun {
         /// Whether the child has not been reaped yet (it may be a zombie).
         var isRunning: Bool { kill(pid, 0) == 0 }
 
-        /// Waits for the child; after `timeout` seconds it is killed and the outcome says so.
+        /// Waits for the child; after `timeout` seconds (times `ChildRun.slowdown`) it is killed and the outcome
+        /// says so.
         func wait(timeout: Double) -> Outcome {
             var status: Int32 = 0
             var usage = rusage()
             var timedOut = false
-            let deadline = started.uptimeNanoseconds + UInt64(timeout * 1e9)
+            var highWaterKiB: Int?
+            let deadline = started.uptimeNanoseconds + UInt64(timeout * ChildRun.slowdown * 1e9)
             while true {
+                if let reading = Self.highWaterKiB(of: pid) { highWaterKiB = max(highWaterKiB ?? 0, reading) }
                 let reaped = wait4(pid, &status, WNOHANG, &usage)
                 if reaped == pid { break }
                 if reaped < 0 && errno != EINTR { break }
@@ -70,9 +73,32 @@ struct ChildRun {
                 timedOut: timedOut,
                 standardOutput: String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent("stdout"))) ?? Data(), as: UTF8.self),
                 standardError: String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent("stderr"))) ?? Data(), as: UTF8.self),
-                peakKiB: usage.ru_maxrss)
+                peakKiB: highWaterKiB ?? usage.ru_maxrss)
+        }
+
+        /// The child's peak resident set so far (`VmHWM`), read while it runs.
+        ///
+        /// `wait4`'s `ru_maxrss` cannot be used alone: `posix_spawn` starts the child on the parent's memory
+        /// (`CLONE_VM`), and Linux carries that memory's high-water mark across `exec`, so the figure is never below
+        /// the test runner's own peak. `VmHWM` belongs to the binary's memory only; read every 5 ms, it can miss at
+        /// most growth in the child's last 5 ms, when it is writing its last files and exiting.
+        static func highWaterKiB(of pid: pid_t) -> Int? {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            else { return nil }
+            return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
         }
     }
+
+    /// How much longer runs take under a sanitizer (`THEMESCAN_SANITIZER`, set by `Tests/sanitize.sh`): the hang
+    /// bounds are multiplied by it.
+    static let slowdown: Double = sanitizer == nil ? 1 : 10
+
+    /// Whether peak memory is asserted: not under a sanitizer, whose shadow memory and quarantine would be
+    /// measured instead of ThemeScan's.
+    static let measuresMemory = sanitizer == nil
+
+    static let sanitizer = ProcessInfo.processInfo.environment["THEMESCAN_SANITIZER"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Starts `themescan` with `arguments` in `folder`; with a `shell` prefix such as `ulimit -f 64`, that runs
     /// first, so a limit applies to the binary itself.
