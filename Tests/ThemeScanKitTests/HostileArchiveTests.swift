@@ -114,14 +114,14 @@ import ZIPFoundation
         let outcome = try workspace.analyze(["bomb.docx", "bomb.xlsx"], ["--max-entry-size", "4"])
         try workspace.expectHandled(outcome, hostile: "bomb.docx", peakMiB: 192)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "bomb.docx: error: zip entry word/document.xml inflates to more than 4194304 bytes, the limit for one "
                     + "entry; it may be a zip bomb, or raise the limit if the file is genuine; skipped"))
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "bomb.xlsx: error: zip entry xl/worksheets/sheet1.xml inflates to more than 4194304 bytes, the limit for "
                     + "one entry; it may be a zip bomb, or raise the limit if the file is genuine; skipped"), "\(outcome.standardError)")
-        #expect(outcome.errorLines.contains("themescan: skipped: bomb.docx, bomb.xlsx"))
+        #expect(outcome.lines.contains("themescan: skipped: bomb.docx, bomb.xlsx"))
     }
 
     /// Entries named `../…` or with an absolute path are never written anywhere: the document is read from
@@ -164,7 +164,7 @@ import ZIPFoundation
         try workspace.expectHandled(outcome, hostile: "cut.docx", peakMiB: 256)
         for name in ["cut.docx", "cut.xlsx"] {
             #expect(
-                outcome.errorLines.contains {
+                outcome.lines.contains {
                     $0.hasPrefix("\(name): error: not a readable zip archive (")
                         && $0.hasSuffix("); the file may be truncated or corrupt: copy it again; skipped")
                 }, "\(outcome.standardError)")
@@ -185,10 +185,10 @@ import ZIPFoundation
         let outcome = try workspace.analyze(["locked.docx", "locked.xlsx"])
         try workspace.expectHandled(outcome, hostile: "locked.docx", peakMiB: 256)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "locked.docx: error: a legacy Word file (.doc) or an Office file protected with a password; open it in "
                     + "Word or WPS and save it as .docx without a password; skipped"))
-        #expect(outcome.errorLines.contains { $0.hasPrefix("locked.xlsx: error: ") && $0.contains("password") })
+        #expect(outcome.lines.contains { $0.hasPrefix("locked.xlsx: error: ") && $0.contains("password") })
     }
 
     /// A zip without `word/document.xml` named `.docx` is refused, naming the missing entry.
@@ -198,7 +198,7 @@ import ZIPFoundation
         let outcome = try workspace.analyze(["nodoc.docx"])
         try workspace.expectHandled(outcome, hostile: "nodoc.docx", peakMiB: 256)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "nodoc.docx: error: the zip archive has no entry word/document.xml, so it is not a Word document; save "
                     + "it as .docx from Word; skipped"))
     }
@@ -215,7 +215,7 @@ import ZIPFoundation
         let outcome = try workspace.analyze(["sst.xlsx"])
         try workspace.expectHandled(outcome, hostile: "sst.xlsx", peakMiB: 256)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "sst.xlsx: warning: sheet \"S\": cell A3, A4, A5 and 1 more points past the shared strings (2 of them); "
                     + "left empty. The workbook may be damaged: re-save it in Excel"))
         #expect(try workspace.output("documents.csv").contains("\nsst.xlsx#row-2,"))

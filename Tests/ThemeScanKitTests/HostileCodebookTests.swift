@@ -12,7 +12,7 @@ import Testing
             ["analyze", HostileWorkspace.goodName, "--lexicon", "broken.yaml", "--out", "out", "--quiet"], in: workspace.folder)
         try workspace.expectHandled(outcome, hostile: "broken.yaml", status: 1, peakMiB: 256)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "broken.yaml:5:7: error: invalid YAML: while parsing a flow node did not find expected node content"),
             "\(outcome.standardError)")
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("out").path))
@@ -28,7 +28,7 @@ import Testing
         let outcome = try HostileRun.run(
             ["analyze", HostileWorkspace.goodName, "--lexicon", "duplicate.yaml", "--out", "out", "--quiet"], in: workspace.folder)
         try workspace.expectHandled(outcome, hostile: "duplicate.yaml", status: 1, peakMiB: 256)
-        #expect(outcome.errorLines.contains("duplicate.yaml:9:9: error: duplicate code id 'x' (first defined at duplicate.yaml:5:9)"))
+        #expect(outcome.lines.contains("duplicate.yaml:9:9: error: duplicate code id 'x' (first defined at duplicate.yaml:5:9)"))
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("out").path))
     }
 

@@ -88,8 +88,8 @@ import Testing
         try workspace.expectHandled(outcome, hostile: "xxe.xml", peakMiB: 256)
         let unread = "external entities (&local;, &remote;); ThemeScan never reads the files or URLs a document points to, so "
             + "their text is left out"
-        #expect(outcome.errorLines.contains("xxe.xml: warning: the file declares \(unread)"), "\(outcome.standardError)")
-        #expect(outcome.errorLines.contains("xxe.docx: warning: word/document.xml declares \(unread)"))
+        #expect(outcome.lines.contains("xxe.xml: warning: the file declares \(unread)"), "\(outcome.standardError)")
+        #expect(outcome.lines.contains("xxe.docx: warning: word/document.xml declares \(unread)"))
         let documents = try workspace.output("documents.csv")
         for name in ["xxe.xml", "xxe.html", "xxe.docx"] { #expect(documents.contains("\n\(name),")) }
         // The text around the references is read: one 欺凌 per hostile file.
@@ -112,9 +112,9 @@ import Testing
         try workspace.write("laughs.html", Self.doctype("html", entities) + "<html><body><p>&lol9; 欺凌</p></body></html>")
         let outcome = try workspace.analyze(["laughs.xml", "laughs.docx", "laughs.html"])
         try workspace.expectHandled(outcome, hostile: "laughs.xml", peakMiB: 256)
-        #expect(outcome.errorLines.contains("laughs.xml:1:7: error: not well-formed XML: Detected an entity reference loop; skipped"))
+        #expect(outcome.lines.contains("laughs.xml:1:7: error: not well-formed XML: Detected an entity reference loop; skipped"))
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "laughs.docx:1: error: word/document.xml is not well-formed XML at line 1 (Detected an entity reference "
                     + "loop); the file may be damaged: re-save it; skipped"))
         #expect(try workspace.output("documents.csv").contains("\nlaughs.html,"))
@@ -134,11 +134,11 @@ import Testing
         let outcome = try workspace.analyze(["quad.xml", "quad.docx", "quad.html"])
         try workspace.expectHandled(outcome, hostile: "quad.xml", peakMiB: 256)
         #expect(
-            outcome.errorLines.contains {
+            outcome.lines.contains {
                 $0.hasPrefix("quad.xml:5: error: not well-formed XML: entity references expand to more than ")
                     && $0.hasSuffix("(an entity expansion attack); skipped")
             }, "\(outcome.standardError)")
-        #expect(outcome.errorLines.contains { $0.hasPrefix("quad.docx:5: error: word/document.xml is not well-formed XML at line 5 (entity references expand") })
+        #expect(outcome.lines.contains { $0.hasPrefix("quad.docx:5: error: word/document.xml is not well-formed XML at line 5 (entity references expand") })
         #expect(try workspace.output("documents.csv").contains("\nquad.html,"))
     }
 
@@ -158,11 +158,11 @@ import Testing
                 + "</body></html>")
         let outcome = try workspace.analyze(["deep.xml", "deep.docx", "deep.html"])
         try workspace.expectHandled(outcome, hostile: "deep.xml", peakMiB: 256)
-        #expect(outcome.errorLines.contains { $0.hasPrefix("deep.xml:2:") && $0.hasSuffix("error: not well-formed XML: Excessive depth in document: 256 use XML_PARSE_HUGE option; skipped") })
-        #expect(outcome.errorLines.contains { $0.hasPrefix("deep.docx:2: error: word/document.xml is not well-formed XML at line 2 (Excessive depth") })
+        #expect(outcome.lines.contains { $0.hasPrefix("deep.xml:2:") && $0.hasSuffix("error: not well-formed XML: Excessive depth in document: 256 use XML_PARSE_HUGE option; skipped") })
+        #expect(outcome.lines.contains { $0.hasPrefix("deep.docx:2: error: word/document.xml is not well-formed XML at line 2 (Excessive depth") })
         // libxml2 halts the page at its depth limit; the text read before that is kept and the cut is reported.
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "deep.html:1: warning: the page could not be read past this point (libxml2 stopped parsing here, as it "
                     + "does where elements nest more than 256 deep); the text after it is left out"), "\(outcome.standardError)")
         #expect(try workspace.output("documents.csv").contains("\ndeep.html,"))
@@ -177,9 +177,9 @@ import Testing
         try workspace.write("trunc.html", "<html><body><p>欺凌 text</p><p>more <b")
         let outcome = try workspace.analyze(["trunc.xml", "trunc.docx", "trunc.html"])
         try workspace.expectHandled(outcome, hostile: "trunc.xml", peakMiB: 256)
-        #expect(outcome.errorLines.contains("trunc.xml:4:8: error: not well-formed XML: Premature end of data in tag p line 4; skipped"))
+        #expect(outcome.lines.contains("trunc.xml:4:8: error: not well-formed XML: Premature end of data in tag p line 4; skipped"))
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "trunc.docx:2: error: word/document.xml is not well-formed XML at line 2 (Premature end of data in tag t "
                     + "line 2); the file may be damaged: re-save it; skipped"))
         #expect(try workspace.output("codes.csv").contains(HostileWorkspace.bullyingRow(1)))
@@ -205,12 +205,12 @@ import Testing
             "says-utf8.html", Array("<html><head><meta charset=\"utf-8\"></head><body>".utf8) + gbBody + Array("</body></html>".utf8))
         let outcome = try workspace.analyze(["utf16.xml", "gb.xml", "unknown.xml", "utf16.docx", "says-gb.html", "says-utf8.html"])
         try workspace.expectHandled(outcome, hostile: "utf16.xml", peakMiB: 256)
-        #expect(outcome.errorLines.contains("utf16.xml:1:38: error: not well-formed XML: Document labelled UTF-16 but has UTF-8 content; skipped"))
-        #expect(outcome.errorLines.contains { $0.hasPrefix("gb.xml:2:") && $0.contains("error: not well-formed XML") })
-        #expect(outcome.errorLines.contains("unknown.xml:1:41: error: not well-formed XML: Unsupported encoding x-no-such; skipped"))
-        #expect(outcome.errorLines.contains { $0.hasPrefix("utf16.docx:1: error: word/document.xml is not well-formed XML at line 1 (Document labelled UTF-16") })
+        #expect(outcome.lines.contains("utf16.xml:1:38: error: not well-formed XML: Document labelled UTF-16 but has UTF-8 content; skipped"))
+        #expect(outcome.lines.contains { $0.hasPrefix("gb.xml:2:") && $0.contains("error: not well-formed XML") })
+        #expect(outcome.lines.contains("unknown.xml:1:41: error: not well-formed XML: Unsupported encoding x-no-such; skipped"))
+        #expect(outcome.lines.contains { $0.hasPrefix("utf16.docx:1: error: word/document.xml is not well-formed XML at line 1 (Document labelled UTF-16") })
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "says-utf8.html: warning: the file declares utf-8 but its bytes are not in that encoding; read as GB18030"),
             "\(outcome.standardError)")
         #expect(try workspace.output("documents.csv").contains("\nsays-utf8.html,says-utf8.html,says-utf8.html,html,GB18030,"))

@@ -3,34 +3,15 @@ import Testing
 
 @testable import ThemeScanKit
 
-/// Runs the `themescan` binary on hostile input under a watchdog, measuring the child's peak memory (through
-/// `ChildRun`), with the outcome in the shape the hostile-content suites assert on.
-struct HostileRun {
-    /// How a run ended.
-    struct Outcome {
-        /// The exit status, or 128 + the signal number when a signal ended the child.
-        var status: Int32
-        /// Whether the watchdog had to kill the child.
-        var timedOut: Bool
-        var standardError: String
-        var standardOutput: String
-        /// The child's peak resident set size, in KiB.
-        var peakKiB: Int
-
-        /// The stderr lines.
-        var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
-    }
-
+/// The hang bound of the hostile-content suites, and their runs of the binary (through `ChildRun`).
+enum HostileRun {
     /// The hang bound every hostile run is held to: far above any legitimate run of these inputs (each takes a few
     /// seconds alone), with room for the whole suite running binaries in parallel on a shared 2-core machine.
     static let hangBound: Double = 120
 
     /// Runs `themescan arguments` in `folder`, killing it after `timeout` seconds.
-    static func run(_ arguments: [String], in folder: URL, timeout: Double = hangBound) throws -> Outcome {
-        let outcome = try ChildRun.run(arguments, in: folder, timeout: timeout)
-        return Outcome(
-            status: outcome.status ?? 128 + (outcome.signal ?? 0), timedOut: outcome.timedOut,
-            standardError: outcome.standardError, standardOutput: outcome.standardOutput, peakKiB: outcome.peakKiB)
+    static func run(_ arguments: [String], in folder: URL, timeout: Double = hangBound) throws -> ChildRun.Outcome {
+        try ChildRun.run(arguments, in: folder, timeout: timeout)
     }
 }
 
@@ -62,7 +43,7 @@ final class HostileWorkspace {
 
     /// Runs `analyze` on the good transcript and `inputs`, with `options` added.
     func analyze(_ inputs: [String], _ options: [String] = [], timeout: Double = HostileRun.hangBound) throws
-        -> HostileRun.Outcome
+        -> ChildRun.Outcome
     {
         try HostileRun.run(
             ["analyze", Self.goodName] + inputs + ["--lexicon", "codebook.yaml", "--out", "out", "--quiet", "--jobs", "1"]
@@ -107,7 +88,7 @@ final class HostileWorkspace {
     /// at the start of a stderr line, the documented exit status, no hang and peak memory under `peakMiB`.
     /// `goodCode` starts a `codes.csv` row the good transcript produces (nil for a codebook without that code).
     func expectHandled(
-        _ outcome: HostileRun.Outcome, hostile path: String?, status: Int32 = 0, peakMiB: Int,
+        _ outcome: ChildRun.Outcome, hostile path: String?, status: Int32 = 0, peakMiB: Int,
         goodCode: String? = "issues,depression,",
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
@@ -120,7 +101,7 @@ final class HostileWorkspace {
         }
         if let path {
             #expect(
-                outcome.errorLines.contains { $0.hasPrefix("\(path):") }, "stderr does not name \(path): \(outcome.standardError)",
+                outcome.lines.contains { $0.hasPrefix("\(path):") }, "stderr does not name \(path): \(outcome.standardError)",
                 sourceLocation: sourceLocation)
         }
         guard status == 0, outcome.status == 0 else { return }

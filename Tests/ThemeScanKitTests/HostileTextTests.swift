@@ -19,7 +19,7 @@ import Testing
         try workspace.write("bad.txt", text)
         let outcome = try workspace.analyze(["bad.txt"])
         try workspace.expectHandled(outcome, hostile: "bad.txt", peakMiB: 256)
-        #expect(outcome.errorLines.contains("bad.txt: warning: invalid UTF-8 at byte 45, 88; replaced with U+FFFD"), "\(outcome.standardError)")
+        #expect(outcome.lines.contains("bad.txt: warning: invalid UTF-8 at byte 45, 88; replaced with U+FFFD"), "\(outcome.standardError)")
         #expect(try workspace.output("codes.csv").contains(HostileWorkspace.bullyingRow(1)))
     }
 
@@ -54,10 +54,10 @@ import Testing
         let outcome = try workspace.analyze(["junk.txt", "nul.txt", "empty.txt"])
         try workspace.expectHandled(outcome, hostile: "junk.txt", peakMiB: 256)
         let advice = "if it is text in an unusual encoding, give --encoding NAME; skipped"
-        #expect(outcome.errorLines.contains("junk.txt: error: the file does not look like text (it holds NUL bytes, first at byte 100); \(advice)"))
-        #expect(outcome.errorLines.contains("nul.txt: error: the file does not look like text (it holds NUL bytes, first at byte 18); \(advice)"))
-        #expect(outcome.errorLines.contains("empty.txt: error: file is empty; skipped"))
-        #expect(outcome.errorLines.contains { $0.hasPrefix("themescan: 1 document(s)") && $0.contains("3 file(s) skipped; 3 error(s)") })
+        #expect(outcome.lines.contains("junk.txt: error: the file does not look like text (it holds NUL bytes, first at byte 100); \(advice)"))
+        #expect(outcome.lines.contains("nul.txt: error: the file does not look like text (it holds NUL bytes, first at byte 18); \(advice)"))
+        #expect(outcome.lines.contains("empty.txt: error: file is empty; skipped"))
+        #expect(outcome.lines.contains { $0.hasPrefix("themescan: 1 document(s)") && $0.contains("3 file(s) skipped; 3 error(s)") })
     }
 
     /// Lone surrogates in UTF-16 with a mark, either byte order, become U+FFFD with a warning at their byte offsets;
@@ -74,8 +74,8 @@ import Testing
         }
         let outcome = try workspace.analyze(["lone-le.txt", "lone-be.txt"])
         try workspace.expectHandled(outcome, hostile: "lone-le.txt", peakMiB: 256)
-        #expect(outcome.errorLines.contains("lone-le.txt: warning: invalid UTF-16LE at byte 6, 12; replaced with U+FFFD"))
-        #expect(outcome.errorLines.contains("lone-be.txt: warning: invalid UTF-16BE at byte 6, 12; replaced with U+FFFD"))
+        #expect(outcome.lines.contains("lone-le.txt: warning: invalid UTF-16LE at byte 6, 12; replaced with U+FFFD"))
+        #expect(outcome.lines.contains("lone-be.txt: warning: invalid UTF-16BE at byte 6, 12; replaced with U+FFFD"))
         #expect(try workspace.output("codes.csv").contains(HostileWorkspace.bullyingRow(2)))
     }
 
@@ -89,14 +89,14 @@ import Testing
         let outcome = try workspace.analyze(["unbalanced.csv", "ragged.csv", "header-only.csv"])
         try workspace.expectHandled(outcome, hostile: "unbalanced.csv", peakMiB: 256)
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "unbalanced.csv:2: error: unclosed quote: the quoted field opened on line 2 never ends; close the quote "
                     + "or double the quote marks inside the field; skipped"))
         #expect(
-            outcome.errorLines.contains(
+            outcome.lines.contains(
                 "ragged.csv:3: warning: row 3 has 5 cells but the header has 3 columns; the cells after column C are ignored"))
-        #expect(outcome.errorLines.contains("ragged.csv:4: warning: 1 row has no answer in the text column B (row 4); skipped"))
-        #expect(outcome.errorLines.contains("header-only.csv:1: warning: the table has a header but no rows of answers; no documents"))
+        #expect(outcome.lines.contains("ragged.csv:4: warning: 1 row has no answer in the text column B (row 4); skipped"))
+        #expect(outcome.lines.contains("header-only.csv:1: warning: the table has a header but no rows of answers; no documents"))
         #expect(try workspace.output("documents.csv").contains("\nragged.csv#row-2,"))
         #expect(try workspace.output("codes.csv").contains(HostileWorkspace.bullyingRow(1)))
     }
@@ -111,7 +111,7 @@ import Testing
         try workspace.write("wide.csv", header + "\n" + row + "\n")
         let outcome = try workspace.analyze(["wide.csv"])
         try workspace.expectHandled(outcome, hostile: "wide.csv", peakMiB: 512)
-        #expect(outcome.errorLines.contains { $0.hasPrefix("wide.csv:1: note: text columns: F \"c5\"") })
+        #expect(outcome.lines.contains { $0.hasPrefix("wide.csv:1: note: text columns: F \"c5\"") })
         #expect(try workspace.output("documents.csv").contains("\nwide.csv#row-2,"))
         #expect(try workspace.output("codes.csv").contains(HostileWorkspace.bullyingRow(1)))
         #expect(FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("out/results.xlsx").path))
