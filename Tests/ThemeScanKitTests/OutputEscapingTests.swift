@@ -42,6 +42,8 @@ import Testing
         #expect(report.contains("&lt;img src=x onerror=alert(1)&gt;"), "the file name must be in the report, escaped")
         // The only scripts a report may hold are none at all: it is a static page.
         #expect(!report.lowercased().contains("<script"))
+        // Nor does it load anything: a report opened offline, or on a machine that must not reach out, is complete.
+        #expect(!report.contains("src=\"http") && !report.contains("href=\"http") && !report.contains("url(http"))
     }
 
     /// Both clouds are well-formed XML whatever the words are, and carry no script element.
