@@ -37,6 +37,9 @@ struct ThemeScanBench: ParsableCommand {
     @Flag(help: "Skip the jieba baseline.")
     var noJieba = false
 
+    @Flag(help: "Only the raw ICU loop and the in-process stage times, to work on one stage.")
+    var stagesOnly = false
+
     @Option(help: "The codebook to match.")
     var lexicon = "lexicons/children-mental-health.yaml"
 
@@ -68,6 +71,15 @@ struct ThemeScanBench: ParsableCommand {
 
         log("raw ICU word break")
         let icu = try StageProfile.rawICUSeconds(files: files)
+        if stagesOnly {
+            var stages = StageProfile()
+            try stages.run(files: files, matcher: matcher)
+            print("raw ICU word break: \(fmt(icu.seconds)) s")
+            for (stage, seconds) in stages.stopwatch.seconds.sorted(by: { $0.key < $1.key }) {
+                print("\(stage): \(fmt(seconds)) s")
+            }
+            return
+        }
         log("themescan, 1 thread")
         let single = try endToEnd(binary, corpus: corpusFolder, jobs: 1, workFolder: workFolder)
         log("themescan, \(jobs) threads")
@@ -139,7 +151,7 @@ struct ThemeScanBench: ParsableCommand {
         report += "\n| stage (1 thread, in process) | corpus s | share | Han run s | share |\n|---|---:|---:|---:|---:|\n"
         let total = stages.stopwatch.seconds.values.reduce(0, +)
         let hanTotal = hanStages.stopwatch.seconds.values.reduce(0, +)
-        for stage in ["read", "decode", "normalize", "segment", "match", "count + rows"] {
+        for stage in ["read", "decode", "normalize", "segment", "match", "sentences", "count + rows"] {
             let seconds = stages.stopwatch.seconds[stage] ?? 0
             let hanSeconds = hanStages.stopwatch.seconds[stage] ?? 0
             report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "

@@ -85,45 +85,38 @@ public final class DocumentAnalyzer {
         var output = Output(document: index, summary: summary)
         var countedSegments = 0
         var rowPrefixes: [PrefixKey: [UInt8]] = [:]
+        var batch = TurnBatch()
         for (segmentIndex, segment) in document.segments.enumerated() where speakers.includes(segment.role) {
             countedSegments += 1
-            output.segment = segmentIndex
-            output.speaker = segment.speaker
-            output.role = segment.role
-            output.segmentCodes.removeAll(keepingCapacity: true)
-            let tokensBefore = tally.tokens
-            if let rowRenderer {
-                // A transcript has a few speakers and many turns: render each speaker's row prefix once.
-                let key = PrefixKey(speaker: segment.speaker, role: segment.role)
-                if let prefix = rowPrefixes[key] {
-                    output.rowPrefix = prefix
-                } else {
-                    output.rowPrefix = rowRenderer.segmentPrefix(document: summary, speaker: segment.speaker, role: segment.role)
-                    rowPrefixes[key] = output.rowPrefix
-                }
-            }
             // UTF-16 never has more units than UTF-8 has bytes, so a short UTF-8 count rules out chunking cheaply.
             if segment.text.utf8.count <= chunkLength {
                 let units = segment.text.utf16Units
-                try analyze(units: units, core: 0..<units.count, scalarBase: segment.start, into: &output, tally: &tally)
-            } else {
-                var chunker = TextChunker(
-                    segment.text, chunkLength: chunkLength,
-                    // Enough context for the longest KWIC sentence, so chunked text gives the same rows.
-                    contextScalars: max(contextLength, Self.sentenceReach), cutAfter: cutAfter)
-                while let chunk = chunker.next() {
-                    try analyze(
-                        units: chunk.units, core: chunk.core, scalarBase: segment.start + chunk.scalarBase,
-                        into: &output, tally: &tally)
+                batch.append(PendingTurn(index: segmentIndex, segment: segment, units: units, normalized: try normalizer.normalize(units)))
+                if batch.unitCount >= Self.batchLength {
+                    try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
+                    batch = TurnBatch()
                 }
+                continue
             }
-            tally.roleSegments[segment.role.rawValue, default: 0] += 1
-            tally.roleTokens[segment.role.rawValue, default: 0] += tally.tokens - tokensBefore
-            let codes = output.segmentCodes.sorted()
-            for (position, first) in codes.enumerated() {
-                for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
+            try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
+            batch = TurnBatch()
+            let tokensBefore = tally.tokens
+            begin(segmentIndex, segment, prefixes: &rowPrefixes, output: &output)
+            var chunker = TextChunker(
+                segment.text, chunkLength: chunkLength,
+                // Enough context for the longest KWIC sentence, so chunked text gives the same rows.
+                contextScalars: max(contextLength, Self.sentenceReach), cutAfter: cutAfter)
+            while let chunk = chunker.next() {
+                let normalized = try normalizer.normalize(
+                    chunk.core.count == chunk.units.count ? chunk.units : Array(chunk.units[chunk.core]))
+                let tokens = try segmenter.words(in: normalized.units)
+                try analyze(
+                    units: chunk.units, core: chunk.core, normalized: normalized, tokens: tokens,
+                    scalarBase: segment.start + chunk.scalarBase, into: &output, tally: &tally)
             }
+            end(segment, tokensBefore: tokensBefore, output: output, tally: &tally)
         }
+        try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
         if let wordList { output.words.finish(keep: { !wordList.stopwords.contains($0) }, into: &tally) }
         var finished = summary
         finished.tokens = tally.tokens
@@ -134,6 +127,95 @@ public final class DocumentAnalyzer {
             spilledMatchRows: output.spill?.path)
         analysis.samples = output.samples
         return analysis
+    }
+
+    /// How many UTF-16 units of consecutive turns go to ICU's word break at once. Setting a new text costs ICU
+    /// about as much as segmenting a short turn, so turns are joined (each ends with a paragraph separator, where
+    /// the word break rules always break) and their tokens shared out; a bound keeps the joined text small.
+    static let batchLength = 1 << 16
+
+    /// A turn read and normalized, waiting for its batch to be segmented.
+    private struct PendingTurn {
+        var index: Int
+        var segment: Segment
+        var units: [UInt16]
+        var normalized: NormalizedText
+    }
+
+    /// Consecutive turns whose words are segmented in one ICU pass.
+    private struct TurnBatch {
+        var turns: [PendingTurn] = []
+        var unitCount = 0
+
+        mutating func append(_ turn: PendingTurn) {
+            turns.append(turn)
+            unitCount += turn.normalized.units.count + 1
+        }
+    }
+
+    /// Segments a batch of turns in one pass, then analyzes each turn with its share of the tokens, in order.
+    private func analyze(
+        _ batch: TurnBatch, prefixes: inout [PrefixKey: [UInt8]], into output: inout Output, tally: inout DocumentTally
+    ) throws(TextError) {
+        guard !batch.turns.isEmpty else { return }
+        var joined: [UInt16] = []
+        joined.reserveCapacity(batch.unitCount)
+        for turn in batch.turns {
+            joined.append(contentsOf: turn.normalized.units)
+            joined.append(Self.turnSeparator)
+        }
+        let tokens = try segmenter.words(in: joined)
+        var nextToken = 0
+        var turnStart = 0
+        for turn in batch.turns {
+            let turnEnd = turnStart + turn.normalized.units.count
+            var own: [WordToken] = []
+            // No token crosses a separator, so each turn's tokens are the next ones that start before its end.
+            while nextToken < tokens.count, tokens[nextToken].range.lowerBound < turnEnd {
+                let range = tokens[nextToken].range
+                own.append(WordToken(range: (range.lowerBound - turnStart)..<(range.upperBound - turnStart), kind: tokens[nextToken].kind))
+                nextToken += 1
+            }
+            let tokensBefore = tally.tokens
+            begin(turn.index, turn.segment, prefixes: &prefixes, output: &output)
+            try analyze(
+                units: turn.units, core: 0..<turn.units.count, normalized: turn.normalized, tokens: own,
+                scalarBase: turn.segment.start, into: &output, tally: &tally)
+            end(turn.segment, tokensBefore: tokensBefore, output: output, tally: &tally)
+            turnStart = turnEnd + 1
+        }
+    }
+
+    /// U+2029 PARAGRAPH SEPARATOR: word break rules WB3a and WB3b break on both sides of it.
+    static let turnSeparator: UInt16 = 0x2029
+
+    /// Makes `segment` the current one: its number, speaker, role and `matches.csv` row prefix.
+    private func begin(
+        _ index: Int, _ segment: Segment, prefixes: inout [PrefixKey: [UInt8]], output: inout Output
+    ) {
+        output.segment = index
+        output.speaker = segment.speaker
+        output.role = segment.role
+        output.segmentCodes.removeAll(keepingCapacity: true)
+        guard let rowRenderer else { return }
+        // A transcript has a few speakers and many turns: render each speaker's row prefix once.
+        let key = PrefixKey(speaker: segment.speaker, role: segment.role)
+        if let prefix = prefixes[key] {
+            output.rowPrefix = prefix
+        } else {
+            output.rowPrefix = rowRenderer.segmentPrefix(document: output.summary, speaker: segment.speaker, role: segment.role)
+            prefixes[key] = output.rowPrefix
+        }
+    }
+
+    /// Adds the current segment's role counts and code pairs.
+    private func end(_ segment: Segment, tokensBefore: Int, output: Output, tally: inout DocumentTally) {
+        tally.roleSegments[segment.role.rawValue, default: 0] += 1
+        tally.roleTokens[segment.role.rawValue, default: 0] += tally.tokens - tokensBefore
+        let codes = output.segmentCodes.sorted()
+        for (position, first) in codes.enumerated() {
+            for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
+        }
     }
 
     /// The speaker and role a `matches.csv` row prefix is rendered for.
@@ -189,25 +271,23 @@ public final class DocumentAnalyzer {
         }
     }
 
-    /// Analyzes `units[core]`; the units around it are context only. `scalarBase` is the document scalar offset of
-    /// `units[0]`.
+    /// Analyzes `units[core]`, given its normalized text and word tokens; the units around it are context only.
+    /// `scalarBase` is the document scalar offset of `units[0]`.
     private func analyze(
-        units: [UInt16], core: Range<Int>, scalarBase: Int, into output: inout Output, tally: inout DocumentTally
+        units: [UInt16], core: Range<Int>, normalized: NormalizedText, tokens: [WordToken], scalarBase: Int,
+        into output: inout Output, tally: inout DocumentTally
     ) throws(TextError) {
-        let normalized = try normalizer.normalize(core.count == units.count ? units : Array(units[core]))
         let spans = matcher.spans(in: normalized)
+        tally.tokens += tokens.count
         if let wordList {
-            let tokens = try segmenter.words(in: normalized.units)
-            tally.tokens += tokens.count
             Self.countWords(
                 tokens, spans: spans, in: normalized.units, settings: wordList, counter: &output.words, into: &tally)
-        } else {
-            tally.tokens += try segmenter.countWords(in: normalized.units)
         }
         guard !spans.isEmpty else { return }
         let offsets = ScalarOffsetMap(units: units)
         let sentenceBounds = try sentenceSegmenter.boundaries(in: units)
         let shift = core.lowerBound
+        var fieldSource: CSVFieldSource?
         for span in spans {
             let local = normalized.originalRange(of: span.range)
             let original = (local.lowerBound + shift)..<(local.upperBound + shift)
@@ -236,12 +316,11 @@ public final class DocumentAnalyzer {
             if let rowRenderer {
                 let left = TextChunker.position(before: original.lowerBound, scalars: contextLength, in: units)
                 let right = offsets.position(after: original.upperBound, scalars: contextLength)
-                units.withUnsafeBufferPointer { buffer in
-                    rowRenderer.appendRows(
-                        credits: span.credits, prefix: output.rowPrefix, segment: output.segment + 1, units: buffer,
-                        surface: original, left: left..<original.lowerBound, right: original.upperBound..<right,
-                        sentence: sentence, start: start, end: end, scratch: &scratch, to: &output.rows)
-                }
+                if fieldSource == nil { fieldSource = CSVFieldSource(units: units) }
+                rowRenderer.appendRows(
+                    credits: span.credits, prefix: output.rowPrefix, segment: output.segment + 1, source: fieldSource!,
+                    surface: original, left: left..<original.lowerBound, right: original.upperBound..<right,
+                    sentence: sentence, start: start, end: end, scratch: &scratch, to: &output.rows)
                 if output.rows.count >= rowSpillBytes {
                     if output.spill == nil { output.spill = try RowSpill(in: spillFolder) }
                     try output.spill!.write(output.rows)

@@ -31,32 +31,30 @@ public struct MatchRowRenderer: Sendable {
     }
 
     /// Appends the rows of one match, one per credit: `prefix` from `segmentPrefix`, the segment number, then
-    /// surface, offsets, context and sentence cut from `units`.
+    /// surface, offsets, context and sentence cut from the text of `source`.
     func appendRows(
-        credits: [Credit], prefix: [UInt8], segment: Int, units: UnsafeBufferPointer<UInt16>, surface: Range<Int>,
+        credits: [Credit], prefix: [UInt8], segment: Int, source: CSVFieldSource, surface: Range<Int>,
         left: Range<Int>, right: Range<Int>, sentence: Range<Int>, start: Int, end: Int, scratch: inout [UInt8],
         to bytes: inout [UInt8]
     ) {
         scratch.removeAll(keepingCapacity: true)
-        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[surface]), flatteningLineBreaks: false, to: &scratch)
+        source.appendField(surface, flatteningLineBreaks: false, to: &scratch)
         scratch.append(0x2C)
         Self.appendDecimal(start, to: &scratch)
         scratch.append(0x2C)
         Self.appendDecimal(end, to: &scratch)
         scratch.append(0x2C)
-        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[left]), flatteningLineBreaks: true, to: &scratch)
+        source.appendField(left, flatteningLineBreaks: true, to: &scratch)
         scratch.append(0x2C)
-        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[right]), flatteningLineBreaks: true, to: &scratch)
+        source.appendField(right, flatteningLineBreaks: true, to: &scratch)
         scratch.append(0x2C)
-        CSVTable.appendField(utf16: UnsafeBufferPointer(rebasing: units[sentence]), flatteningLineBreaks: true, to: &scratch)
+        source.appendField(sentence, flatteningLineBreaks: true, to: &scratch)
         scratch.append(0x0D)
         scratch.append(0x0A)
-        var segmentField: [UInt8] = []
-        Self.appendDecimal(segment, to: &segmentField)
-        segmentField.append(0x2C)
         for credit in credits {
             bytes.append(contentsOf: prefix)
-            bytes.append(contentsOf: segmentField)
+            Self.appendDecimal(segment, to: &bytes)
+            bytes.append(0x2C)
             bytes.append(contentsOf: creditFields[credit.term])
             bytes.append(contentsOf: scratch)
         }
