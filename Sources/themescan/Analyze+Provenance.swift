@@ -2,10 +2,10 @@ import Foundation
 import ThemeScanKit
 
 extension Analyze {
-    /// The `run.json` of a finished run.
+    /// The `run.json` of a finished run; `digests` holds the inputs already hashed, by path.
     func provenance(
-        result: AnalysisResult, sources: [DocumentSource], diagnostics: [Diagnostic], options: TableOptions,
-        classifier: CharacterClassifier, started: Date
+        result: AnalysisResult, sources: [DocumentSource], digests: [String: String], diagnostics: [Diagnostic],
+        options: TableOptions, classifier: CharacterClassifier, started: Date
     ) throws -> RunProvenance {
         var documentsBySource: [String: [DocumentSummary]] = [:]
         for document in result.documents { documentsBySource[document.source, default: []].append(document) }
@@ -16,7 +16,7 @@ extension Analyze {
             let documents = documentsBySource[source.path] ?? []
             inputs.append(
                 RunProvenance.Input(
-                    path: source.path, size: Self.size(of: source.path), sha256: Self.digest(of: source.path),
+                    path: source.path, size: Self.size(of: source.path), sha256: digests[source.path] ?? Self.digest(of: source.path),
                     format: documents.first?.format.rawValue ?? "", encoding: documents.first?.encoding ?? "",
                     documents: documents.count, skipped: skipped.contains(source.path)))
         }

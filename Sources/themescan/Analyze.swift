@@ -136,6 +136,7 @@ struct Analyze: AsyncParsableCommand {
             let result: AnalysisResult
             // The first matches of each code, for the report's passages.
             var samples: [Int: [Match]] = [:]
+            var digests: [String: String] = [:]
             var groups = groupBy.map {
                 GroupTallies(variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count)
             }
@@ -146,8 +147,16 @@ struct Analyze: AsyncParsableCommand {
                 let sizes = sources.map { Self.size(of: $0.path) }
                 let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
                 var inputsDone = 0
+                // Inputs are hashed for run.json as they are handed on: this thread mostly waits for the workers
+                // then, and the files are still in the page cache.
+                var digestedInputs = 0
                 defer { progress.finish() }
                 result = try await analyzer.analyze(sources) { analysis, documentIndex in
+                    while digestedInputs <= analysis.input {
+                        let path = sources[digestedInputs].path
+                        if digests[path] == nil { digests[path] = Self.digest(of: path) }
+                        digestedInputs += 1
+                    }
                     // Inputs are handed on in order; an input that gave no document is counted with the next one.
                     groups?.add(analysis.summary, tally: analysis.tally)
                     for (code, matches) in analysis.samples {
@@ -205,7 +214,7 @@ struct Analyze: AsyncParsableCommand {
                     try comparison.outputs?.write(to: staging)
                 }
                 let provenance = try self.provenance(
-                    result: result, sources: sources, diagnostics: diagnostics, options: options,
+                    result: result, sources: sources, digests: digests, diagnostics: diagnostics, options: options,
                     classifier: classifier, started: started)
                 try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 if let shard {

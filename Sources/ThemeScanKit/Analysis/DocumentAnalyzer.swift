@@ -114,9 +114,13 @@ public final class DocumentAnalyzer {
                     units: chunk.units, core: chunk.core, normalized: normalized, tokens: tokens,
                     scalarBase: segment.start + chunk.scalarBase, into: &output, tally: &tally)
             }
-            end(segment, tokensBefore: tokensBefore, output: output, tally: &tally)
+            end(segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
         }
         try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
+        let codeCount = matcher.codes.count
+        for (index, count) in output.pairCounts.enumerated() where count > 0 {
+            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = count
+        }
         if let wordList { output.words.finish(keep: { !wordList.stopwords.contains($0) }, into: &tally) }
         var finished = summary
         finished.tokens = tally.tokens
@@ -181,10 +185,13 @@ public final class DocumentAnalyzer {
             try analyze(
                 units: turn.units, core: 0..<turn.units.count, normalized: turn.normalized, tokens: own,
                 scalarBase: turn.segment.start, into: &output, tally: &tally)
-            end(turn.segment, tokensBefore: tokensBefore, output: output, tally: &tally)
+            end(turn.segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
             turnStart = turnEnd + 1
         }
     }
+
+    /// Codebooks with up to this many codes count code pairs in a square table (512 KiB at most) per document.
+    static let pairTableCodes = 256
 
     /// U+2029 PARAGRAPH SEPARATOR: word break rules WB3a and WB3b break on both sides of it.
     static let turnSeparator: UInt16 = 0x2029
@@ -209,12 +216,29 @@ public final class DocumentAnalyzer {
     }
 
     /// Adds the current segment's role counts and code pairs.
-    private func end(_ segment: Segment, tokensBefore: Int, output: Output, tally: inout DocumentTally) {
+    private func end(_ segment: Segment, tokensBefore: Int, output: inout Output, tally: inout DocumentTally) {
         tally.roleSegments[segment.role.rawValue, default: 0] += 1
         tally.roleTokens[segment.role.rawValue, default: 0] += tally.tokens - tokensBefore
-        let codes = output.segmentCodes.sorted()
+        guard output.segmentCodes.count > 1 else { return }
+        output.segmentCodes.sort()
+        var previous = -1
+        var codes: [Int] = []
+        for code in output.segmentCodes where code != previous {
+            codes.append(code)
+            previous = code
+        }
+        guard codes.count > 1 else { return }
+        let codeCount = matcher.codes.count
+        guard codeCount <= Self.pairTableCodes else {
+            for (position, first) in codes.enumerated() {
+                for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
+            }
+            return
+        }
+        // Counted in a square table during the document, which costs less than hashing a pair per turn.
+        if output.pairCounts.isEmpty { output.pairCounts = Array(repeating: 0, count: codeCount * codeCount) }
         for (position, first) in codes.enumerated() {
-            for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
+            for second in codes[(position + 1)...] { output.pairCounts[first * codeCount + second] += 1 }
         }
     }
 
@@ -233,8 +257,11 @@ public final class DocumentAnalyzer {
         var role = SpeakerRole.unknown
         var rowPrefix: [UInt8] = []
         var matches: [Match] = []
-        /// The codes that occur in the current segment.
-        var segmentCodes: Set<Int> = []
+        /// The codes credited in the current segment, with repeats.
+        var segmentCodes: [Int] = []
+        /// Segments in which both codes occur, at `first * codeCount + second` for `first < second`; empty until
+        /// a segment has two codes.
+        var pairCounts: [Int] = []
         /// The document's first matches of each code, by code index.
         var samples: [Int: [Match]] = [:]
         /// The document's open-vocabulary words so far.
@@ -294,7 +321,7 @@ public final class DocumentAnalyzer {
             for credit in span.credits {
                 tally.codeOccurrences[credit.code] += 1
                 tally.termOccurrences[credit.term] += 1
-                output.segmentCodes.insert(credit.code)
+                output.segmentCodes.append(credit.code)
             }
             let start = scalarBase + offsets.scalarOffset(ofUTF16: original.lowerBound)
             let end = scalarBase + offsets.scalarOffset(ofUTF16: original.upperBound)
