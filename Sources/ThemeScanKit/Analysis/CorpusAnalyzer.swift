@@ -112,7 +112,7 @@ public struct CorpusAnalyzer: Sendable {
                         }
                         let outcome = process(sources[index], with: analyzer)
                         if case .analyzed(let analyses, _) = outcome {
-                            for analysis in analyses { local.merge(CorpusTally(analysis.tally)) }
+                            for analysis in analyses { local.add(analysis.tally) }
                         }
                         continuation.yield((index, outcome))
                     }

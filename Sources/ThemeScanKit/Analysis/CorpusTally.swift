@@ -16,7 +16,7 @@ public struct CorpusTally: Sendable, Hashable {
     /// Occurrences and documents of each word of the open-vocabulary list.
     public var words: [String: WordCount] = [:]
     /// Occurrences of each word, for each case.
-    public var caseWordOccurrences: [String: [String: Int]] = [:]
+    public var caseWords = CaseWordTable()
     /// The codes credited by each word that is a codebook match.
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns in which both codes of a pair occur.
@@ -40,6 +40,10 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// The tally of one document.
     public init(_ document: DocumentTally) {
+        self.init(document, withCaseWords: true)
+    }
+
+    private init(_ document: DocumentTally, withCaseWords: Bool) {
         self.init(codeCount: document.codeOccurrences.count, termCount: document.termOccurrences.count)
         documents = 1
         tokens = document.tokens
@@ -51,11 +55,17 @@ public struct CorpusTally: Sendable, Hashable {
         caseCodeOccurrences[document.caseID] = document.codeOccurrences
         caseTermOccurrences[document.caseID] = document.termOccurrences
         words = document.words.mapValues { WordCount(occurrences: $0, documents: 1) }
-        if !document.words.isEmpty { caseWordOccurrences[document.caseID] = document.words }
+        if withCaseWords { caseWords.add(case: document.caseID, words: document.words) }
         wordCodes = document.wordCodes
         segmentPairs = document.segmentPairs
         roleSegments = document.roleSegments
         roleTokens = document.roleTokens
+    }
+
+    /// Adds one document's tally: `merge(CorpusTally(document))`, without giving its words ids of their own first.
+    public mutating func add(_ document: DocumentTally) {
+        merge(CorpusTally(document, withCaseWords: false))
+        caseWords.add(case: document.caseID, words: document.words)
     }
 
     /// Adds another tally into this one.
@@ -77,9 +87,7 @@ public struct CorpusTally: Sendable, Hashable {
             words[word, default: WordCount(occurrences: 0, documents: 0)].occurrences += count.occurrences
             words[word]!.documents += count.documents
         }
-        for (caseID, counts) in other.caseWordOccurrences {
-            caseWordOccurrences[caseID, default: [:]].merge(counts, uniquingKeysWith: +)
-        }
+        caseWords.merge(other.caseWords)
         wordCodes.merge(other.wordCodes) { $0.union($1) }
         segmentPairs.merge(other.segmentPairs, uniquingKeysWith: +)
         roleSegments.merge(other.roleSegments, uniquingKeysWith: +)
@@ -88,11 +96,7 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each word.
     public func wordCases(minimum: Int = 1) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for occurrences in caseWordOccurrences.values {
-            for (word, value) in occurrences where value >= max(1, minimum) { counts[word, default: 0] += 1 }
-        }
-        return counts
+        caseWords.caseCounts(minimum: minimum)
     }
 
     /// The cases coded for each code (at least `minimum` occurrences), as sets of case ids.

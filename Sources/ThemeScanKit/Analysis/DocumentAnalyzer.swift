@@ -341,7 +341,7 @@ public final class DocumentAnalyzer {
                 }
             }
             if let rowRenderer {
-                let left = TextChunker.position(before: original.lowerBound, scalars: contextLength, in: units)
+                let left = offsets.position(before: original.lowerBound, scalars: contextLength)
                 let right = offsets.position(after: original.upperBound, scalars: contextLength)
                 if fieldSource == nil { fieldSource = CSVFieldSource(units: units) }
                 rowRenderer.appendRows(
@@ -375,7 +375,7 @@ public final class DocumentAnalyzer {
         var end = closing < boundaries.count ? boundaries[closing] : units.count
         // A side no longer in UTF-16 units than the reach is within it in scalars too: only longer ones are cut.
         if match.lowerBound - start > sentenceReach {
-            start = max(start, TextChunker.position(before: match.lowerBound, scalars: sentenceReach, in: units))
+            start = max(start, offsets.position(before: match.lowerBound, scalars: sentenceReach))
         }
         if end - match.upperBound > sentenceReach {
             end = min(end, offsets.position(after: match.upperBound, scalars: sentenceReach))

@@ -24,7 +24,7 @@ public struct GroupTallies: Sendable {
         }
         var group = groups[value] ?? ([], CorpusTally(codeCount: codeCount, termCount: termCount))
         group.documents.append(summary)
-        group.tally.merge(CorpusTally(tally))
+        group.tally.add(tally)
         groups[value] = group
     }
 

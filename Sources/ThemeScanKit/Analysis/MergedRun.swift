@@ -77,7 +77,7 @@ public struct MergedRun: Sendable {
                 throw .unreadable(folder: partial.folder, reason: "document \(document.id) is not described in a form this version reads")
             }
             documents.append(summary)
-            tally.merge(CorpusTally(documentTally))
+            tally.add(documentTally)
             groups?.add(summary, tally: documentTally)
             sources.append((place.shard, document.matchRowCount))
         }

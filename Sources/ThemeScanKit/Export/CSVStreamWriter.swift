@@ -35,8 +35,18 @@ public final class CSVStreamWriter {
 
     /// Appends records already rendered as CSV bytes (see `MatchRowRenderer`).
     public func append(rendered bytes: [UInt8]) throws(OutputError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushThreshold { try flush() }
+        guard bytes.count >= Self.flushThreshold else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.flushThreshold { try flush() }
+            return
+        }
+        // A document's rows are often megabytes: written as they are rather than copied into the buffer first.
+        try flush()
+        do {
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw .writeFailed(path: path, reason: fileErrorReason(error))
+        }
     }
 
     /// Appends the rows a document set aside in a temporary file (`DocumentAnalysis.spilledMatchRows`), a block at

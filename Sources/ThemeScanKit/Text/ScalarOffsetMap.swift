@@ -48,7 +48,14 @@ public struct ScalarOffsetMap: Sendable {
 
     /// Up to `count` scalars before a position, with line breaks and tabs shown as spaces.
     public func context(before position: Int, scalars count: Int) -> String {
-        flattenedText(TextChunker.position(before: position, scalars: count, in: units)..<position)
+        flattenedText(self.position(before: position, scalars: count)..<position)
+    }
+
+    /// The position `count` scalars before `position`, or the start.
+    public func position(before position: Int, scalars count: Int) -> Int {
+        // Without surrogate pairs every unit is a scalar; KWIC asks this twice a match, 300 scalars deep.
+        guard !pairTrails.isEmpty else { return max(0, position - count) }
+        return TextChunker.position(before: position, scalars: count, in: units)
     }
 
     /// Up to `count` scalars from a position on, with line breaks and tabs shown as spaces.
@@ -58,6 +65,7 @@ public struct ScalarOffsetMap: Sendable {
 
     /// The position `count` scalars after `position`, or the end.
     public func position(after position: Int, scalars count: Int) -> Int {
+        guard !pairTrails.isEmpty else { return min(units.count, position + count) }
         var end = position
         var taken = 0
         while end < units.count, taken < count {
