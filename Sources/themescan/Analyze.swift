@@ -203,7 +203,7 @@ struct Analyze: AsyncParsableCommand {
             }
             do {
                 let diagnostics = inputDiagnostics + result.diagnostics
-                try RunOutputs(
+                try await RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
                     .write(to: staging, samples: samples)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ThemeScanKit
 
-struct Merge: ParsableCommand {
+struct Merge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Combine the partial results of `analyze --shard I/N` runs into the outputs of one run.",
         discussion: """
@@ -28,7 +28,7 @@ struct Merge: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let reporter = DiagnosticReporter()
         // Ready before any staging folder exists, so no interrupt can leave one behind.
         let interrupts = InterruptHandler()
@@ -43,7 +43,7 @@ struct Merge: ParsableCommand {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
                 let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }
                 let diagnostics = provenances.flatMap(\.diagnostics)
-                try RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
+                try await RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
                     .write(to: staging)
                 if let groups = merged.groups {
                     let comparison = try ComparisonOutputs.groups(groups, codebook: merged.codebook, options: merged.options)

@@ -115,6 +115,9 @@ public struct CorpusAnalyzer: Sendable {
                             for analysis in analyses { local.add(analysis.tally) }
                         }
                         continuation.yield((index, outcome))
+                        // Workers never wait otherwise; as many workers as cores would keep the task that writes
+                        // results in order off the cores until the window filled.
+                        await Task.yield()
                     }
                     return local
                 }

@@ -63,37 +63,50 @@ public struct RunOutputs: Sendable {
     /// again when CSV is not selected. `samples` are the run's first matches of each code (by code index, with
     /// document indices into the tables' documents), gathered while analyzing; without them the report reads its
     /// passages back from `matches.csv`, which gives the same ones.
-    public func write(to staging: OutputStaging, samples: [Int: [Match]]? = nil) throws {
+    public func write(to staging: OutputStaging, samples: [Int: [Match]]? = nil) async throws {
         let options = tables.options
         let formats = Set(options.formats)
         let files = tables.csvFiles()
-        if formats.contains(.csv) {
-            for file in files { try staging.write(file.name, bytes: file.table.bytes(byteOrderMark: options.excelCSV)) }
-        }
-        if formats.contains(.json) {
-            for file in files {
-                try staging.write(String(file.name.dropLast(4)) + ".json", contents: file.table.json())
+        // The tables, the workbook, and the clouds with the report need nothing from each other: they are made side
+        // by side, since the end of a run has no documents left to keep the other cores busy.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                if formats.contains(.csv) {
+                    for file in files {
+                        try staging.write(file.name, bytes: file.table.bytes(byteOrderMark: options.excelCSV))
+                    }
+                }
+                if formats.contains(.json) {
+                    for file in files {
+                        try staging.write(String(file.name.dropLast(4)) + ".json", contents: file.table.json())
+                    }
+                }
             }
-        }
-        if formats.contains(.xlsx) {
-            let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
-            let sheets = Self.workbookTables.map { name in
-                Self.fittingExcel(WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
+            if formats.contains(.xlsx) {
+                group.addTask {
+                    let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
+                    let sheets = Self.workbookTables.map { name in
+                        Self.fittingExcel(WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
+                    }
+                    try staging.write(Self.workbookName, bytes: try XLSXWorkbookWriter.bytes(sheets))
+                }
             }
-            try staging.write(Self.workbookName, bytes: try XLSXWorkbookWriter.bytes(sheets))
-        }
-        if formats.contains(.svg) || formats.contains(.html) {
-            let clouds = try self.clouds()
-            if formats.contains(.svg) {
-                try staging.write(Self.codeCloudName, contents: clouds.codes)
-                try staging.write(Self.wordCloudName, contents: clouds.words)
+            if formats.contains(.svg) || formats.contains(.html) {
+                group.addTask {
+                    let clouds = try self.clouds()
+                    if formats.contains(.svg) {
+                        try staging.write(Self.codeCloudName, contents: clouds.codes)
+                        try staging.write(Self.wordCloudName, contents: clouds.words)
+                    }
+                    if formats.contains(.html) {
+                        let passages = try samples.map(passages(from:))
+                            ?? Self.samplePassages(matchesPath: staging.path(for: "matches.csv"), tables: tables)
+                        let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages))
+                        try staging.write(Self.reportName, contents: page)
+                    }
+                }
             }
-            if formats.contains(.html) {
-                let passages = try samples.map(passages(from:))
-                    ?? Self.samplePassages(matchesPath: staging.path(for: "matches.csv"), tables: tables)
-                let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages))
-                try staging.write(Self.reportName, contents: page)
-            }
+            try await group.waitForAll()
         }
         if !formats.contains(.csv) { staging.remove("matches.csv") }
     }
