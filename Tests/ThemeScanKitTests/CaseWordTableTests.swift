@@ -54,4 +54,21 @@ import Testing
         #expect(added == merged)
         #expect(added.wordCases() == ["抑郁": 2, "bullying": 1, "个案管理": 1, "family": 2])
     }
+
+    @Test func termCasesAreCountedFromSparseEntriesInAnyOrder() {
+        let documents: [(caseID: String, terms: [Int])] = [("A", [1, 0, 0, 2]), ("B", [0, 0, 5, 1]), ("A", [2, 0, 0, 0])]
+        var forward = CorpusTally(codeCount: 1, termCount: 4)
+        var backward = CorpusTally(codeCount: 1, termCount: 4)
+        let tallies = documents.map { document in
+            var tally = DocumentTally(caseID: document.caseID, tokens: 1, characters: 1, codeCount: 1, termCount: 4)
+            tally.termOccurrences = document.terms
+            return tally
+        }
+        tallies.forEach { forward.add($0) }
+        tallies.reversed().forEach { backward.merge(CorpusTally($0)) }
+        #expect(forward == backward)
+        #expect(forward.caseTerms.byCase == ["A": [0: 3, 3: 2], "B": [2: 5, 3: 1]])
+        #expect(forward.termCases() == [1, 0, 1, 2])
+        #expect(forward.termCases(minimum: 3) == [1, 0, 1, 0])
+    }
 }

@@ -10,9 +10,10 @@ public struct CorpusTally: Sendable, Hashable {
     public var codeDocuments: [Int]
     public var termOccurrences: [Int]
     public var termDocuments: [Int]
-    /// Occurrences per code and per term, for each case.
+    /// Occurrences per code, for each case.
     public var caseCodeOccurrences: [String: [Int]] = [:]
-    public var caseTermOccurrences: [String: [Int]] = [:]
+    /// Occurrences per term (by term index), for each case.
+    public var caseTerms = CaseCountTable()
     /// Occurrences and documents of each word of the open-vocabulary list.
     public var words: [String: WordCount] = [:]
     /// Occurrences of each word, for each case.
@@ -53,7 +54,7 @@ public struct CorpusTally: Sendable, Hashable {
         termOccurrences = document.termOccurrences
         termDocuments = document.termOccurrences.map { $0 > 0 ? 1 : 0 }
         caseCodeOccurrences[document.caseID] = document.codeOccurrences
-        caseTermOccurrences[document.caseID] = document.termOccurrences
+        caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
         words = document.words.mapValues { WordCount(occurrences: $0, documents: 1) }
         if withCaseWords { caseWords.add(case: document.caseID, words: document.words) }
         wordCodes = document.wordCodes
@@ -80,9 +81,7 @@ public struct CorpusTally: Sendable, Hashable {
         for (caseID, counts) in other.caseCodeOccurrences {
             Self.add(counts, into: &caseCodeOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
         }
-        for (caseID, counts) in other.caseTermOccurrences {
-            Self.add(counts, into: &caseTermOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
-        }
+        caseTerms.merge(other.caseTerms)
         for (word, count) in other.words {
             words[word, default: WordCount(occurrences: 0, documents: 0)].occurrences += count.occurrences
             words[word]!.documents += count.documents
@@ -115,7 +114,7 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each term.
     public func termCases(minimum: Int = 1) -> [Int] {
-        Self.caseCounts(caseTermOccurrences, width: termOccurrences.count, minimum: minimum)
+        caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
     }
 
     private static func caseCounts(_ perCase: [String: [Int]], width: Int, minimum: Int) -> [Int] {
