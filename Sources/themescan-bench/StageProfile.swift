@@ -32,13 +32,15 @@ struct StageProfile {
         return (seconds, tokens)
     }
 
-    /// Runs each stage over every file: reading as `analyze` does it (`DocumentLoader`: file, format, decoding,
-    /// transcript turns, speaker roles, segments), then decode alone, normalize, segment, match, then the analyzer
-    /// as a whole, rendering `matches.csv` rows as `analyze` does; its time beyond the three middle stages is what
-    /// counting and rendering rows cost.
+    /// Runs each stage over every file as `analyze` does: reading (`DocumentLoader`: file, format sniffing,
+    /// decoding, transcript turns, speaker roles, segments), then decode alone, normalize each turn, segment (ICU
+    /// word break over batches of turns, tokens with their kinds), match each turn and find its sentences; then
+    /// the analyzer as a whole, rendering `matches.csv` rows as `analyze` does. Its time beyond those four stages is
+    /// what counting and rendering rows cost. Long segments, which the analyzer cuts into chunks, are timed whole.
     mutating func run(files: [String], matcher: Matcher) throws {
         let normalizer = try TextNormalizer(options: matcher.normalization, traditional: matcher.traditionalCharacters)
         let segmenter = try WordSegmenter()
+        let sentenceSegmenter = try SentenceSegmenter()
         // The analyzer as `analyze` runs it: rows rendered, open-vocabulary words counted with the shipped stopwords.
         var stopwords = StopwordList()
         for path in ["lexicons/stopwords-zh.txt", "lexicons/stopwords-en.txt"]
@@ -52,28 +54,38 @@ struct StageProfile {
         let loader = DocumentLoader()
         var analyzerSeconds = 0.0
         for path in files {
-            _ = try stopwatch.time("read") {
+            let read = try stopwatch.time("read") {
                 try loader.load(DocumentSource(path: path, id: (path as NSString).lastPathComponent))
             }
-            let text = try stopwatch.time("decode") { () throws -> String in
+            _ = try stopwatch.time("decode") { () throws -> String in
                 let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
                 bytes += data.count
                 return decoder.decode(data, path: path).text
             }
-            let units = Array(text.utf16)
-            let normalized = try stopwatch.time("normalize") { try normalizer.normalize(units) }
-            tokens += try stopwatch.time("segment") { try segmenter.countWords(in: normalized.units) }
-            _ = stopwatch.time("match") { matcher.spans(in: normalized) }
-            let document = Document(
-                id: path, caseID: path, source: path, format: .text, encoding: "UTF-8", text: text,
-                segments: [Segment(text: text, start: 0)])
-            let start = DispatchTime.now().uptimeNanoseconds
-            let analysis = try analyzer.analyze(document, index: 0)
-            analyzerSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            matches += analysis.tally.codeOccurrences.reduce(0, +)
-            if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
+            for document in read.documents {
+                var batch: [UInt16] = []
+                for (index, segment) in document.segments.enumerated() {
+                    let units = Array(segment.text.utf16)
+                    let normalized = try stopwatch.time("normalize") { try normalizer.normalize(units) }
+                    batch += normalized.units
+                    batch.append(DocumentAnalyzer.turnSeparator)
+                    if batch.count >= DocumentAnalyzer.batchLength || index == document.segments.count - 1 {
+                        tokens += try stopwatch.time("segment") { try segmenter.words(in: batch).count }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    let spans = stopwatch.time("match") { matcher.spans(in: normalized) }
+                    if !spans.isEmpty {
+                        _ = try stopwatch.time("sentences") { try sentenceSegmenter.boundaries(in: units) }
+                    }
+                }
+                let start = DispatchTime.now().uptimeNanoseconds
+                let analysis = try analyzer.analyze(document, index: 0)
+                analyzerSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                matches += analysis.tally.codeOccurrences.reduce(0, +)
+                if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
+            }
         }
-        let inner = ["normalize", "segment", "match"].reduce(0) { $0 + (stopwatch.seconds[$1] ?? 0) }
+        let inner = ["normalize", "segment", "match", "sentences"].reduce(0) { $0 + (stopwatch.seconds[$1] ?? 0) }
         let countSeconds = max(0, analyzerSeconds - inner)
         stopwatch.add("count + rows", seconds: countSeconds)
     }

@@ -136,7 +136,7 @@ public final class DocumentAnalyzer {
     /// How many UTF-16 units of consecutive turns go to ICU's word break at once. Setting a new text costs ICU
     /// about as much as segmenting a short turn, so turns are joined (each ends with a paragraph separator, where
     /// the word break rules always break) and their tokens shared out; a bound keeps the joined text small.
-    static let batchLength = 1 << 16
+    public static let batchLength = 1 << 16
 
     /// A turn read and normalized, waiting for its batch to be segmented.
     private struct PendingTurn {
@@ -194,7 +194,7 @@ public final class DocumentAnalyzer {
     static let pairTableCodes = 256
 
     /// U+2029 PARAGRAPH SEPARATOR: word break rules WB3a and WB3b break on both sides of it.
-    static let turnSeparator: UInt16 = 0x2029
+    public static let turnSeparator: UInt16 = 0x2029
 
     /// Makes `segment` the current one: its number, speaker, role and `matches.csv` row prefix.
     private func begin(
