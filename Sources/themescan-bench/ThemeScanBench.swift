@@ -71,6 +71,7 @@ struct ThemeScanBench: ParsableCommand {
 
         log("raw ICU word break")
         let icu = try StageProfile.rawICUSeconds(files: files)
+        let hanICU = try StageProfile.rawICUSeconds(files: hanFiles)
         if stagesOnly {
             var stages = StageProfile()
             try stages.run(files: files, matcher: matcher)
@@ -128,6 +129,7 @@ struct ThemeScanBench: ParsableCommand {
             | raw ICU word break, 1 thread (\(fmt(corpusMB)) MB) | \(fmt(icuRate)) | \(count(Double(icu.tokens) / icu.seconds)) | — |
             | themescan analyze, 1 thread | \(fmt(singleRate)) | \(count(Double(stages.tokens) / single.seconds)) | \(megabytes(single.peakResidentBytes)) |
             | themescan analyze, \(jobs) threads | \(fmt(parallelRate)) | \(count(Double(stages.tokens) / parallel.seconds)) | \(megabytes(parallel.peakResidentBytes)) |
+            | raw ICU word break, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanMB / hanICU.seconds)) | \(count(Double(hanICU.tokens) / hanICU.seconds)) | — |
             | themescan analyze, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanRate)) | — | \(megabytes(han.peakResidentBytes)) |
 
             """
@@ -141,10 +143,13 @@ struct ThemeScanBench: ParsableCommand {
             | themescan 1 thread / raw ICU | \(fmt(singleRate / icuRate)) |
             | themescan \(jobs) threads / 1 thread | \(fmt(parallelRate / singleRate)) |
             | Han run / normal text, per MB, 1 thread | \(fmt(hanRate / singleRate)) |
+            | the same for raw ICU word break | \(fmt((hanMB / hanICU.seconds) / icuRate)) |
+            | themescan 1 thread / raw ICU, Han run | \(fmt(hanRate / (hanMB / hanICU.seconds))) |
 
             """
         if let outcome = jieba.0 {
             report += "| themescan 1 thread / jieba | \(fmt(singleRate / outcome.megabytesPerSecond)) |\n"
+            report += "| themescan \(jobs) threads / jieba (1 thread) | \(fmt(parallelRate / outcome.megabytesPerSecond)) |\n"
         } else if let note = jieba.1 {
             report += "\njieba: \(note)\n"
         }
