@@ -40,6 +40,9 @@ struct ThemeScanBench: ParsableCommand {
     @Flag(help: "Only the raw ICU loop and the in-process stage times, to work on one stage.")
     var stagesOnly = false
 
+    @Flag(help: "Only the generated codebooks' load times and matching speeds.")
+    var codebooksOnly = false
+
     @Option(help: "The codebook to match.")
     var lexicon = "lexicons/children-mental-health.yaml"
 
@@ -69,6 +72,10 @@ struct ThemeScanBench: ParsableCommand {
         let corpusMB = Double(try totalBytes(files)) / 1_048_576
         let hanMB = Double(try totalBytes(hanFiles)) / 1_048_576
 
+        if codebooksOnly {
+            print(scalingTable(try codebookScaling(files: files, workFolder: workFolder)))
+            return
+        }
         log("raw ICU word break")
         let icu = try StageProfile.rawICUSeconds(files: files)
         let hanICU = try StageProfile.rawICUSeconds(files: hanFiles)
@@ -105,19 +112,7 @@ struct ThemeScanBench: ParsableCommand {
             }
         }
 
-        var scaling: [CodebookScaling.Outcome] = []
-        if syntheticTerms > 0 {
-            let generator = CodebookScaling()
-            let sample = try prefix(of: files, megabytes: syntheticSampleSize)
-            for rare in [false, true] {
-                for terms in [500, syntheticTerms] {
-                    log("generated codebook of \(terms) \(rare ? "rare" : "common") terms: load, then match \(syntheticSampleSize) MB")
-                    let path = try generator.writeCodebook(terms: terms, rare: rare, into: workFolder)
-                    scaling.append(
-                        try generator.measure(codebookPath: path, terms: terms, rare: rare, sample: sample, runs: runs))
-                }
-            }
-        }
+        let scaling = try codebookScaling(files: files, workFolder: workFolder)
 
         let icuRate = corpusMB / icu.seconds
         let singleRate = corpusMB / single.seconds
@@ -162,23 +157,43 @@ struct ThemeScanBench: ParsableCommand {
             report += "| \(stage) | \(fmt(seconds)) | \(Int((seconds / total * 100).rounded()))% "
             report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
-        if scaling.count == 4 {
-            report += """
-
-                | generated codebook (\(syntheticSampleSize) MB sample, 1 thread, in process) | load + compile s | match stage MB/s | whole analyzer MB/s | matches |
-                |---|---:|---:|---:|---:|
-
-                """
-            for pair in [Array(scaling[0..<2]), Array(scaling[2..<4])] {
-                let kind = pair[0].rare ? "rare-character" : "common-character"
-                for outcome in pair {
-                    report += "| \(outcome.terms) \(kind) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
-                }
-                report += "| speed of \(pair[1].terms) / 500 \(kind) terms | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
-            }
-        }
+        if !scaling.isEmpty { report += "\n" + scalingTable(scaling) }
         report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
         print(report)
+    }
+
+    /// Loads and matches the generated 500-term and `syntheticTerms`-term codebooks, common then rare characters.
+    private func codebookScaling(files: [String], workFolder: URL) throws -> [CodebookScaling.Outcome] {
+        guard syntheticTerms > 0 else { return [] }
+        var scaling: [CodebookScaling.Outcome] = []
+        let generator = CodebookScaling()
+        let sample = try prefix(of: files, megabytes: syntheticSampleSize)
+        for rare in [false, true] {
+            for terms in [500, syntheticTerms] {
+                log("generated codebook of \(terms) \(rare ? "rare" : "common") terms: load, then match \(syntheticSampleSize) MB")
+                let path = try generator.writeCodebook(terms: terms, rare: rare, into: workFolder)
+                scaling.append(
+                    try generator.measure(codebookPath: path, terms: terms, rare: rare, sample: sample, runs: runs))
+            }
+        }
+        return scaling
+    }
+
+    /// The generated codebooks' figures, with the large one's speed relative to the 500-term one.
+    private func scalingTable(_ scaling: [CodebookScaling.Outcome]) -> String {
+        var table = """
+            | generated codebook (\(syntheticSampleSize) MB sample, 1 thread, in process) | load + compile s | match stage MB/s | whole analyzer MB/s | matches |
+            |---|---:|---:|---:|---:|
+
+            """
+        for pair in [Array(scaling[0..<2]), Array(scaling[2..<4])] {
+            let kind = pair[0].rare ? "rare-character" : "common-character"
+            for outcome in pair {
+                table += "| \(outcome.terms) \(kind) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+            }
+            table += "| speed of \(pair[1].terms) / 500 \(kind) terms | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
+        }
+        return table
     }
 
     private func endToEnd(_ binary: String, corpus: URL, jobs: Int, workFolder: URL) throws -> ChildProcess.Outcome {

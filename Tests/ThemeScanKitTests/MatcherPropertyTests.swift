@@ -85,4 +85,28 @@ import Testing
         // The generator must actually produce matches, or the comparison proves nothing.
         #expect(total > 400)
     }
+
+    /// A codebook dense enough that trie nodes take direct child rows, against the same brute force.
+    @Test func denseNodesAgreeWithBruteForce() throws {
+        let han = Array("甲乙丙丁戊己庚辛壬癸")
+        var terms = han.flatMap { first in han.map { String([first, $0]) } }
+        terms += han.map { "甲乙\($0)" } + ["丙丁戊己", "bully", "a b"]
+        let matcher = try TestSupport.matcher(codes: terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
+        // The root's child 甲 and its child 乙 each use the whole alphabet of ten characters.
+        #expect(matcher.denseRowCount >= 11)
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let patterns = try terms.map { try normalizer.normalize($0).units }
+        let pieces = han.map(String.init) + ["子", "，", " ", "bully", "a", "b", "😀"]
+        var generator = Generator(state: 7)
+        var total = 0
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<(1 + generator.next(40)) { text += pieces[generator.next(pieces.count)] }
+            let normalized = try normalizer.normalize(text)
+            let found = matcher.spans(in: normalized).map(\.range)
+            total += found.count
+            #expect(found == Self.reference(normalized.units, patterns: patterns), "text: \(text.debugDescription)")
+        }
+        #expect(total > 2000)
+    }
 }

@@ -19,6 +19,8 @@ public final class Matcher: Sendable {
     private let credits: [[Credit]]
     private let exclusions: PatternAutomaton
     private let exclusionCodes: [[Int]]
+    /// Whether each code has exclusion phrases: a text is searched for them only when it has a match of such a code.
+    private let excludable: [Bool]
     /// Every UTF-16 unit of every normalized term and exclusion phrase: text may be cut after a unit not in here.
     let patternUnits: Set<UInt16>
 
@@ -77,17 +79,20 @@ public final class Matcher: Sendable {
         self.credits = credits
         self.exclusions = PatternAutomaton(exclusions, classifier: classifier)
         self.exclusionCodes = exclusionCodes
+        var excludable = [Bool](repeating: false, count: codes.count)
+        for code in exclusionCodes.joined() { excludable[code] = true }
+        self.excludable = excludable
         self.patternUnits = patternUnits
     }
+
+    /// How many trie nodes of the terms look their children up in a direct row (see `PatternAutomaton`).
+    var denseRowCount: Int { automaton.denseRowCount }
 
     /// The matches in a normalized text, in order.
     public func spans(in text: NormalizedText) -> [MatchSpan] {
         text.units.withUnsafeBufferPointer { units in
             var stack: [(node: Int32, position: Int)] = []
             stack.reserveCapacity(16)
-            let excluded = exclusionOccurrences(in: units, stack: &stack)
-            var active: [(range: Range<Int>, code: Int)] = []
-            var nextExcluded = 0
             var spans: [MatchSpan] = []
             var position = 0
             while position < units.count {
@@ -106,24 +111,40 @@ public final class Matcher: Sendable {
                     position += 1
                     continue
                 }
-                let range = position..<hit.end
-                var kept = credits[Int(hit.pattern)]
-                if !excluded.isEmpty {
-                    // Exclusion occurrences arrive sorted by start; keep those that could still contain a match.
-                    while nextExcluded < excluded.count, excluded[nextExcluded].range.lowerBound <= position {
-                        active.append(excluded[nextExcluded])
-                        nextExcluded += 1
-                    }
-                    active.removeAll { $0.range.upperBound <= position }
-                    kept.removeAll { credit in
-                        active.contains { $0.code == credit.code && $0.range.upperBound >= range.upperBound }
-                    }
-                }
-                if !kept.isEmpty { spans.append(MatchSpan(range: range, credits: kept)) }
+                spans.append(MatchSpan(range: position..<hit.end, credits: credits[Int(hit.pattern)]))
                 position = hit.end
             }
-            return spans
+            // Exclusions only take credits away; the matches themselves, and so where the scan went on, stay.
+            guard spans.contains(where: { $0.credits.contains { excludable[$0.code] } }) else { return spans }
+            return removingExcluded(from: spans, in: units, stack: &stack)
         }
+    }
+
+    /// The spans without the credits that lie inside an occurrence of one of their code's exclusion phrases; spans
+    /// left with no credit are dropped.
+    private func removingExcluded(
+        from spans: [MatchSpan], in units: UnsafeBufferPointer<UInt16>, stack: inout [(node: Int32, position: Int)]
+    ) -> [MatchSpan] {
+        let excluded = exclusionOccurrences(in: units, stack: &stack)
+        guard !excluded.isEmpty else { return spans }
+        var active: [(range: Range<Int>, code: Int)] = []
+        var nextExcluded = 0
+        var kept: [MatchSpan] = []
+        kept.reserveCapacity(spans.count)
+        for var span in spans {
+            let (position, end) = (span.range.lowerBound, span.range.upperBound)
+            // Exclusion occurrences arrive sorted by start; keep those that could still contain a match.
+            while nextExcluded < excluded.count, excluded[nextExcluded].range.lowerBound <= position {
+                active.append(excluded[nextExcluded])
+                nextExcluded += 1
+            }
+            active.removeAll { $0.range.upperBound <= position }
+            span.credits.removeAll { credit in
+                active.contains { $0.code == credit.code && $0.range.upperBound >= end }
+            }
+            if !span.credits.isEmpty { kept.append(span) }
+        }
+        return kept
     }
 
     /// Every occurrence of every exclusion phrase, overlapping ones included, sorted by start.
