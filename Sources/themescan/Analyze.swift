@@ -128,6 +128,10 @@ struct Analyze: AsyncParsableCommand {
                 wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
             let options = try tableOptions()
             analyzer.samplesPerCode = options.passagesPerCode
+            // A file that is its own case is counted as a finished case at once, so memory does not grow with the
+            // number of files. A shard sees only part of the inputs, so it cannot tell; its partial result keeps
+            // every document's counts anyway.
+            if shard == nil { analyzer.caseMinimum = options.minimumOccurrences }
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
             interrupts.guardStaging(staging)
@@ -158,7 +162,9 @@ struct Analyze: AsyncParsableCommand {
                         digestedInputs += 1
                     }
                     // Inputs are handed on in order; an input that gave no document is counted with the next one.
-                    groups?.add(analysis.summary, tally: analysis.tally)
+                    groups?.add(
+                        analysis.summary, tally: analysis.tally,
+                        completingCaseAt: analysis.completesCase ? options.minimumOccurrences : nil)
                     for (code, matches) in analysis.samples {
                         let room = options.passagesPerCode - samples[code, default: []].count
                         guard room > 0 else { continue }

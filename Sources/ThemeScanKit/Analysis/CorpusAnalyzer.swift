@@ -24,6 +24,11 @@ public struct CorpusAnalyzer: Sendable {
     public var samplesPerCode = 0
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
+    /// When set, a document known to be the only one of its case (`soleCases`) counts its words and terms towards
+    /// the cases reaching this minimum at once (`CorpusTally.add(_:completingCaseAt:)`), so memory does not grow
+    /// with such cases; tables must then ask for case counts at this minimum. Such documents are handed on with
+    /// `completesCase` set.
+    public var caseMinimum: Int?
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -86,6 +91,7 @@ public struct CorpusAnalyzer: Sendable {
         var assembly = Assembly()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
         // Each worker adds up the counts of the documents it analyzed, so merging (words, case tables, code pairs)
         // runs in parallel; merging is commutative and associative, so the sum does not depend on who did what.
         let tally = try await withThrowingTaskGroup(of: CorpusTally.self) { group in
@@ -110,9 +116,15 @@ public struct CorpusAnalyzer: Sendable {
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
                             try? await Task.sleep(for: .milliseconds(1))
                         }
-                        let outcome = process(sources[index], with: analyzer)
-                        if case .analyzed(let analyses, _) = outcome {
-                            for analysis in analyses { local.add(analysis.tally) }
+                        var outcome = process(sources[index], with: analyzer)
+                        if case .analyzed(var analyses, let warnings) = outcome {
+                            if let caseMinimum, Self.completesCase(analyses, soleCase: soleCases[index]) {
+                                analyses[0].completesCase = true
+                                local.add(analyses[0].tally, completingCaseAt: caseMinimum)
+                                outcome = .analyzed(analyses, warnings)
+                            } else {
+                                for analysis in analyses { local.add(analysis.tally) }
+                            }
                         }
                         continuation.yield((index, outcome))
                         // Workers never wait otherwise; as many workers as cores would keep the task that writes

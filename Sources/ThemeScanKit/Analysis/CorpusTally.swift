@@ -18,6 +18,13 @@ public struct CorpusTally: Sendable, Hashable {
     public var words: [String: WordCount] = [:]
     /// Occurrences of each word, for each case.
     public var caseWords = CaseWordTable()
+    /// For cases that were complete when added (`add(_:completingCaseAt:)`), how many have at least
+    /// `completedMinimum` occurrences of each word and of each term; their per-case counts are not kept, so a run
+    /// with a case per file does not hold a word table per file.
+    public var completedCaseWords: [String: Int] = [:]
+    public var completedCaseTerms: [Int] = []
+    /// The minimum the completed cases were counted at; nil while there are none.
+    public var completedMinimum: Int?
     /// The codes credited by each word that is a codebook match.
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns in which both codes of a pair occur.
@@ -44,7 +51,7 @@ public struct CorpusTally: Sendable, Hashable {
         self.init(document, withCaseWords: true)
     }
 
-    private init(_ document: DocumentTally, withCaseWords: Bool) {
+    private init(_ document: DocumentTally, withCaseWords: Bool, withCaseTerms: Bool = true) {
         self.init(codeCount: document.codeOccurrences.count, termCount: document.termOccurrences.count)
         documents = 1
         tokens = document.tokens
@@ -54,7 +61,9 @@ public struct CorpusTally: Sendable, Hashable {
         termOccurrences = document.termOccurrences
         termDocuments = document.termOccurrences.map { $0 > 0 ? 1 : 0 }
         caseCodeOccurrences[document.caseID] = document.codeOccurrences
-        caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
+        if withCaseTerms {
+            caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
+        }
         words = document.words.mapValues { WordCount(occurrences: $0, documents: 1) }
         if withCaseWords { caseWords.add(case: document.caseID, words: document.words) }
         wordCodes = document.wordCodes
@@ -67,6 +76,21 @@ public struct CorpusTally: Sendable, Hashable {
     public mutating func add(_ document: DocumentTally) {
         merge(CorpusTally(document, withCaseWords: false))
         caseWords.add(case: document.caseID, words: document.words)
+    }
+
+    /// Adds the tally of a document that is known to be the only one of its case: its words and terms count
+    /// towards the cases reaching `minimum` at once, instead of in per-case tables. Every table must then ask for
+    /// case counts at that same minimum.
+    public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int) {
+        merge(CorpusTally(document, withCaseWords: false, withCaseTerms: false))
+        let threshold = max(1, minimum)
+        precondition(completedMinimum == nil || completedMinimum == threshold, "cases completed at two minimums")
+        completedMinimum = threshold
+        for (word, count) in document.words where count >= threshold { completedCaseWords[word, default: 0] += 1 }
+        if completedCaseTerms.isEmpty { completedCaseTerms = Array(repeating: 0, count: termOccurrences.count) }
+        for (term, count) in document.termOccurrences.enumerated() where count >= threshold {
+            completedCaseTerms[term] += 1
+        }
     }
 
     /// Adds another tally into this one.
@@ -87,6 +111,13 @@ public struct CorpusTally: Sendable, Hashable {
             words[word]!.documents += count.documents
         }
         caseWords.merge(other.caseWords)
+        if let minimum = other.completedMinimum {
+            precondition(completedMinimum == nil || completedMinimum == minimum, "cases completed at two minimums")
+            completedMinimum = minimum
+            completedCaseWords.merge(other.completedCaseWords, uniquingKeysWith: +)
+            if completedCaseTerms.isEmpty { completedCaseTerms = Array(repeating: 0, count: other.completedCaseTerms.count) }
+            Self.add(other.completedCaseTerms, into: &completedCaseTerms)
+        }
         wordCodes.merge(other.wordCodes) { $0.union($1) }
         segmentPairs.merge(other.segmentPairs, uniquingKeysWith: +)
         roleSegments.merge(other.roleSegments, uniquingKeysWith: +)
@@ -95,7 +126,11 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each word.
     public func wordCases(minimum: Int = 1) -> [String: Int] {
-        caseWords.caseCounts(minimum: minimum)
+        var counts = caseWords.caseCounts(minimum: minimum)
+        guard let completedMinimum else { return counts }
+        precondition(completedMinimum == max(1, minimum), "cases were completed at another minimum")
+        counts.merge(completedCaseWords, uniquingKeysWith: +)
+        return counts
     }
 
     /// The cases coded for each code (at least `minimum` occurrences), as sets of case ids.
@@ -114,7 +149,11 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each term.
     public func termCases(minimum: Int = 1) -> [Int] {
-        caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
+        var counts = caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
+        guard let completedMinimum else { return counts }
+        precondition(completedMinimum == max(1, minimum), "cases were completed at another minimum")
+        Self.add(completedCaseTerms, into: &counts)
+        return counts
     }
 
     private static func caseCounts(_ perCase: [String: [Int]], width: Int, minimum: Int) -> [Int] {

@@ -18,6 +18,9 @@ public struct DocumentAnalysis: Sendable {
     /// The document's first matches of each code, by code index, when the analyzer keeps samples
     /// (`DocumentAnalyzer.samplesPerCode`).
     public var samples: [Int: [Match]] = [:]
+    /// Whether the document is known to be the only one of its case, and was counted as a complete case
+    /// (`CorpusAnalyzer.caseMinimum`); tallies built from it elsewhere should do the same.
+    public var completesCase = false
 
     public init(
         summary: DocumentSummary, matches: [Match], tally: DocumentTally, document: Document? = nil,

@@ -15,17 +15,22 @@ public struct GroupTallies: Sendable {
         self.termCount = termCount
     }
 
-    /// Adds one document to its group.
-    public mutating func add(_ summary: DocumentSummary, tally: DocumentTally) {
+    /// Adds one document to its group; `caseMinimum` as in `CorpusTally.add(_:completingCaseAt:)`, for a document
+    /// known to be the only one of its case.
+    public mutating func add(_ summary: DocumentSummary, tally: DocumentTally, completingCaseAt caseMinimum: Int? = nil) {
         let value = (summary.metadata[variable] ?? "").trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else {
             documentsWithoutValue.append(summary.id)
             return
         }
-        var group = groups[value] ?? ([], CorpusTally(codeCount: codeCount, termCount: termCount))
-        group.documents.append(summary)
-        group.tally.add(tally)
-        groups[value] = group
+        // Changed in place: a copy taken out of the dictionary and put back copied the group's whole tally for
+        // every document.
+        groups[value, default: ([], CorpusTally(codeCount: codeCount, termCount: termCount))].documents.append(summary)
+        if let caseMinimum {
+            groups[value]!.tally.add(tally, completingCaseAt: caseMinimum)
+        } else {
+            groups[value]!.tally.add(tally)
+        }
     }
 
     /// The values in comparison order: numerically when every value is a whole number (years), else by text.
