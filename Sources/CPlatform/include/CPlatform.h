@@ -7,4 +7,10 @@
 /// Returns 0 on success, else an errno value; ENOSYS or EINVAL where the system or file system cannot do it.
 int cplatform_exchange_paths(const char *first, const char *second);
 
+/// Appends the rest of the file open as `source` to the file open as `target`, inside the kernel
+/// (Linux copy_file_range), from and to both files' current offsets.
+/// Returns 0 on success; -1 when the system or file system cannot copy that way, and then nothing has been
+/// copied; else the errno value of the failure.
+int cplatform_append_file(int source, int target);
+
 #endif

@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 
 /// Writes a CSV file record by record, for tables too large to hold, such as every match of a large run.
@@ -58,6 +59,13 @@ public final class CSVStreamWriter {
         }
         defer { try? source.close() }
         try flush()
+        // Copied inside the kernel where it can: the rows of one huge document can be hundreds of megabytes, and
+        // reading them into this process to write them back cost a second copy.
+        switch cplatform_append_file(source.fileDescriptor, handle.fileDescriptor) {
+        case 0: return
+        case -1: break
+        case let failure: throw .writeFailed(path: self.path, reason: String(cString: strerror(failure)))
+        }
         do {
             while let block = try source.read(upToCount: Self.flushThreshold), !block.isEmpty {
                 try handle.write(contentsOf: block)

@@ -14,10 +14,14 @@ public enum ICU {
         var capacity = max(1, initialCapacity)
         while true {
             var status: Int32 = 0
-            var buffer = [Int32](repeating: 0, count: capacity)
-            let count = buffer.withUnsafeMutableBufferPointer { fill($0, &status) }
+            var count: Int32 = 0
+            // ICU writes what it finds; nothing needs zeroing, and a result that fits is returned without a copy.
+            let buffer = [Int32](unsafeUninitializedCapacity: capacity) { output, initialized in
+                count = fill(output, &status)
+                initialized = status == 0 ? min(Int(count), capacity) : 0
+            }
             guard status == 0 else { throw .icu(operation: operation, status: status) }
-            if Int(count) <= capacity { return Array(buffer.prefix(Int(count))) }
+            if Int(count) <= capacity { return buffer }
             capacity = Int(count)
         }
     }
