@@ -38,3 +38,12 @@ int cplatform_append_file(int source, int target) {
     return -1;
 #endif
 }
+
+long long cplatform_start_writeback(int file, long long from) {
+    off_t current = lseek(file, 0, SEEK_CUR);
+    if (current < 0) return from;
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+    if (current > from) (void)sync_file_range(file, from, current - from, SYNC_FILE_RANGE_WRITE);
+#endif
+    return current;
+}

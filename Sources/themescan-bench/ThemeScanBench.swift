@@ -202,6 +202,9 @@ struct ThemeScanBench: ParsableCommand {
         let arguments = [binary, "analyze", corpus.path, "--lexicon", lexicon, "--out", output, "--jobs", String(jobs)]
         var outcomes: [ChildProcess.Outcome] = []
         for _ in 0..<max(1, runs) {
+            // Each run writes a new folder, as a first run does: replacing the last run's results would time
+            // deleting its matches.csv too (hundreds of megabytes).
+            try? FileManager.default.removeItem(atPath: output)
             let outcome = ChildProcess.run(arguments, logPath: log)
             guard outcome.status == 0 else {
                 throw BenchmarkError.runFailed(command: arguments.joined(separator: " "), status: outcome.status, log: log)

@@ -13,4 +13,9 @@ int cplatform_exchange_paths(const char *first, const char *second);
 /// copied; else the errno value of the failure.
 int cplatform_append_file(int source, int target);
 
+/// Asks the kernel to start writing the file open as `file` to disk, from `from` to its current offset, without
+/// waiting (Linux sync_file_range); a hint, so failures are ignored. Returns the current offset, or `from` when it
+/// cannot be read.
+long long cplatform_start_writeback(int file, long long from);
+
 #endif

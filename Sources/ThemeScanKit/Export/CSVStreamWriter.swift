@@ -10,6 +10,12 @@ public final class CSVStreamWriter {
     private let path: String
     private var buffer: [UInt8] = []
     private static let flushThreshold = 1 << 20
+    /// Where the file has not yet been handed to the disk, and how much has been written since.
+    private var writebackStart: Int64 = 0
+    private var writtenSinceWriteback = 0
+    /// The writer starts the disk on what it wrote every this many bytes. `close` waits until the file is on disk,
+    /// and a large file left to the end kept the run waiting for all of it at once.
+    private static let writebackInterval = 32 << 20
 
     /// Creates the file (replacing one there) and writes the header, after a UTF-8 byte order mark when asked
     /// (`CSVTable.byteOrderMark`). Messages name the file as `displayPath`, such as `out/matches.csv` for a file
@@ -48,6 +54,7 @@ public final class CSVStreamWriter {
         } catch {
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
+        wrote(bytes.count)
     }
 
     /// Appends the rows a document set aside in a temporary file (`DocumentAnalysis.spilledMatchRows`), a block at
@@ -62,13 +69,16 @@ public final class CSVStreamWriter {
         // Copied inside the kernel where it can: the rows of one huge document can be hundreds of megabytes, and
         // reading them into this process to write them back cost a second copy.
         switch cplatform_append_file(source.fileDescriptor, handle.fileDescriptor) {
-        case 0: return
+        case 0:
+            wrote(Self.writebackInterval)
+            return
         case -1: break
         case let failure: throw .writeFailed(path: self.path, reason: String(cString: strerror(failure)))
         }
         do {
             while let block = try source.read(upToCount: Self.flushThreshold), !block.isEmpty {
                 try handle.write(contentsOf: block)
+                wrote(block.count)
             }
         } catch {
             throw .writeFailed(path: self.path, reason: fileErrorReason(error))
@@ -93,6 +103,15 @@ public final class CSVStreamWriter {
         } catch {
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
+        wrote(buffer.count)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts written bytes, and starts the disk on them once there are enough.
+    private func wrote(_ count: Int) {
+        writtenSinceWriteback += count
+        guard writtenSinceWriteback >= Self.writebackInterval else { return }
+        writebackStart = Int64(cplatform_start_writeback(handle.fileDescriptor, writebackStart))
+        writtenSinceWriteback = 0
     }
 }
