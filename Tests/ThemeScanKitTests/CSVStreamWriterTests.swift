@@ -32,4 +32,22 @@ import Testing
         #expect(written.count == expected.count)
         #expect(written == Data(expected))
     }
+
+    /// Rows set aside on another file system, where the kernel may refuse to copy between files, arrive all the same.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/shm")))
+    func rowsSetAsideOnAnotherFileSystemArriveToo() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let setAside = "/dev/shm/themescan-test-rows-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: setAside) }
+        let rows = Array(String(repeating: "doc.txt,孩子,抑郁\r\n", count: 50_000).utf8)
+        try Data(rows).write(to: URL(fileURLWithPath: setAside))
+        let output = folder.appendingPathComponent("matches.csv").path
+        let writer = try CSVStreamWriter(path: output, header: ["h"])
+        try writer.append(movingRowsFrom: setAside)
+        try writer.append(["last"])
+        try writer.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(Array("h\r\n".utf8) + rows + Array("last\r\n".utf8)))
+        #expect(!FileManager.default.fileExists(atPath: setAside))
+    }
 }
