@@ -155,14 +155,19 @@ struct PatternAutomaton: Sendable {
                 // the scan quadratic: from every letter of a long word, a `*` read the rest of the word again.
                 if !current.startsMidWord && !isStartBoundary() { break }
                 if current.acceptStart < current.acceptEnd {
-                    let endBoundary =
-                        position == text.count
-                        || classifier.classify(scalarValue(in: text, at: position).value) != .word
+                    // Asked once per node, and only for a pattern that needs it (Han terms do not).
+                    var knownEndBoundary: Bool? = nil
                     for index in Int(current.acceptStart)..<Int(current.acceptEnd) {
                         let accept = accepts[index]
-                        guard endBoundary || !accept.requiresEndBoundary,
-                            !accept.requiresStartBoundary || isStartBoundary()
-                        else { continue }
+                        if accept.requiresEndBoundary {
+                            if knownEndBoundary == nil {
+                                knownEndBoundary =
+                                    position == text.count
+                                    || classifier.classify(scalarValue(in: text, at: position).value) != .word
+                            }
+                            if knownEndBoundary == false { continue }
+                        }
+                        guard !accept.requiresStartBoundary || isStartBoundary() else { continue }
                         body(Hit(pattern: accept.pattern, end: position, wildcardCount: accept.wildcardCount))
                     }
                 }
