@@ -37,6 +37,11 @@ public struct CorpusTally: Sendable, Hashable {
     public struct WordCount: Sendable, Hashable {
         public var occurrences: Int
         public var documents: Int
+
+        mutating func add(_ other: WordCount) {
+            occurrences += other.occurrences
+            documents += other.documents
+        }
     }
 
     public init(codeCount: Int, termCount: Int) {
@@ -48,33 +53,14 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// The tally of one document.
     public init(_ document: DocumentTally) {
-        self.init(document, withCaseWords: true)
-    }
-
-    private init(_ document: DocumentTally, withCaseWords: Bool, withCaseTerms: Bool = true) {
         self.init(codeCount: document.codeOccurrences.count, termCount: document.termOccurrences.count)
-        documents = 1
-        tokens = document.tokens
-        characters = document.characters
-        codeOccurrences = document.codeOccurrences
-        codeDocuments = document.codeOccurrences.map { $0 > 0 ? 1 : 0 }
-        termOccurrences = document.termOccurrences
-        termDocuments = document.termOccurrences.map { $0 > 0 ? 1 : 0 }
-        caseCodeOccurrences[document.caseID] = document.codeOccurrences
-        if withCaseTerms {
-            caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
-        }
-        words = document.words.mapValues { WordCount(occurrences: $0, documents: 1) }
-        if withCaseWords { caseWords.add(case: document.caseID, words: document.words) }
-        wordCodes = document.wordCodes
-        segmentPairs = document.segmentPairs
-        roleSegments = document.roleSegments
-        roleTokens = document.roleTokens
+        add(document)
     }
 
-    /// Adds one document's tally: `merge(CorpusTally(document))`, without giving its words ids of their own first.
+    /// Adds one document's tally, as `merge(CorpusTally(document))` would.
     public mutating func add(_ document: DocumentTally) {
-        merge(CorpusTally(document, withCaseWords: false))
+        addCounts(of: document)
+        caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
         caseWords.add(case: document.caseID, words: document.words)
     }
 
@@ -82,7 +68,7 @@ public struct CorpusTally: Sendable, Hashable {
     /// towards the cases reaching `minimum` at once, instead of in per-case tables. Every table must then ask for
     /// case counts at that same minimum.
     public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int) {
-        merge(CorpusTally(document, withCaseWords: false, withCaseTerms: false))
+        addCounts(of: document)
         let threshold = max(1, minimum)
         precondition(completedMinimum == nil || completedMinimum == threshold, "cases completed at two minimums")
         completedMinimum = threshold
@@ -91,6 +77,28 @@ public struct CorpusTally: Sendable, Hashable {
         for (term, count) in document.termOccurrences.enumerated() where count >= threshold {
             completedCaseTerms[term] += 1
         }
+    }
+
+    /// Everything of a document but its per-case term and word counts. Added field by field: building a tally
+    /// of the document first and merging it hashed every word twice more.
+    private mutating func addCounts(of document: DocumentTally) {
+        documents += 1
+        tokens += document.tokens
+        characters += document.characters
+        Self.add(document.codeOccurrences, into: &codeOccurrences)
+        for (index, count) in document.codeOccurrences.enumerated() where count > 0 { codeDocuments[index] += 1 }
+        Self.add(document.termOccurrences, into: &termOccurrences)
+        for (index, count) in document.termOccurrences.enumerated() where count > 0 { termDocuments[index] += 1 }
+        Self.add(
+            document.codeOccurrences,
+            into: &caseCodeOccurrences[document.caseID, default: Array(repeating: 0, count: document.codeOccurrences.count)])
+        for (word, count) in document.words {
+            words[word, default: WordCount(occurrences: 0, documents: 0)].add(WordCount(occurrences: count, documents: 1))
+        }
+        wordCodes.merge(document.wordCodes) { $0.union($1) }
+        segmentPairs.merge(document.segmentPairs, uniquingKeysWith: +)
+        roleSegments.merge(document.roleSegments, uniquingKeysWith: +)
+        roleTokens.merge(document.roleTokens, uniquingKeysWith: +)
     }
 
     /// Adds another tally into this one.
@@ -107,8 +115,7 @@ public struct CorpusTally: Sendable, Hashable {
         }
         caseTerms.merge(other.caseTerms)
         for (word, count) in other.words {
-            words[word, default: WordCount(occurrences: 0, documents: 0)].occurrences += count.occurrences
-            words[word]!.documents += count.documents
+            words[word, default: WordCount(occurrences: 0, documents: 0)].add(count)
         }
         caseWords.merge(other.caseWords)
         if let minimum = other.completedMinimum {
