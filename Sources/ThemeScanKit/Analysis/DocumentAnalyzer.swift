@@ -266,6 +266,7 @@ public final class DocumentAnalyzer {
         var samples: [Int: [Match]] = [:]
         /// The document's open-vocabulary words so far.
         var words = WordCounter()
+        var spellings = MultiwordSpellings()
         var rows: [UInt8] = []
         var spill: RowSpill?
     }
@@ -308,7 +309,8 @@ public final class DocumentAnalyzer {
         tally.tokens += tokens.count
         if let wordList {
             Self.countWords(
-                tokens, spans: spans, in: normalized.units, settings: wordList, counter: &output.words, into: &tally)
+                tokens, spans: spans, in: normalized.units, settings: wordList, counter: &output.words,
+                spellings: &output.spellings)
         }
         guard !spans.isEmpty else { return }
         let offsets = ScalarOffsetMap(units: units)
@@ -407,14 +409,14 @@ public final class DocumentAnalyzer {
     /// once per distinct word, by `WordCounter.finish`).
     static func countWords(
         _ tokens: [WordToken], spans: [MatchSpan], in units: [UInt16], settings: WordListSettings,
-        counter: inout WordCounter, into tally: inout DocumentTally
+        counter: inout WordCounter, spellings: inout MultiwordSpellings
     ) {
         units.withUnsafeBufferPointer { buffer in
             var nextSpan = 0
             for token in tokens {
                 // Spans come in text order and do not overlap; count each as the first token reaching it goes by.
                 while nextSpan < spans.count, spans[nextSpan].range.upperBound <= token.range.lowerBound {
-                    countSpan(spans[nextSpan], in: buffer, counter: &counter, into: &tally)
+                    countSpan(spans[nextSpan], in: buffer, counter: &counter, spellings: &spellings)
                     nextSpan += 1
                 }
                 if nextSpan < spans.count, spans[nextSpan].range.overlaps(token.range) { continue }
@@ -425,7 +427,7 @@ public final class DocumentAnalyzer {
                 counter.add(buffer, token.range)
             }
             while nextSpan < spans.count {
-                countSpan(spans[nextSpan], in: buffer, counter: &counter, into: &tally)
+                countSpan(spans[nextSpan], in: buffer, counter: &counter, spellings: &spellings)
                 nextSpan += 1
             }
         }
@@ -444,18 +446,15 @@ public final class DocumentAnalyzer {
 
     private static func countSpan(
         _ span: MatchSpan, in units: UnsafeBufferPointer<UInt16>, counter: inout WordCounter,
-        into tally: inout DocumentTally
+        spellings: inout MultiwordSpellings
     ) {
         guard units[span.range].contains(where: isBlank) else {
             let word = counter.add(units, span.range)
             for credit in span.credits { counter.credit(word, code: credit.code) }
             return
         }
-        // A multiword term matches across any run of spaces and line breaks; its word is written with one space.
-        let text = makeString(fromUTF16: UnsafeBufferPointer(rebasing: units[span.range]))
-        let word = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        tally.words[word, default: 0] += 1
-        for credit in span.credits { tally.wordCodes[word, default: []].insert(credit.code) }
+        let word = spellings.count(units, span.range, in: &counter)
+        for credit in span.credits { counter.credit(word, code: credit.code) }
     }
 
     /// Each labelled speaker once, in order of first appearance, with the role it was given. Questionnaire rows

@@ -40,6 +40,11 @@ struct WordCounter {
         return word
     }
 
+    /// Counts one more occurrence of a word already counted.
+    mutating func increment(_ word: Int) {
+        counts[word] += 1
+    }
+
     /// Notes that a word credits a code.
     mutating func credit(_ word: Int, code: Int) {
         if !codes[word].contains(code) { codes[word].append(code) }
