@@ -90,7 +90,7 @@ import Testing
             if analysis.completesCase { completed.append(analysis.summary.id) }
         }
         #expect(completed == ["one.txt", "two.txt"])
-        #expect(folded.tally.completedCaseWords != [:])
+        #expect(folded.tally.completedCases?.words.isEmpty == false)
         #expect(folded.tally.wordCases(minimum: 2) == kept.tally.wordCases(minimum: 2))
         #expect(folded.tally.termCases(minimum: 2) == kept.tally.termCases(minimum: 2))
         #expect(folded.tally.caseCodeOccurrences == kept.tally.caseCodeOccurrences)

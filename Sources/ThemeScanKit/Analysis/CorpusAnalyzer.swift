@@ -118,12 +118,12 @@ public struct CorpusAnalyzer: Sendable {
                         }
                         var outcome = process(sources[index], with: analyzer)
                         if case .analyzed(var analyses, let warnings) = outcome {
-                            if let caseMinimum, Self.completesCase(analyses, soleCase: soleCases[index]) {
+                            if caseMinimum != nil, Self.completesCase(analyses, soleCase: soleCases[index]) {
                                 analyses[0].completesCase = true
-                                local.add(analyses[0].tally, completingCaseAt: caseMinimum)
                                 outcome = .analyzed(analyses, warnings)
-                            } else {
-                                for analysis in analyses { local.add(analysis.tally) }
+                            }
+                            for analysis in analyses {
+                                local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
                             }
                         }
                         continuation.yield((index, outcome))

@@ -18,13 +18,8 @@ public struct CorpusTally: Sendable, Hashable {
     public var words: [String: WordCount] = [:]
     /// Occurrences of each word, for each case.
     public var caseWords = CaseWordTable()
-    /// For cases that were complete when added (`add(_:completingCaseAt:)`), how many have at least
-    /// `completedMinimum` occurrences of each word and of each term; their per-case counts are not kept, so a run
-    /// with a case per file does not hold a word table per file.
-    public var completedCaseWords: [String: Int] = [:]
-    public var completedCaseTerms: [Int] = []
-    /// The minimum the completed cases were counted at; nil while there are none.
-    public var completedMinimum: Int?
+    /// Cases that were complete when added (`add(_:completingCaseAt:)`); nil while there are none.
+    public var completedCases: CompletedCaseCounts?
     /// The codes credited by each word that is a codebook match.
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns in which both codes of a pair occur.
@@ -57,26 +52,20 @@ public struct CorpusTally: Sendable, Hashable {
         add(document)
     }
 
-    /// Adds one document's tally, as `merge(CorpusTally(document))` would.
-    public mutating func add(_ document: DocumentTally) {
+    /// Adds one document's tally, as `merge(CorpusTally(document))` would. When `minimum` is given, the document
+    /// is known to be the only one of its case: its words and terms count towards the cases reaching `minimum` at
+    /// once (`completedCases`) instead of going into per-case tables, and every table must then ask for case counts
+    /// at that same minimum.
+    public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int? = nil) {
         addCounts(of: document)
-        caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
-        caseWords.add(case: document.caseID, words: document.words)
-    }
-
-    /// Adds the tally of a document that is known to be the only one of its case: its words and terms count
-    /// towards the cases reaching `minimum` at once, instead of in per-case tables. Every table must then ask for
-    /// case counts at that same minimum.
-    public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int) {
-        addCounts(of: document)
-        let threshold = max(1, minimum)
-        precondition(completedMinimum == nil || completedMinimum == threshold, "cases completed at two minimums")
-        completedMinimum = threshold
-        for (word, count) in document.words where count >= threshold { completedCaseWords[word, default: 0] += 1 }
-        if completedCaseTerms.isEmpty { completedCaseTerms = Array(repeating: 0, count: termOccurrences.count) }
-        for (term, count) in document.termOccurrences.enumerated() where count >= threshold {
-            completedCaseTerms[term] += 1
+        guard let minimum else {
+            caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
+            caseWords.add(case: document.caseID, words: document.words)
+            return
         }
+        if completedCases == nil { completedCases = CompletedCaseCounts(minimum: minimum, termCount: termOccurrences.count) }
+        precondition(completedCases!.minimum == max(1, minimum), "cases completed at two minimums")
+        completedCases!.add(document)
     }
 
     /// Everything of a document but its per-case term and word counts. Added field by field: building a tally
@@ -118,12 +107,8 @@ public struct CorpusTally: Sendable, Hashable {
             words[word, default: WordCount(occurrences: 0, documents: 0)].add(count)
         }
         caseWords.merge(other.caseWords)
-        if let minimum = other.completedMinimum {
-            precondition(completedMinimum == nil || completedMinimum == minimum, "cases completed at two minimums")
-            completedMinimum = minimum
-            completedCaseWords.merge(other.completedCaseWords, uniquingKeysWith: +)
-            if completedCaseTerms.isEmpty { completedCaseTerms = Array(repeating: 0, count: other.completedCaseTerms.count) }
-            Self.add(other.completedCaseTerms, into: &completedCaseTerms)
+        if let others = other.completedCases {
+            if completedCases == nil { completedCases = others } else { completedCases!.merge(others) }
         }
         wordCodes.merge(other.wordCodes) { $0.union($1) }
         segmentPairs.merge(other.segmentPairs, uniquingKeysWith: +)
@@ -133,11 +118,8 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each word.
     public func wordCases(minimum: Int = 1) -> [String: Int] {
-        var counts = caseWords.caseCounts(minimum: minimum)
-        guard let completedMinimum else { return counts }
-        precondition(completedMinimum == max(1, minimum), "cases were completed at another minimum")
-        counts.merge(completedCaseWords, uniquingKeysWith: +)
-        return counts
+        let counts = caseWords.caseCounts(minimum: minimum)
+        return completedCases?.adding(to: counts, minimum: minimum) ?? counts
     }
 
     /// The cases coded for each code (at least `minimum` occurrences), as sets of case ids.
@@ -156,11 +138,8 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each term.
     public func termCases(minimum: Int = 1) -> [Int] {
-        var counts = caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
-        guard let completedMinimum else { return counts }
-        precondition(completedMinimum == max(1, minimum), "cases were completed at another minimum")
-        Self.add(completedCaseTerms, into: &counts)
-        return counts
+        let counts = caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
+        return completedCases?.adding(to: counts, minimum: minimum) ?? counts
     }
 
     private static func caseCounts(_ perCase: [String: [Int]], width: Int, minimum: Int) -> [Int] {

@@ -26,11 +26,7 @@ public struct GroupTallies: Sendable {
         // Changed in place: a copy taken out of the dictionary and put back copied the group's whole tally for
         // every document.
         groups[value, default: ([], CorpusTally(codeCount: codeCount, termCount: termCount))].documents.append(summary)
-        if let caseMinimum {
-            groups[value]!.tally.add(tally, completingCaseAt: caseMinimum)
-        } else {
-            groups[value]!.tally.add(tally)
-        }
+        groups[value]!.tally.add(tally, completingCaseAt: caseMinimum)
     }
 
     /// The values in comparison order: numerically when every value is a whole number (years), else by text.
