@@ -70,6 +70,8 @@ public final class CSVStreamWriter {
         // reading them into this process to write them back cost a second copy.
         switch cplatform_append_file(source.fileDescriptor, handle.fileDescriptor) {
         case 0:
+            // The kernel does not say how much it copied; a set-aside file is tens of megabytes at least, so the
+            // disk is started on it now.
             wrote(Self.writebackInterval)
             return
         case -1: break

@@ -51,36 +51,22 @@ public final class WordSegmenter {
     public func words(in units: [UInt16]) throws(TextError) -> [WordToken] {
         // A token takes three values and at least one unit, so this is always room enough and ICU runs once.
         // Guessing fewer made a run of Han characters, mostly one-character words, go through ICU twice.
-        let needed = units.count * 3 + 3
-        if needed > scratch.count, needed <= Self.scratchLimit { scratch = [Int32](repeating: 0, count: needed) }
-        var temporary: [Int32] = needed > scratch.count ? [Int32](repeating: 0, count: needed) : []
-        var status: Int32 = 0
-        func segment(into output: inout [Int32]) -> [WordToken] {
-            output.withUnsafeMutableBufferPointer { output in
-                let count = units.withUnsafeBufferPointer { buffer in
-                    cicu_word_breaker_words(
-                        handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), output.baseAddress,
-                        Int32(output.count), &status)
-                }
-                guard status == 0 else { return [] }
-                var tokens: [WordToken] = []
-                tokens.reserveCapacity(Int(count) / 3)
-                for index in stride(from: 0, to: Int(count) - 2, by: 3) {
-                    tokens.append(
-                        WordToken(
-                            range: Int(output[index])..<Int(output[index + 1]),
-                            kind: WordToken.Kind(rawValue: output[index + 2]) ?? .letters))
-                }
-                return tokens
+        let values = try ICU.offsets(initialCapacity: units.count * 3 + 3, operation: "segmenting words") {
+            output, status in
+            units.withUnsafeBufferPointer { buffer in
+                cicu_word_breaker_words(
+                    handle, buffer.baseAddress, Int32(buffer.count), Int32(maximumChunk), output.baseAddress,
+                    Int32(output.count), &status)
             }
         }
-        let tokens = temporary.isEmpty ? segment(into: &scratch) : segment(into: &temporary)
-        guard status == 0 else { throw .icu(operation: "segmenting words", status: status) }
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(values.count / 3)
+        for index in stride(from: 0, to: values.count - 2, by: 3) {
+            tokens.append(
+                WordToken(
+                    range: Int(values[index])..<Int(values[index + 1]),
+                    kind: WordToken.Kind(rawValue: values[index + 2]) ?? .letters))
+        }
         return tokens
     }
-
-    /// ICU's output for `words(in:)`, kept between calls up to `scratchLimit` values (a batch of turns needs
-    /// about 200,000); a longer text gets a buffer of its own.
-    private var scratch: [Int32] = []
-    private static let scratchLimit = 1 << 18
 }
