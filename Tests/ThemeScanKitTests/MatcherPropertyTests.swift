@@ -87,13 +87,13 @@ import Testing
     }
 
     /// A codebook dense enough that trie nodes take direct child rows, against the same brute force.
-    @Test func denseNodesAgreeWithBruteForce() throws {
+    @Test func bushyTrieAgreesWithBruteForce() throws {
         let han = Array("甲乙丙丁戊己庚辛壬癸")
         var terms = han.flatMap { first in han.map { String([first, $0]) } }
         terms += han.map { "甲乙\($0)" } + ["丙丁戊己", "bully", "a b"]
         let matcher = try TestSupport.matcher(codes: terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
-        // The root's child 甲 and its child 乙 each use the whole alphabet of ten characters.
-        #expect(matcher.denseRowCount >= 11)
+        // Over a hundred edges in one hash table: some must have been moved past a taken slot.
+        #expect(matcher.longestProbe > 1)
         let normalizer = try TextNormalizer(simplifyChinese: true)
         let patterns = try terms.map { try normalizer.normalize($0).units }
         let pieces = han.map(String.init) + ["子", "，", " ", "bully", "a", "b", "😀"]

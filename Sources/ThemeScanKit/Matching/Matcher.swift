@@ -85,13 +85,13 @@ public final class Matcher: Sendable {
         self.patternUnits = patternUnits
     }
 
-    /// How many trie nodes of the terms look their children up in a direct row (see `PatternAutomaton`).
-    var denseRowCount: Int { automaton.denseRowCount }
+    /// The most slots of the terms' edge table that finding one edge probes (see `PatternAutomaton`).
+    var longestProbe: Int { automaton.longestProbe }
 
     /// The matches in a normalized text, in order.
     public func spans(in text: NormalizedText) -> [MatchSpan] {
         text.units.withUnsafeBufferPointer { units in
-            var stack: [(node: Int32, position: Int)] = []
+            var stack: [(step: PatternAutomaton.Step, position: Int)] = []
             stack.reserveCapacity(16)
             var spans: [MatchSpan] = []
             var position = 0
@@ -123,7 +123,7 @@ public final class Matcher: Sendable {
     /// The spans without the credits that lie inside an occurrence of one of their code's exclusion phrases; spans
     /// left with no credit are dropped.
     private func removingExcluded(
-        from spans: [MatchSpan], in units: UnsafeBufferPointer<UInt16>, stack: inout [(node: Int32, position: Int)]
+        from spans: [MatchSpan], in units: UnsafeBufferPointer<UInt16>, stack: inout [(step: PatternAutomaton.Step, position: Int)]
     ) -> [MatchSpan] {
         let excluded = exclusionOccurrences(in: units, stack: &stack)
         guard !excluded.isEmpty else { return spans }
@@ -149,7 +149,7 @@ public final class Matcher: Sendable {
 
     /// Every occurrence of every exclusion phrase, overlapping ones included, sorted by start.
     private func exclusionOccurrences(
-        in units: UnsafeBufferPointer<UInt16>, stack: inout [(node: Int32, position: Int)]
+        in units: UnsafeBufferPointer<UInt16>, stack: inout [(step: PatternAutomaton.Step, position: Int)]
     ) -> [(range: Range<Int>, code: Int)] {
         guard !exclusions.isEmpty else { return [] }
         var occurrences: [(range: Range<Int>, code: Int)] = []

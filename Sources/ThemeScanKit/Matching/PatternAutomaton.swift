@@ -3,10 +3,13 @@
 /// Literal units branch in the trie; `gap`, `?` and `*` are extra edges taken by consuming a run of separators, one
 /// letter, or all letters that follow. The walk from one start position is a small depth-first search over
 /// (node, position) pairs, so patterns that share a prefix are tried together; a run of literal edges is followed
-/// without the stack. Nodes, edges and accepts live in flat arrays of plain values, so the scanning loop does no
-/// reference counting. Units are first mapped to a dense alphabet of the units patterns use, and nodes with many
-/// edges for that alphabet look their children up in a direct row instead of searching their sorted edges: a large
-/// codebook of common characters makes such bushy nodes, and every position of a text walks through them.
+/// without the stack.
+///
+/// Literal edges live in one open-addressed hash table keyed by (parent, unit), and each edge carries what the walk
+/// must know of the node it leads to (see `Step`). A large codebook of common characters makes a trie of hundreds of
+/// thousands of nodes that every position of a text walks two or three levels into; with the edge table, a level
+/// costs one probe into one array, where a node, its sorted edges and their children were three places in memory.
+/// A node's own record is read only when patterns end there or a wildcard leaves it.
 struct PatternAutomaton: Sendable {
     /// A pattern that ends at a node, with what a candidate match needs to know about it.
     struct Accept: Sendable {
@@ -23,42 +26,46 @@ struct PatternAutomaton: Sendable {
         var wildcardCount: Int32
     }
 
+    /// A node with its flags, packed in one value so that a step into the trie reads nothing else: the node's number
+    /// shifted left by `flagBits`, or -1 for no node.
+    typealias Step = Int32
+
+    /// Whether a pattern through the node may start inside a word (a Han term); see `forEachHit`.
+    private static let startsMidWord: Int32 = 1
+    private static let hasAccepts: Int32 = 2
+    /// Whether any of `gap`, `anyLetter` and `letters` leaves the node.
+    private static let hasSpecial: Int32 = 4
+    private static let flagBits: Int32 = 3
+
     private struct Node: Sendable {
-        /// Literal edges are `edgeUnits[edgeStart..<edgeEnd]`, sorted, with children in `edgeChildren`.
-        var edgeStart: Int32
-        var edgeEnd: Int32
         var acceptStart: Int32
         var acceptEnd: Int32
-        var gap: Int32
-        var anyLetter: Int32
-        var letters: Int32
-        /// Whether a pattern through this node may start inside a word (a Han term); see `forEachHit`.
-        var startsMidWord: Bool
-        /// Whether any of `gap`, `anyLetter` and `letters` is set.
-        var hasSpecial: Bool
-        /// The node's row in `denseChildren`, or -1 when its edges are searched.
-        var denseRow: Int32
+        var gap: Step
+        var anyLetter: Step
+        var letters: Step
+    }
+
+    /// One literal edge of the trie; a slot with `parent` -1 is empty.
+    private struct Transition: Sendable {
+        var parent: Int32
+        var unit: UInt16
+        var child: Step
     }
 
     private let nodes: [Node]
-    private let edgeUnits: [UInt16]
-    private let edgeChildren: [Int32]
     private let accepts: [Accept]
     /// The root's literal edges as a direct table: most positions of a text start no pattern at all.
-    private let rootEdges: [Int32]
-    /// Each UTF-16 unit's index among the units that label some edge, or -1 when none does.
-    private let alphabet: [Int32]
-    private let alphabetSize: Int
-    /// Children of dense nodes, `alphabetSize` entries per row, -1 for no edge.
-    private let denseChildren: [Int32]
+    private let rootSteps: [Step]
+    /// Every other literal edge, by hash of (parent, unit), probed linearly; at most half full.
+    private let transitions: [Transition]
+    private let transitionShift: UInt64
+    private let transitionMask: Int
+    private let root: Node
     private let rootHasWildcard: Bool
     let classifier: CharacterClassifier
 
     init(_ builder: PatternTrieBuilder, classifier: CharacterClassifier) {
-        var nodes: [Node] = []
-        var edgeUnits: [UInt16] = []
-        var edgeChildren: [Int32] = []
-        var accepts: [Accept] = []
+        precondition(builder.nodes.count < 1 << (31 - Self.flagBits), "too many trie nodes to pack a step")
         // Children are created after their parents, so one backward pass sees every child before its parent.
         var startsMidWord = [Bool](repeating: false, count: builder.nodes.count)
         for (index, node) in builder.nodes.enumerated().reversed() {
@@ -66,72 +73,87 @@ struct PatternAutomaton: Sendable {
             startsMidWord[index] =
                 node.accepts.contains { !$0.requiresStartBoundary } || children.contains { startsMidWord[Int($0)] }
         }
-        var alphabet = [Int32](repeating: -1, count: 0x10000)
-        var alphabetSize = 0
-        for node in builder.nodes {
-            for unit in node.edges.keys where alphabet[Int(unit)] < 0 {
-                alphabet[Int(unit)] = Int32(alphabetSize)
-                alphabetSize += 1
-            }
+        func step(_ node: Int32) -> Step {
+            guard node >= 0 else { return -1 }
+            let built = builder.nodes[Int(node)]
+            var flags: Int32 = startsMidWord[Int(node)] ? Self.startsMidWord : 0
+            if !built.accepts.isEmpty { flags |= Self.hasAccepts }
+            if built.gap >= 0 || built.anyLetter >= 0 || built.letters >= 0 { flags |= Self.hasSpecial }
+            return node << Self.flagBits | flags
         }
-        var denseChildren: [Int32] = []
-        for (index, node) in builder.nodes.enumerated() {
-            let edgeStart = Int32(edgeUnits.count)
-            for (unit, child) in node.edges.sorted(by: { $0.key < $1.key }) {
-                edgeUnits.append(unit)
-                edgeChildren.append(child)
-            }
-            // A row costs 4 bytes per letter of the alphabet: only nodes using one in `denseShare` of it get one,
-            // so rows never take more than 4 × `denseShare` bytes per edge.
-            var denseRow: Int32 = -1
-            if index > 0, node.edges.count >= Self.denseEdges, node.edges.count * Self.denseShare >= alphabetSize {
-                denseRow = Int32(denseChildren.count / alphabetSize)
-                let rowStart = denseChildren.count
-                denseChildren += repeatElement(-1, count: alphabetSize)
-                for (unit, child) in node.edges { denseChildren[rowStart + Int(alphabet[Int(unit)])] = child }
-            }
+
+        var nodes: [Node] = []
+        nodes.reserveCapacity(builder.nodes.count)
+        var accepts: [Accept] = []
+        var edgeCount = 0
+        for node in builder.nodes {
             let acceptStart = Int32(accepts.count)
             accepts += node.accepts
             nodes.append(
                 Node(
-                    edgeStart: edgeStart, edgeEnd: Int32(edgeUnits.count), acceptStart: acceptStart,
-                    acceptEnd: Int32(accepts.count), gap: node.gap, anyLetter: node.anyLetter, letters: node.letters,
-                    startsMidWord: startsMidWord[index],
-                    hasSpecial: node.gap >= 0 || node.anyLetter >= 0 || node.letters >= 0, denseRow: denseRow))
+                    acceptStart: acceptStart, acceptEnd: Int32(accepts.count), gap: step(node.gap),
+                    anyLetter: step(node.anyLetter), letters: step(node.letters)))
+            edgeCount += node.edges.count
         }
-        var rootEdges = [Int32](repeating: -1, count: 0x10000)
-        for (unit, child) in builder.nodes[0].edges { rootEdges[Int(unit)] = child }
-        let root = nodes[0]
+        edgeCount -= builder.nodes[0].edges.count
+
+        var rootSteps = [Step](repeating: -1, count: 0x10000)
+        for (unit, child) in builder.nodes[0].edges { rootSteps[Int(unit)] = step(child) }
+
+        var capacityBits = 4
+        while 1 << capacityBits < 2 * edgeCount { capacityBits += 1 }
+        let shift = UInt64(64 - capacityBits)
+        let mask = (1 << capacityBits) - 1
+        var transitions = [Transition](
+            repeating: Transition(parent: -1, unit: 0, child: -1), count: 1 << capacityBits)
+        for (parent, node) in builder.nodes.enumerated().dropFirst() {
+            for (unit, child) in node.edges {
+                var slot = Self.slot(parent: Int32(parent), unit: unit, shift: shift)
+                while transitions[slot].parent >= 0 { slot = (slot + 1) & mask }
+                transitions[slot] = Transition(parent: Int32(parent), unit: unit, child: step(child))
+            }
+        }
+
         self.nodes = nodes
-        self.edgeUnits = edgeUnits
-        self.edgeChildren = edgeChildren
         self.accepts = accepts
-        self.rootEdges = rootEdges
-        self.alphabet = alphabet
-        self.alphabetSize = alphabetSize
-        self.denseChildren = denseChildren
+        self.rootSteps = rootSteps
+        self.transitions = transitions
+        self.transitionShift = shift
+        self.transitionMask = mask
+        self.root = nodes[0]
         self.rootHasWildcard = root.gap >= 0 || root.anyLetter >= 0 || root.letters >= 0
         self.classifier = classifier
     }
 
     var isEmpty: Bool { accepts.isEmpty }
 
-    /// How many nodes look their children up in a direct row.
-    var denseRowCount: Int { alphabetSize == 0 ? 0 : denseChildren.count / alphabetSize }
+    /// How many slots of the edge table a lookup of each edge probes, at most: collisions are handled, and tests
+    /// check that they happen.
+    var longestProbe: Int {
+        var longest = 0
+        for (index, transition) in transitions.enumerated() where transition.parent >= 0 {
+            let home = Self.slot(parent: transition.parent, unit: transition.unit, shift: transitionShift)
+            longest = max(longest, ((index - home) & transitionMask) + 1)
+        }
+        return longest
+    }
 
-    /// Nodes with at least this many edges, covering at least one in `denseShare` of the alphabet, get a row.
-    static let denseEdges = 8
-    static let denseShare = 8
+    /// Fibonacci hashing of the packed key: the top bits of the product index the table.
+    @inline(__always)
+    private static func slot(parent: Int32, unit: UInt16, shift: UInt64) -> Int {
+        let key = UInt64(UInt32(bitPattern: parent)) << 16 | UInt64(unit)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     /// Calls `body` for every pattern that matches starting at `start`, with its end; boundaries are checked.
     /// `stack` is scratch space the caller keeps between calls: it must be empty, and is left empty.
     @inline(__always)
     func forEachHit(
-        in text: UnsafeBufferPointer<UInt16>, at start: Int, stack: inout [(node: Int32, position: Int)],
+        in text: UnsafeBufferPointer<UInt16>, at start: Int, stack: inout [(step: Step, position: Int)],
         _ body: (Hit) -> Void
     ) {
-        let firstNode = rootEdges[Int(text[start])]
-        guard firstNode >= 0 || rootHasWildcard else { return }
+        let firstStep = rootSteps[Int(text[start])]
+        guard firstStep >= 0 || rootHasWildcard else { return }
         // Whether `start` begins a word is asked only when a node needs it: Han terms never do, and most walks end
         // after a step or two.
         var knownStartBoundary: Bool? = nil
@@ -143,65 +165,61 @@ struct PatternAutomaton: Sendable {
         }
         // Every walk empties the stack before it returns, so it starts empty; the literal walk from the root's
         // child needs no stack at all unless a wildcard edge comes up.
-        if rootHasWildcard { expandSpecial(nodes[0], position: start, in: text, stack: &stack) }
-        var next: (node: Int32, position: Int)? = firstNode >= 0 ? (firstNode, start + 1) : stack.popLast()
+        if rootHasWildcard { expandSpecial(root, position: start, in: text, stack: &stack) }
+        var next: (step: Step, position: Int)? = firstStep >= 0 ? (firstStep, start + 1) : stack.popLast()
         while let (first, firstPosition) = next {
             defer { next = stack.isEmpty ? nil : stack.removeLast() }
-            var node = first
+            var step = first
             var position = firstPosition
             while true {
-                let current = nodes[Int(node)]
                 // Inside a word only patterns that need no start boundary can match. Walking the others anyway made
                 // the scan quadratic: from every letter of a long word, a `*` read the rest of the word again.
-                if !current.startsMidWord && !isStartBoundary() { break }
-                if current.acceptStart < current.acceptEnd {
-                    // Asked once per node, and only for a pattern that needs it (Han terms do not).
-                    var knownEndBoundary: Bool? = nil
-                    for index in Int(current.acceptStart)..<Int(current.acceptEnd) {
-                        let accept = accepts[index]
-                        if accept.requiresEndBoundary {
-                            if knownEndBoundary == nil {
-                                knownEndBoundary =
-                                    position == text.count
-                                    || classifier.classify(scalarValue(in: text, at: position).value) != .word
+                if step & Self.startsMidWord == 0 && !isStartBoundary() { break }
+                let node = step >> Self.flagBits
+                if step & (Self.hasAccepts | Self.hasSpecial) != 0 {
+                    let current = nodes[Int(node)]
+                    if step & Self.hasAccepts != 0 {
+                        // Asked once per node, and only for a pattern that needs it (Han terms do not).
+                        var knownEndBoundary: Bool? = nil
+                        for index in Int(current.acceptStart)..<Int(current.acceptEnd) {
+                            let accept = accepts[index]
+                            if accept.requiresEndBoundary {
+                                if knownEndBoundary == nil {
+                                    knownEndBoundary =
+                                        position == text.count
+                                        || classifier.classify(scalarValue(in: text, at: position).value) != .word
+                                }
+                                if knownEndBoundary == false { continue }
                             }
-                            if knownEndBoundary == false { continue }
+                            guard !accept.requiresStartBoundary || isStartBoundary() else { continue }
+                            body(Hit(pattern: accept.pattern, end: position, wildcardCount: accept.wildcardCount))
                         }
-                        guard !accept.requiresStartBoundary || isStartBoundary() else { continue }
-                        body(Hit(pattern: accept.pattern, end: position, wildcardCount: accept.wildcardCount))
                     }
+                    // Also at the end of the text, where a trailing `*` still matches no letters.
+                    if step & Self.hasSpecial != 0 { expandSpecial(current, position: position, in: text, stack: &stack) }
                 }
-                // Also at the end of the text, where a trailing `*` still matches no letters.
-                if current.hasSpecial { expandSpecial(current, position: position, in: text, stack: &stack) }
-                guard position < text.count, let child = literalChild(of: current, unit: text[position]) else { break }
-                node = child
+                guard position < text.count else { break }
+                step = child(of: node, unit: text[position])
+                guard step >= 0 else { break }
                 position += 1
             }
         }
     }
 
     @inline(__always)
-    private func literalChild(of node: Node, unit: UInt16) -> Int32? {
-        if node.denseRow >= 0 {
-            let symbol = alphabet[Int(unit)]
-            guard symbol >= 0 else { return nil }
-            let child = denseChildren[Int(node.denseRow) * alphabetSize + Int(symbol)]
-            return child >= 0 ? child : nil
+    private func child(of node: Int32, unit: UInt16) -> Step {
+        var slot = Self.slot(parent: node, unit: unit, shift: transitionShift)
+        while true {
+            let transition = transitions[slot]
+            if transition.parent == node && transition.unit == unit { return transition.child }
+            if transition.parent < 0 { return -1 }
+            slot = (slot + 1) & transitionMask
         }
-        var low = Int(node.edgeStart)
-        var high = Int(node.edgeEnd)
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = edgeUnits[middle]
-            if candidate == unit { return edgeChildren[middle] }
-            if candidate < unit { low = middle + 1 } else { high = middle }
-        }
-        return nil
     }
 
     @inline(__always)
     private func expandSpecial(
-        _ node: Node, position: Int, in text: UnsafeBufferPointer<UInt16>, stack: inout [(node: Int32, position: Int)]
+        _ node: Node, position: Int, in text: UnsafeBufferPointer<UInt16>, stack: inout [(step: Step, position: Int)]
     ) {
         if node.gap >= 0 {
             var end = position
