@@ -48,52 +48,71 @@ struct CodebookScaling {
         return path
     }
 
-    /// Loads the codebook (timed, best of `runs`), then matches the sample files with it (best of `runs` per file)
-    /// and runs the whole analyzer over them once.
-    func measure(codebookPath: String, terms: Int, rare: Bool, sample: [String], runs: Int) throws -> Outcome {
+    /// Loads both codebooks (timed, best of `runs` each), then matches the sample files with them, taking turns on
+    /// each file (best of `runs` per file and codebook), and runs the whole analyzer over each file with both.
+    ///
+    /// Taking turns keeps the ratio of the two honest on a machine whose speed wanders: measured one codebook after
+    /// the other, the same build's ratio moved between 0.55 and 0.79 from one bench run to the next.
+    func measure(
+        codebookPaths: (small: String, large: String), terms: (small: Int, large: Int), rare: Bool, sample: [String],
+        runs: Int
+    ) throws -> (small: Outcome, large: Outcome) {
         let classifier = CharacterClassifier()
-        var loadSeconds = Double.infinity
-        var matcher: Matcher?
-        for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let codebook = try CodebookLoader(classifier: classifier).load(path: codebookPath).codebook
-            matcher = try Matcher(codebook: codebook, normalization: NormalizationOptions(), classifier: classifier)
-            loadSeconds = min(loadSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        func load(_ path: String) throws -> (matcher: Matcher, seconds: Double) {
+            var seconds = Double.infinity
+            var matcher: Matcher?
+            for _ in 0..<max(1, runs) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let codebook = try CodebookLoader(classifier: classifier).load(path: path).codebook
+                matcher = try Matcher(codebook: codebook, normalization: NormalizationOptions(), classifier: classifier)
+                seconds = min(seconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return (matcher!, seconds)
         }
-        let compiled = matcher!
-        let normalizer = try TextNormalizer(options: compiled.normalization, traditional: compiled.traditionalCharacters)
-        let analyzer = try DocumentAnalyzer(
-            matcher: compiled, rowRenderer: MatchRowRenderer(codes: compiled.codes, terms: compiled.terms))
+        let loaded = [try load(codebookPaths.small), try load(codebookPaths.large)]
+        let normalizers = try loaded.map {
+            try TextNormalizer(options: $0.matcher.normalization, traditional: $0.matcher.traditionalCharacters)
+        }
+        let analyzers = try loaded.map {
+            try DocumentAnalyzer(
+                matcher: $0.matcher, rowRenderer: MatchRowRenderer(codes: $0.matcher.codes, terms: $0.matcher.terms))
+        }
         var bytes = 0
-        var matchSeconds = 0.0
-        var analyzeSeconds = 0.0
-        var matches = 0
+        var matchSeconds = [0.0, 0.0]
+        var analyzeSeconds = [0.0, 0.0]
+        var matches = [0, 0]
         let decoder = UTF8TextDecoder()
         for path in sample {
             let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             bytes += data.count
             let text = decoder.decode(data, path: path).text
-            let normalized = try normalizer.normalize(Array(text.utf16))
-            // The match stage is short and this machine's speed wanders, so each file takes the best of `runs`.
-            var fileSeconds = Double.infinity
+            let normalized = try normalizers.map { try $0.normalize(Array(text.utf16)) }
+            var fileSeconds = [Double.infinity, Double.infinity]
             for run in 0..<max(1, runs) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let found = compiled.spans(in: normalized).count
-                fileSeconds = min(fileSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-                if run == 0 { matches += found }
+                for side in 0..<2 {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let found = loaded[side].matcher.spans(in: normalized[side]).count
+                    fileSeconds[side] = min(fileSeconds[side], Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                    if run == 0 { matches[side] += found }
+                }
             }
-            matchSeconds += fileSeconds
             let document = Document(
                 id: path, caseID: path, source: path, format: .text, encoding: "UTF-8", text: text,
                 segments: [Segment(text: text, start: 0)])
-            let start = DispatchTime.now().uptimeNanoseconds
-            let analysis = try analyzer.analyze(document, index: 0)
-            if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
-            analyzeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            for side in 0..<2 {
+                matchSeconds[side] += fileSeconds[side]
+                let start = DispatchTime.now().uptimeNanoseconds
+                let analysis = try analyzers[side].analyze(document, index: 0)
+                if let spilled = analysis.spilledMatchRows { try? FileManager.default.removeItem(atPath: spilled) }
+                analyzeSeconds[side] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
         }
         let megabytes = Double(bytes) / 1_048_576
-        return Outcome(
-            terms: terms, rare: rare, loadSeconds: loadSeconds, matchRate: megabytes / matchSeconds,
-            analyzeRate: megabytes / analyzeSeconds, matches: matches)
+        let outcomes = [terms.small, terms.large].enumerated().map { side, count in
+            Outcome(
+                terms: count, rare: rare, loadSeconds: loaded[side].seconds, matchRate: megabytes / matchSeconds[side],
+                analyzeRate: megabytes / analyzeSeconds[side], matches: matches[side])
+        }
+        return (outcomes[0], outcomes[1])
     }
 }

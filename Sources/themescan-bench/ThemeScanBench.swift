@@ -169,12 +169,13 @@ struct ThemeScanBench: ParsableCommand {
         let generator = CodebookScaling()
         let sample = try prefix(of: files, megabytes: syntheticSampleSize)
         for rare in [false, true] {
-            for terms in [500, syntheticTerms] {
-                log("generated codebook of \(terms) \(rare ? "rare" : "common") terms: load, then match \(syntheticSampleSize) MB")
-                let path = try generator.writeCodebook(terms: terms, rare: rare, into: workFolder)
-                scaling.append(
-                    try generator.measure(codebookPath: path, terms: terms, rare: rare, sample: sample, runs: runs))
-            }
+            let kind = rare ? "rare" : "common"
+            log("generated codebooks of 500 and \(syntheticTerms) \(kind) terms: load, then match \(syntheticSampleSize) MB")
+            let small = try generator.writeCodebook(terms: 500, rare: rare, into: workFolder)
+            let large = try generator.writeCodebook(terms: syntheticTerms, rare: rare, into: workFolder)
+            let pair = try generator.measure(
+                codebookPaths: (small, large), terms: (500, syntheticTerms), rare: rare, sample: sample, runs: runs)
+            scaling += [pair.small, pair.large]
         }
         return scaling
     }
