@@ -121,12 +121,16 @@ struct Analyze: AsyncParsableCommand {
             var partialDocuments: [PartialDocument] = []
 
             let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
+            let options = try tableOptions()
+            // matches.csv is written only when CSV is selected, or for `merge` to copy from a shard; without it, no
+            // row is rendered and no match kept: the report's passages come from the samples.
+            let writesMatches = options.formats.contains(.csv) || shard != nil
             var analyzer = CorpusAnalyzer(
                 matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), contextLength: kwicWidth,
                 speakers: input.speakers, jobs: input.jobs,
-                rowRenderer: MatchRowRenderer(codes: matcher.codes, terms: matcher.terms),
+                rowRenderer: writesMatches ? MatchRowRenderer(codes: matcher.codes, terms: matcher.terms) : nil,
                 wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
-            let options = try tableOptions()
+            analyzer.keepsMatches = false
             analyzer.samplesPerCode = options.passagesPerCode
             // A file that is its own case is counted as a finished case at once, so memory does not grow with the
             // number of files. A shard sees only part of the inputs, so it cannot tell; its partial result keeps

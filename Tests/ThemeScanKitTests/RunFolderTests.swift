@@ -74,6 +74,34 @@ import Testing
         #expect(wrong.standardError.contains("unknown output 'pdf'"))
     }
 
+    @Test func withoutCSVNoRowIsWrittenAndTheOtherOutputsAreTheSame() throws {
+        let folder = try EndToEndTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.analyze(["--out", "all"], in: folder).status == 0)
+        #expect(try Self.analyze(["--out", "some", "--outputs", "html,json,svg,xlsx"], in: folder).status == 0)
+        let all = folder.appendingPathComponent("all")
+        let some = folder.appendingPathComponent("some")
+        let names = try Self.files(in: some)
+        #expect(!names.contains("matches.csv"))
+        #expect(names.contains("report.html") && names.contains("results.xlsx") && names.contains("words.svg"))
+        // The report quotes passages; without matches.csv they come from the samples kept while analyzing. Its
+        // command line names --outputs, so only its passages are compared.
+        func passages(in folder: URL) throws -> Substring {
+            let report = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+            let start = try #require(report.range(of: "<section id=\"passages\">"))
+            let end = try #require(report.range(of: "</section>", range: start.upperBound..<report.endIndex))
+            return report[start.lowerBound..<end.upperBound]
+        }
+        let quoted = try passages(in: some)
+        #expect(quoted.contains("<ol class=\"passages\">"))
+        #expect(quoted == (try passages(in: all)))
+        for name in names where name != "run.json" && name != "report.html" {
+            let first = try Data(contentsOf: all.appendingPathComponent(name))
+            let second = try Data(contentsOf: some.appendingPathComponent(name))
+            #expect(first == second, "\(name) differs when CSV is not selected")
+        }
+    }
+
     /// A corpus large enough that the analysis is still running when the signal arrives.
     static func largeInput(in folder: URL) throws {
         let sentence = "孩子有抑郁情绪，学校做个案管理，家长参加亲子活动，我们讨论校园欺凌问题。\n"

@@ -22,6 +22,9 @@ public struct CorpusAnalyzer: Sendable {
     public var wordList: WordListSettings?
     /// How many matches of each code every document keeps as samples (`DocumentAnalysis.samples`).
     public var samplesPerCode = 0
+    /// Whether `Match` records are kept when no row renderer is set (`DocumentAnalyzer.keepsMatches`); off when a
+    /// run wants counts and samples only.
+    public var keepsMatches = true
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
     /// When set, a document known to be the only one of its case (`soleCases`) counts its words and terms towards
@@ -104,6 +107,7 @@ public struct CorpusAnalyzer: Sendable {
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
                             rowRenderer: rowRenderer, wordList: wordList)
                         analyzer.samplesPerCode = samplesPerCode
+                        analyzer.keepsMatches = keepsMatches
                         analyzer.spillFolder = spillFolder
                     } catch {
                         let index = counter.next.add(1, ordering: .relaxed).oldValue

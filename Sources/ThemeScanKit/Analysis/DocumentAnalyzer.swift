@@ -21,6 +21,10 @@ public final class DocumentAnalyzer {
     public let rowRenderer: MatchRowRenderer?
     /// When set, `analyze` counts the open-vocabulary words of each document (`DocumentTally.words`).
     public let wordList: WordListSettings?
+    /// Whether `analyze` keeps a `Match` for every match when no row renderer is set. A run that wants neither rows
+    /// nor matches turns it off: matches are then counted and sampled only, and a turn's sentences and positions are
+    /// worked out only for samples.
+    public var keepsMatches = true
     /// How many matches of each code a document keeps as samples (`DocumentAnalysis.samples`), for the report.
     public var samplesPerCode = 0
     /// Where rows set aside beyond `rowSpillBytes` go; the system's temporary folder when nil. The CLI names its
@@ -313,18 +317,26 @@ public final class DocumentAnalyzer {
                 spellings: &output.spellings)
         }
         guard !spans.isEmpty else { return }
-        let offsets = ScalarOffsetMap(units: units)
-        let sentenceBounds = try sentenceSegmenter.boundaries(in: units)
         let shift = core.lowerBound
+        let placesEveryMatch = rowRenderer != nil || keepsMatches
         var fieldSource: CSVFieldSource?
+        var placing: (offsets: ScalarOffsetMap, sentenceBounds: [Int])?
         for span in spans {
-            let local = normalized.originalRange(of: span.range)
-            let original = (local.lowerBound + shift)..<(local.upperBound + shift)
             for credit in span.credits {
                 tally.codeOccurrences[credit.code] += 1
                 tally.termOccurrences[credit.term] += 1
                 output.segmentCodes.append(credit.code)
             }
+            let samples =
+                samplesPerCode > 0
+                && span.credits.contains(where: { output.samples[$0.code, default: []].count < samplesPerCode })
+            guard placesEveryMatch || samples else { continue }
+            if placing == nil {
+                placing = (ScalarOffsetMap(units: units), try sentenceSegmenter.boundaries(in: units))
+            }
+            let (offsets, sentenceBounds) = placing!
+            let local = normalized.originalRange(of: span.range)
+            let original = (local.lowerBound + shift)..<(local.upperBound + shift)
             let start = scalarBase + offsets.scalarOffset(ofUTF16: original.lowerBound)
             let end = scalarBase + offsets.scalarOffset(ofUTF16: original.upperBound)
             let sentence = Self.sentence(around: original, boundaries: sentenceBounds, units: units, offsets: offsets)
@@ -336,7 +348,7 @@ public final class DocumentAnalyzer {
                     right: offsets.context(after: original.upperBound, scalars: contextLength),
                     sentence: offsets.flattenedText(sentence))
             }
-            if samplesPerCode > 0, span.credits.contains(where: { output.samples[$0.code, default: []].count < samplesPerCode }) {
+            if samples {
                 let sample = match()
                 for credit in span.credits where output.samples[credit.code, default: []].count < samplesPerCode {
                     output.samples[credit.code, default: []].append(sample)
@@ -355,7 +367,7 @@ public final class DocumentAnalyzer {
                     try output.spill!.write(output.rows)
                     output.rows.removeAll(keepingCapacity: true)
                 }
-            } else {
+            } else if keepsMatches {
                 output.matches.append(match())
             }
         }
