@@ -327,10 +327,10 @@ public final class DocumentAnalyzer {
                 tally.termOccurrences[credit.term] += 1
                 output.segmentCodes.append(credit.code)
             }
-            let samples =
+            let isSample =
                 samplesPerCode > 0
                 && span.credits.contains(where: { output.samples[$0.code, default: []].count < samplesPerCode })
-            guard placesEveryMatch || samples else { continue }
+            guard placesEveryMatch || isSample else { continue }
             if placing == nil {
                 placing = (ScalarOffsetMap(units: units), try sentenceSegmenter.boundaries(in: units))
             }
@@ -348,7 +348,7 @@ public final class DocumentAnalyzer {
                     right: offsets.context(after: original.upperBound, scalars: contextLength),
                     sentence: offsets.flattenedText(sentence))
             }
-            if samples {
+            if isSample {
                 let sample = match()
                 for credit in span.credits where output.samples[credit.code, default: []].count < samplesPerCode {
                     output.samples[credit.code, default: []].append(sample)
