@@ -19,7 +19,7 @@ struct ThemeScanBench: ParsableCommand {
     @Option(help: "Megabytes of one long Han run without punctuation, compared per MB with normal text.")
     var hanSize = 10
 
-    @Option(help: "Runs of each end-to-end measurement; the median is reported.")
+    @Option(help: "Rounds of the end-to-end measurements, each round running every one once; medians are reported.")
     var runs = 3
 
     @Option(help: "Threads for the all-cores run.")
@@ -76,10 +76,9 @@ struct ThemeScanBench: ParsableCommand {
             print(scalingTable(try codebookScaling(files: files, workFolder: workFolder)))
             return
         }
-        log("raw ICU word break")
-        let icu = try StageProfile.rawICUSeconds(files: files)
-        let hanICU = try StageProfile.rawICUSeconds(files: hanFiles)
         if stagesOnly {
+            log("raw ICU word break")
+            let icu = try StageProfile.rawICUSeconds(files: files)
             var stages = StageProfile()
             try stages.run(files: files, matcher: matcher)
             print("raw ICU word break: \(fmt(icu.seconds)) s")
@@ -88,12 +87,23 @@ struct ThemeScanBench: ParsableCommand {
             }
             return
         }
-        log("themescan, 1 thread")
-        let single = try endToEnd(binary, corpus: corpusFolder, jobs: 1, workFolder: workFolder)
-        log("themescan, \(jobs) threads")
-        let parallel = try endToEnd(binary, corpus: corpusFolder, jobs: jobs, workFolder: workFolder)
-        log("themescan on the Han run, 1 thread")
-        let han = try endToEnd(binary, corpus: hanFolder, jobs: 1, workFolder: workFolder)
+        // Every round runs each end-to-end measurement once, so the ratios compare runs made minutes apart at most:
+        // this machine's speed wanders more than that between the first and the last of a series.
+        var rounds: [BenchRound] = []
+        for round in 1...max(1, runs) {
+            log("round \(round) of \(max(1, runs)): raw ICU, themescan on 1 and \(jobs) threads, then the Han run")
+            rounds.append(
+                BenchRound(
+                    icu: try StageProfile.rawICUSeconds(files: files),
+                    single: try endToEnd(binary, corpus: corpusFolder, jobs: 1, workFolder: workFolder),
+                    parallel: try endToEnd(binary, corpus: corpusFolder, jobs: jobs, workFolder: workFolder),
+                    hanICU: try StageProfile.rawICUSeconds(files: hanFiles),
+                    han: try endToEnd(binary, corpus: hanFolder, jobs: 1, workFolder: workFolder)))
+        }
+        func median(_ value: (BenchRound) -> Double) -> Double { BenchRound.median(rounds.map(value)) }
+        func peak(_ outcome: (BenchRound) -> ChildProcess.Outcome) -> Int {
+            rounds.map { outcome($0).peakResidentBytes }.max() ?? 0
+        }
         log("stages, 1 thread, in process")
         var stages = StageProfile()
         try stages.run(files: files, matcher: matcher)
@@ -114,18 +124,22 @@ struct ThemeScanBench: ParsableCommand {
 
         let scaling = try codebookScaling(files: files, workFolder: workFolder)
 
-        let icuRate = corpusMB / icu.seconds
-        let singleRate = corpusMB / single.seconds
-        let parallelRate = corpusMB / parallel.seconds
-        let hanRate = hanMB / han.seconds
+        // Rates are medians over the rounds; ratios are medians of the ratios within each round.
+        let icuRate = corpusMB / median(\.icu.seconds)
+        let singleRate = corpusMB / median(\.single.seconds)
+        let parallelRate = corpusMB / median(\.parallel.seconds)
+        let hanICURate = hanMB / median(\.hanICU.seconds)
+        let hanRate = hanMB / median(\.han.seconds)
+        let icuTokens = Double(rounds[0].icu.tokens)
+        let hanICUTokens = Double(rounds[0].hanICU.tokens)
         var report = """
             | measurement | MB/s | tokens/s | peak RSS |
             |---|---:|---:|---:|
-            | raw ICU word break, 1 thread (\(fmt(corpusMB)) MB) | \(fmt(icuRate)) | \(count(Double(icu.tokens) / icu.seconds)) | — |
-            | themescan analyze, 1 thread | \(fmt(singleRate)) | \(count(Double(stages.tokens) / single.seconds)) | \(megabytes(single.peakResidentBytes)) |
-            | themescan analyze, \(jobs) threads | \(fmt(parallelRate)) | \(count(Double(stages.tokens) / parallel.seconds)) | \(megabytes(parallel.peakResidentBytes)) |
-            | raw ICU word break, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanMB / hanICU.seconds)) | \(count(Double(hanICU.tokens) / hanICU.seconds)) | — |
-            | themescan analyze, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanRate)) | — | \(megabytes(han.peakResidentBytes)) |
+            | raw ICU word break, 1 thread (\(fmt(corpusMB)) MB) | \(fmt(icuRate)) | \(count(icuTokens / median(\.icu.seconds))) | — |
+            | themescan analyze, 1 thread | \(fmt(singleRate)) | \(count(Double(stages.tokens) / median(\.single.seconds))) | \(megabytes(peak(\.single))) |
+            | themescan analyze, \(jobs) threads | \(fmt(parallelRate)) | \(count(Double(stages.tokens) / median(\.parallel.seconds))) | \(megabytes(peak(\.parallel))) |
+            | raw ICU word break, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanICURate)) | \(count(hanICUTokens / median(\.hanICU.seconds))) | — |
+            | themescan analyze, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanRate)) | — | \(megabytes(peak(\.han))) |
 
             """
         if let outcome = jieba.0 {
@@ -135,11 +149,11 @@ struct ThemeScanBench: ParsableCommand {
 
             | ratio | value |
             |---|---:|
-            | themescan 1 thread / raw ICU | \(fmt(singleRate / icuRate)) |
-            | themescan \(jobs) threads / 1 thread | \(fmt(parallelRate / singleRate)) |
-            | Han run / normal text, per MB, 1 thread | \(fmt(hanRate / singleRate)) |
-            | the same for raw ICU word break | \(fmt((hanMB / hanICU.seconds) / icuRate)) |
-            | themescan 1 thread / raw ICU, Han run | \(fmt(hanRate / (hanMB / hanICU.seconds))) |
+            | themescan 1 thread / raw ICU | \(fmt(median { $0.icu.seconds / $0.single.seconds })) |
+            | themescan \(jobs) threads / 1 thread | \(fmt(median { $0.single.seconds / $0.parallel.seconds })) |
+            | Han run / normal text, per MB, 1 thread | \(fmt(median { ($0.single.seconds / corpusMB) / ($0.han.seconds / hanMB) })) |
+            | the same for raw ICU word break | \(fmt(median { ($0.icu.seconds / corpusMB) / ($0.hanICU.seconds / hanMB) })) |
+            | themescan 1 thread / raw ICU, Han run | \(fmt(median { $0.hanICU.seconds / $0.han.seconds })) |
 
             """
         if let outcome = jieba.0 {
@@ -158,7 +172,7 @@ struct ThemeScanBench: ParsableCommand {
             report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
         if !scaling.isEmpty { report += "\n" + scalingTable(scaling) }
-        report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(runs) run(s).\n"
+        report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(rounds.count) round(s); ratios are medians of the ratios within each round.\n"
         print(report)
     }
 
@@ -197,24 +211,19 @@ struct ThemeScanBench: ParsableCommand {
         return table
     }
 
+    /// One run of `themescan analyze` over `corpus`.
     private func endToEnd(_ binary: String, corpus: URL, jobs: Int, workFolder: URL) throws -> ChildProcess.Outcome {
         let output = workFolder.appendingPathComponent("out-\(corpus.lastPathComponent)-\(jobs)").path
         let log = workFolder.appendingPathComponent("log-\(corpus.lastPathComponent)-\(jobs).txt").path
         let arguments = [binary, "analyze", corpus.path, "--lexicon", lexicon, "--out", output, "--jobs", String(jobs)]
-        var outcomes: [ChildProcess.Outcome] = []
-        for _ in 0..<max(1, runs) {
-            // Each run writes a new folder, as a first run does: replacing the last run's results would time
-            // deleting its matches.csv too (hundreds of megabytes).
-            try? FileManager.default.removeItem(atPath: output)
-            let outcome = ChildProcess.run(arguments, logPath: log)
-            guard outcome.status == 0 else {
-                throw BenchmarkError.runFailed(command: arguments.joined(separator: " "), status: outcome.status, log: log)
-            }
-            outcomes.append(outcome)
+        // Each run writes a new folder, as a first run does: replacing the last run's results would time deleting
+        // its matches.csv too (hundreds of megabytes).
+        try? FileManager.default.removeItem(atPath: output)
+        let outcome = ChildProcess.run(arguments, logPath: log)
+        guard outcome.status == 0 else {
+            throw BenchmarkError.runFailed(command: arguments.joined(separator: " "), status: outcome.status, log: log)
         }
-        var median = outcomes.sorted { $0.seconds < $1.seconds }[outcomes.count / 2]
-        median.peakResidentBytes = outcomes.map(\.peakResidentBytes).max() ?? 0
-        return median
+        return outcome
     }
 
     private func totalBytes(_ files: [String]) throws -> Int {
