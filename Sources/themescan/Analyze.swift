@@ -122,8 +122,8 @@ struct Analyze: AsyncParsableCommand {
 
             let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
             let options = try tableOptions()
-            // matches.csv is written only when CSV is selected, or for `merge` to copy from a shard; without it, no
-            // row is rendered and no match kept: the report's passages come from the samples.
+            // matches.csv is written when CSV is selected, and always by a shard, for `merge` to copy; without it,
+            // no row is rendered and no match kept: the report's passages come from the samples.
             let writesMatches = options.formats.contains(.csv) || shard != nil
             var analyzer = CorpusAnalyzer(
                 matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), contextLength: kwicWidth,
@@ -216,7 +216,7 @@ struct Analyze: AsyncParsableCommand {
                 try await RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
-                    .write(to: staging, samples: samples)
+                    .write(to: staging, samples: samples, keepingMatches: shard != nil)
                 if let groups {
                     let comparison = try ComparisonOutputs.groups(
                         groups, codebook: RunCodebook(codes: result.codes, terms: result.terms), options: options)

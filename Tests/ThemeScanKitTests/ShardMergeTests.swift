@@ -59,6 +59,33 @@ import Testing
     }
 
     /// Two shards of 1/2 and 2/2, and a third analyzed with another codebook.
+    /// A shard keeps its matches.csv, which `merge` reads, even when `--outputs` leaves CSV out; the merged run
+    /// then writes what one run with those outputs writes.
+    @Test func shardsWithoutCSVMergeLikeOneRun() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let single = folder.appendingPathComponent("single")
+        #expect(try Self.analyze(out: single, extra: ["--outputs", "json"]).status == 0)
+        var shards: [URL] = []
+        for index in [1, 2] {
+            let shard = folder.appendingPathComponent("shard-\(index)")
+            #expect(try Self.analyze(out: shard, extra: ["--shard", "\(index)/2", "--outputs", "json"]).status == 0)
+            #expect(FileManager.default.fileExists(atPath: shard.appendingPathComponent("matches.csv").path))
+            shards.append(shard)
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let run = try EndToEndTests.run(["merge"] + shards.map(\.path) + ["--out", merged.path], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: single.path).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == outputs)
+        #expect(!outputs.contains("matches.csv") && outputs.contains("words.json"))
+        for name in outputs where name != RunProvenance.fileName {
+            let expected = try Data(contentsOf: single.appendingPathComponent(name))
+            let found = try Data(contentsOf: merged.appendingPathComponent(name))
+            #expect(found == expected, "\(name) differs")
+        }
+    }
+
     static func shardsForErrors(in folder: URL) throws -> [URL] {
         var shards: [URL] = []
         for index in 1...2 {

@@ -60,10 +60,13 @@ public struct RunOutputs: Sendable {
     }
 
     /// Writes the selected outputs into the staging folder, which already holds `matches.csv`; removes that file
-    /// again when CSV is not selected. `samples` are the run's first matches of each code (by code index, with
-    /// document indices into the tables' documents), gathered while analyzing; without them the report reads its
-    /// passages back from `matches.csv`, which gives the same ones.
-    public func write(to staging: OutputStaging, samples: [Int: [Match]]? = nil) async throws {
+    /// again when CSV is not selected, unless `keepingMatches` (a shard's `matches.csv` is part of its partial
+    /// result, which `merge` reads whatever the outputs). `samples` are the run's first matches of each code (by
+    /// code index, with document indices into the tables' documents), gathered while analyzing; without them the
+    /// report reads its passages back from `matches.csv`, which gives the same ones.
+    public func write(to staging: OutputStaging, samples: [Int: [Match]]? = nil, keepingMatches: Bool = false)
+        async throws
+    {
         let options = tables.options
         let formats = Set(options.formats)
         let files = tables.csvFiles()
@@ -108,6 +111,6 @@ public struct RunOutputs: Sendable {
             }
             try await group.waitForAll()
         }
-        if !formats.contains(.csv) { staging.remove("matches.csv") }
+        if !formats.contains(.csv) && !keepingMatches { staging.remove("matches.csv") }
     }
 }
