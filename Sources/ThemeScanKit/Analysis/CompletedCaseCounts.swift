@@ -14,8 +14,9 @@ public struct CompletedCaseCounts: Sendable, Hashable {
         terms = Array(repeating: 0, count: termCount)
     }
 
-    /// Counts one complete case, given by its only document.
-    mutating func add(_ document: DocumentTally) {
+    /// Counts one complete case, given by its only document, at `minimum`, which must be this one.
+    mutating func add(_ document: DocumentTally, minimum asked: Int) {
+        checkMinimum(asked)
         for (word, count) in document.words where count >= minimum { words[word, default: 0] += 1 }
         for (term, count) in document.termOccurrences.enumerated() where count >= minimum { terms[term] += 1 }
     }
@@ -28,13 +29,17 @@ public struct CompletedCaseCounts: Sendable, Hashable {
 
     /// Adds these cases to case counts made from per-case tables at `minimum`, which must be this one.
     func adding(to counts: [String: Int], minimum asked: Int) -> [String: Int] {
-        precondition(max(1, asked) == minimum, "cases were completed at minimum \(minimum), not \(asked)")
+        checkMinimum(asked)
         return counts.merging(words, uniquingKeysWith: +)
     }
 
     /// Adds these cases to per-term case counts made from per-case tables at `minimum`, which must be this one.
     func adding(to counts: [Int], minimum asked: Int) -> [Int] {
-        precondition(max(1, asked) == minimum, "cases were completed at minimum \(minimum), not \(asked)")
+        checkMinimum(asked)
         return zip(counts, terms).map(+)
+    }
+
+    private func checkMinimum(_ asked: Int) {
+        precondition(max(1, asked) == minimum, "cases were completed at minimum \(minimum), not \(asked)")
     }
 }

@@ -64,8 +64,7 @@ public struct CorpusTally: Sendable, Hashable {
             return
         }
         if completedCases == nil { completedCases = CompletedCaseCounts(minimum: minimum, termCount: termOccurrences.count) }
-        precondition(completedCases!.minimum == max(1, minimum), "cases completed at two minimums")
-        completedCases!.add(document)
+        completedCases!.add(document, minimum: minimum)
     }
 
     /// Everything of a document but its per-case term and word counts. Added field by field: building a tally
