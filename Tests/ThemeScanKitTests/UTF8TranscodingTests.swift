@@ -24,6 +24,52 @@ import Testing
         #expect(text.unicodeScalarCount == text.unicodeScalars.count)
     }
 
+    @Test(arguments: samples)
+    func textsAtScalarRangesMatchTheScalarView(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < scalars.count {
+            let end = min(scalars.count, start + 1 + start % 7)
+            ranges.append(start..<end)
+            start = end + start % 3
+        }
+        // Out of order and empty ranges restart the walk and give empty text.
+        ranges += ranges.reversed() + [scalars.count..<scalars.count, 0..<0]
+        let expected = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
+        #expect(text.texts(atScalarRanges: ranges) == expected)
+    }
+
+    /// Invalid UTF-8 is repaired as a scalar-by-scalar decoder repairs it: one U+FFFD for each maximal invalid
+    /// subpart, which is what the warning's offsets count.
+    @Test func invalidUTF8IsRepairedOneReplacementPerInvalidPart() {
+        var generator = MatcherPropertyTests.Generator(state: 88)
+        let pieces: [[UInt8]] = [
+            Array("访谈".utf8), Array("a b".utf8), Array("😀".utf8), [0xFF], [0xC0, 0x80], [0xE6, 0x8A], [0xED, 0xA0, 0x80],
+            [0xF0, 0x9F, 0x98], [0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], Array("\r\n".utf8),
+        ]
+        for _ in 0..<300 {
+            let bytes = (0..<(1 + generator.next(12))).flatMap { _ in pieces[generator.next(pieces.count)] }
+            var scalars = String.UnicodeScalarView()
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var invalidParts = 0
+            decoding: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
+                case .error:
+                    scalars.append("\u{FFFD}")
+                    invalidParts += 1
+                case .emptyInput: break decoding
+                }
+            }
+            let decoded = UTF8TextDecoder().decode(bytes, path: "a.txt")
+            #expect(decoded.text == String(scalars).replacingLineEnds(), "\(bytes)")
+            let warned = decoded.warnings.first?.description ?? ""
+            #expect(invalidParts == 0 ? warned.isEmpty : warned.contains("invalid UTF-8 at byte"), "\(bytes)")
+        }
+    }
+
     @Test func textCutFromASubstringTranscodesToo() {
         let slice = "前言 😀 后记"[...].dropFirst(3)
         let text = String(slice)

@@ -187,14 +187,24 @@ public struct CorpusAnalyzer: Sendable {
     private func process(_ source: DocumentSource, with analyzer: DocumentAnalyzer) -> Outcome {
         do throws(IngestionError) {
             let read = try loader.load(source)
+            let warnings = read.warnings
+            // Each document is taken out of the list before it is analyzed, so the analyzer holds its only copy
+            // and can let its text go.
+            var documents = (consume read).documents
+            documents.reverse()
             do throws(TextError) {
                 var analyses: [DocumentAnalysis] = []
-                for document in read.documents {
-                    var analysis = try analyzer.analyze(document, index: 0)
-                    if keepsDocuments { analysis.document = document }
+                while let document = documents.popLast() {
+                    var analysis: DocumentAnalysis
+                    if keepsDocuments {
+                        analysis = try analyzer.analyze(document, index: 0)
+                        analysis.document = document
+                    } else {
+                        analysis = try analyzer.analyze(consume document, index: 0)
+                    }
                     analyses.append(analysis)
                 }
-                return .analyzed(analyses, read.warnings)
+                return .analyzed(analyses, warnings)
             } catch {
                 return .failed(error)
             }

@@ -34,8 +34,8 @@ public final class DocumentAnalyzer {
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
     /// hold all its rows in memory.
     let rowSpillBytes: Int
-    /// The default: 32 MiB.
-    static let defaultRowSpillBytes = 32 << 20
+    /// The default: 8 MiB, so the buffer, which grows by doubling, stays under 16 MiB.
+    static let defaultRowSpillBytes = 8 << 20
     let cutAfter: [UInt16]
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
@@ -77,10 +77,14 @@ public final class DocumentAnalyzer {
     }
 
     /// Analyzes a document; `index` is its place in the run's document list.
-    public func analyze(_ document: Document, index: Int) throws(TextError) -> DocumentAnalysis {
+    ///
+    /// Only the segments are read after the text's length is counted, so the text is let go: when the caller
+    /// hands over the only copy of a large transcript, its memory is free while the segments are analyzed.
+    public func analyze(_ document: consuming Document, index: Int) throws(TextError) -> DocumentAnalysis {
         var tally = DocumentTally(
             caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalarCount,
             codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        document.text = ""
         let summary = DocumentSummary(
             id: document.id, caseID: document.caseID, source: document.source, format: document.format,
             encoding: document.encoding, characters: tally.characters, tokens: 0,

@@ -21,7 +21,7 @@ public struct DOCXReader: DocumentReader {
         self.options = options
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let content = try Self.content(of: bytes, path: source.path, maximumEntryBytes: maximumEntryBytes)
         let text = content.paragraphs.joined(separator: "\n")
         let document = Document(

@@ -13,7 +13,7 @@ public struct DelimitedTextReader: DocumentReader {
         self.rule = rule
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         // Excel on Chinese Windows saves CSV in GBK, without a BOM: the decoder finds it.
         let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
         let text = decoded.text

@@ -4,5 +4,5 @@
 /// over, so every adapter can be tested and fuzzed on bytes alone.
 public protocol DocumentReader: Sendable {
     /// The documents in `bytes`, read from `source`; throws when the whole file must be skipped.
-    func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult
+    func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult
 }

@@ -12,7 +12,7 @@ public struct HTMLReader: DocumentReader {
     /// When `xpath` selects nothing the file gives no document, with a warning: an empty document would count
     /// as a page that mentions no code and lower every per-document share, while the page most likely just has
     /// another layout (an error page, another template) that the user should look at.
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let page = try HTMLPage(bytes: bytes, path: source.path, encoding: options.encoding)
         var warnings = page.warnings
         let nodes: [XMLNode]

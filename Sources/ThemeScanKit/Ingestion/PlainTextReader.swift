@@ -9,8 +9,10 @@ public struct PlainTextReader: DocumentReader {
         self.options = options
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let decoded = try TextDecoder(encoding: options.encoding).decode(bytes, path: source.path)
+        // A large transcript is parsed next, which is when it costs the most memory: its bytes go first.
+        _ = consume bytes
         let parser = TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: format,

@@ -12,7 +12,7 @@ public struct SpreadsheetGridReader: DocumentReader {
         self.options = options
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         _ = try Self.rows(in: bytes, format: format, path: source.path, options: options)
         throw .unsupportedFormat(
             path: source.path,

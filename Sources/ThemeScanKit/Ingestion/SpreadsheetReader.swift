@@ -14,7 +14,7 @@ public struct SpreadsheetReader: DocumentReader {
         self.rule = rule
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let grid = try SpreadsheetGridReader.rows(in: bytes, format: format, path: source.path, options: options)
         let table = try SurveyTable(rows: grid.rows, path: source.path)
         // Workbook XML is Unicode throughout; the grid reader has already decoded an HTML table's own charset.

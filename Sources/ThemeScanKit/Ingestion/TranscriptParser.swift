@@ -19,20 +19,34 @@ public struct TranscriptParser: Sendable {
     /// The segments of `text`, read as a transcript of `format` (`.webVTT` and `.subRip` as cues, anything
     /// else as lines).
     public func segments(in text: String, format: DocumentFormat = .text) -> [Segment] {
-        let scanner = TranscriptLineScanner(scalars: text.unicodeScalarArray)
-        let stretches: [TurnCollector.Stretch]
-        switch format {
-        case .webVTT, .subRip: stretches = cueStretches(scanner, isWebVTT: format == .webVTT)
-        default: stretches = lineStretches(scanner)
+        // The scanner's scalar array costs four bytes a character, the most of anything held while a large
+        // transcript is parsed, so it is gone before the segments' texts are copied from the text's own UTF-8.
+        var turns: [(stretch: TurnCollector.Stretch, range: Range<Int>)] = []
+        let roles: [String: SpeakerRole]
+        do {
+            let scanner = TranscriptLineScanner(scalars: text.unicodeScalarArray)
+            let stretches: [TurnCollector.Stretch]
+            switch format {
+            case .webVTT, .subRip: stretches = cueStretches(scanner, isWebVTT: format == .webVTT)
+            default: stretches = lineStretches(scanner)
+            }
+            roles = classifier.roles(of: Set(stretches.compactMap(\.speaker)))
+            turns.reserveCapacity(stretches.count)
+            for stretch in stretches {
+                let range = scanner.trimmed(stretch.range)
+                if !range.isEmpty { turns.append((stretch, range)) }
+            }
         }
-        let roles = classifier.roles(of: Set(stretches.compactMap(\.speaker)))
-        return stretches.compactMap { stretch in
-            let range = scanner.trimmed(stretch.range)
-            guard !range.isEmpty else { return nil }
-            return Segment(
-                speaker: stretch.speaker, role: stretch.speaker.map { roles[$0] ?? .respondent } ?? .unknown,
-                timestamp: stretch.timestamp, text: scanner.text(range), start: range.lowerBound)
+        let texts = text.texts(atScalarRanges: turns.map(\.range))
+        var segments: [Segment] = []
+        segments.reserveCapacity(turns.count)
+        for ((stretch, range), segmentText) in zip(turns, texts) {
+            segments.append(
+                Segment(
+                    speaker: stretch.speaker, role: stretch.speaker.map { roles[$0] ?? .respondent } ?? .unknown,
+                    timestamp: stretch.timestamp, text: segmentText, start: range.lowerBound))
         }
+        return segments
     }
 
     // MARK: - Lines
@@ -59,24 +73,26 @@ public struct TranscriptParser: Sendable {
     /// `日期：…`, `Program: …`): in a conversation (two or more labels used again and again), a label used once,
     /// above the first label that is used again, and not an interviewer label, stays in the unlabelled text before
     /// the first turn.
-    func acceptedLabels(_ candidates: [SpeakerLabel?]) -> [SpeakerLabel?] {
-        if candidates.count(where: { $0?.kind == .header }) >= 2 {
-            return candidates.map { $0?.kind == .header ? $0 : nil }
-        }
-        var inline = candidates.map { $0?.kind == .inline ? $0 : nil }
+    ///
+    /// The candidates are filtered in place: a large transcript has one for every line.
+    func acceptedLabels(_ candidates: consuming [SpeakerLabel?]) -> [SpeakerLabel?] {
+        var labels = candidates
+        let kept: SpeakerLabel.Kind = labels.count(where: { $0?.kind == .header }) >= 2 ? .header : .inline
+        for index in labels.indices where labels[index] != nil && labels[index]!.kind != kept { labels[index] = nil }
+        if kept == .header { return labels }
         var uses: [String: Int] = [:]
-        for label in inline.compactMap({ $0 }) { uses[label.speaker, default: 0] += 1 }
+        for case let label? in labels { uses[label.speaker, default: 0] += 1 }
         guard uses.values.count(where: { $0 >= 2 }) >= 2,
-            let firstRepeated = inline.firstIndex(where: { $0.map { uses[$0.speaker]! >= 2 } ?? false })
-        else { return inline }
-        let once = inline[..<firstRepeated].compactMap { $0?.speaker }.filter { uses[$0] == 1 }
+            let firstRepeated = labels.firstIndex(where: { $0.map { uses[$0.speaker]! >= 2 } ?? false })
+        else { return labels }
+        let once = labels[..<firstRepeated].compactMap { $0?.speaker }.filter { uses[$0] == 1 }
         let roles = classifier.roles(of: once)
         for index in 0..<firstRepeated {
-            if let speaker = inline[index]?.speaker, uses[speaker] == 1, roles[speaker] != .interviewer {
-                inline[index] = nil
+            if let speaker = labels[index]?.speaker, uses[speaker] == 1, roles[speaker] != .interviewer {
+                labels[index] = nil
             }
         }
-        return inline
+        return labels
     }
 
     // MARK: - Cues

@@ -14,7 +14,9 @@ public struct UTF8TextDecoder: Sendable {
         if let valid = String(validating: body, as: UTF8.self) {
             text = valid
         } else {
-            var scalars = String.UnicodeScalarView()
+            // The standard library repairs in one pass, replacing each maximal invalid subpart with U+FFFD as
+            // the parser below counts them; the parser only finds the offsets the warning names.
+            text = String(decoding: body, as: UTF8.self)
             var invalidOffsets: [Int] = []
             var parser = Unicode.UTF8.ForwardParser()
             var iterator = body.makeIterator()
@@ -22,17 +24,14 @@ public struct UTF8TextDecoder: Sendable {
             decoding: while true {
                 switch parser.parseScalar(from: &iterator) {
                 case .valid(let encoded):
-                    scalars.append(Unicode.UTF8.decode(encoded))
                     offset += encoded.count
                 case .error(let length):
-                    scalars.append("\u{FFFD}")
                     invalidOffsets.append(offset)
                     offset += length
                 case .emptyInput:
                     break decoding
                 }
             }
-            text = String(scalars)
             let named = invalidOffsets.prefix(reportedOffsets).map(String.init).joined(separator: ", ")
             let more = invalidOffsets.count - min(invalidOffsets.count, reportedOffsets)
             let rest = more > 0 ? " and \(more) more" : ""

@@ -11,7 +11,7 @@ public struct XMLReader: DocumentReader {
         self.options = options
     }
 
-    public func read(_ bytes: [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
+    public func read(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> ReadResult {
         let path = source.path
         let tree: XMLTree
         do {

@@ -45,9 +45,12 @@ extension String {
     /// `Array(string.unicodeScalars)` walks the generic scalar view; the transcript parser makes this array for
     /// every file, so the direct loop is written by hand.
     var unicodeScalarArray: [Unicode.Scalar] {
+        // Sized exactly: for a large transcript this array is the largest thing held while it is parsed, and a
+        // byte per scalar would make it three times too large for Chinese text.
+        let scalarCount = unicodeScalarCount
         var text = self
         return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+            [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { scalars, count in
                 var index = 0
                 var written = 0
                 while index < bytes.count {
@@ -73,6 +76,38 @@ extension String {
                 }
                 count = written
             }
+        }
+    }
+
+    /// The texts at `ranges`, counted in Unicode scalars, copied straight from the string's UTF-8 storage.
+    ///
+    /// Ranges in ascending order are found in one walk over the bytes; a range before the previous one starts
+    /// the walk again from the beginning.
+    func texts(atScalarRanges ranges: [Range<Int>]) -> [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var texts: [String] = []
+            texts.reserveCapacity(ranges.count)
+            var byte = 0
+            var scalar = 0
+            func advance(to target: Int) {
+                if target < scalar {
+                    byte = 0
+                    scalar = 0
+                }
+                while scalar < target {
+                    let lead = bytes[byte]
+                    byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    scalar += 1
+                }
+            }
+            for range in ranges {
+                advance(to: range.lowerBound)
+                let start = byte
+                advance(to: range.upperBound)
+                texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<byte]), as: UTF8.self))
+            }
+            return texts
         }
     }
 
