@@ -4,9 +4,10 @@ import Testing
 @testable import ThemeScanKit
 
 /// The streaming writer must give the same bytes however rows reach it: buffered, written whole, or moved from a
-/// set-aside file, past the points where it starts the disk on what it wrote.
+/// set-aside file, past the points where it starts the disk on what it wrote, past the page cache or through it.
 @Suite struct CSVStreamWriterTests {
-    @Test func rowsArriveInOrderThroughEveryPath() throws {
+    @Test(arguments: [true, false])
+    func rowsArriveInOrderThroughEveryPath(direct: Bool) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("matches.csv").path
@@ -15,7 +16,8 @@ import Testing
         var block = (0..<251).map { UInt8($0) }
         while block.count < 4 << 20 { block += block }
         try Data(block).write(to: setAside)
-        let writer = try CSVStreamWriter(path: output, header: ["a", "b"])
+        let writer = try CSVStreamWriter(path: output, header: ["a", "b"], direct: direct)
+        if !direct { #expect(!writer.isDirect) }
         var expected = Array("a,b\r\n".utf8)
         for round in 0..<5 {
             try writer.append(["\(round)", "x,y"])

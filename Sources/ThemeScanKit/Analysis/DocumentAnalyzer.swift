@@ -279,31 +279,28 @@ public final class DocumentAnalyzer {
         var spill: RowSpill?
     }
 
-    /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`.
+    /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`, written past the page
+    /// cache where the file system allows (`DirectFileWriter`).
     private final class RowSpill {
         let path: String
-        private let handle: FileHandle
+        private let file: DirectFileWriter
 
         /// Creates the file in `folder` (the system's temporary folder when nil), readable by its owner only:
         /// the rows quote interview text.
         init(in folder: String?) throws(TextError) {
             let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
             path = base.appendingPathComponent(".themescan-rows-\(UUID().uuidString).csv").path
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                throw .spillFailed(path: path, reason: String(cString: strerror(errno)))
+            do { file = try DirectFileWriter(path: path, permissions: 0o600, exclusive: true) } catch {
+                throw .spillFailed(path: path, reason: error.reason)
             }
-            self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
 
         func write(_ bytes: [UInt8]) throws(TextError) {
-            do { try handle.write(contentsOf: bytes) } catch {
-                throw .spillFailed(path: path, reason: fileErrorReason(error))
-            }
+            do { try file.write(bytes) } catch { throw .spillFailed(path: path, reason: error.reason) }
         }
 
         func close() throws(TextError) {
-            do { try handle.close() } catch { throw .spillFailed(path: path, reason: fileErrorReason(error)) }
+            do { try file.close(synchronizing: false) } catch { throw .spillFailed(path: path, reason: error.reason) }
         }
     }
 
