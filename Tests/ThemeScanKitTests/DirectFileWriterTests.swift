@@ -55,6 +55,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(head + source + head))
     }
 
+    /// Buffers are written on a background thread; a failure there is thrown by the writer's next call.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func aFailedBackgroundWriteIsReported() throws {
+        let writer = try DirectFileWriter(path: "/dev/full")
+        #expect(throws: DirectFileWriter.Failure.self) {
+            for _ in 0..<3 { try writer.write(Array(Self.pattern[..<Self.buffer])) }
+            try writer.close(synchronizing: false)
+        }
+    }
+
     @Test func anExclusiveFileIsNotReplacedAndKeepsItsPermissions() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,14 +1,16 @@
 import CPlatform
 import Foundation
 
-/// Writes a large file past the page cache where the file system allows it (Linux `O_DIRECT`), through an
-/// aligned buffer.
+/// Writes a large file past the page cache where the file system allows it (Linux `O_DIRECT`), from aligned
+/// buffers handed to a background thread.
 ///
 /// `matches.csv` and a huge document's set-aside rows run to about 15 bytes per byte of interview text. Copying
 /// them into the page cache cost the kernel about 4 seconds of processor time per gigabyte on the machines
 /// measured (BENCHMARKS.md), on the thread that writes; handed to the disk from an aligned buffer they cost a
-/// tenth of that. Where the file system refuses (tmpfs, some network file systems) the writer writes through
-/// the page cache, with the same bytes.
+/// tenth of that. A direct write waits for the disk, so it happens on a thread of its own while the next buffer
+/// fills: the writer's caller, an analysis worker or the task that writes results in order, never waits for the
+/// disk unless the disk falls a whole buffer behind. Where the file system refuses (tmpfs, some network file
+/// systems) the writer writes through the page cache, with the same bytes.
 final class DirectFileWriter {
     /// A failed system call, with its `errno`.
     enum Failure: Error {
@@ -29,29 +31,31 @@ final class DirectFileWriter {
     /// Whether writes go past the page cache.
     private(set) var isDirect: Bool
     private var descriptor: Int32
-    private let buffer: UnsafeMutableRawPointer
+    /// The buffer being filled, and the one the background thread may be writing.
+    private var filling: UnsafeMutableRawPointer
+    private var spare: UnsafeMutableRawPointer
     private var count = 0
-    /// Where the file has not yet been handed to the disk, and how much has been written since, when writing
-    /// through the page cache.
-    private var writebackStart: Int64 = 0
-    private var writtenSinceWriteback = 0
-    /// Through the page cache, the disk is started on what was written every this many bytes: `close` waits
-    /// until the file is on disk, and a large file left to the end kept the run waiting for all of it at once.
-    private static let writebackInterval = 32 << 20
+    private let queue = DispatchQueue(label: "DirectFileWriter")
+    private let pending = DispatchGroup()
+    private let background: BackgroundState
 
-    /// Creates the file at `path` (replacing one there) with `permissions`; `direct: false` writes through the
-    /// page cache whatever the file system allows.
+    /// Creates the file at `path` (replacing one there, unless `exclusive`) with `permissions`; `direct: false`
+    /// writes through the page cache whatever the file system allows.
     init(path: String, permissions: mode_t = 0o644, exclusive: Bool = false, direct: Bool = true) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), permissions)
         guard descriptor >= 0 else { throw .system(errno) }
         self.descriptor = descriptor
         isDirect = direct && cplatform_set_direct(descriptor, 1) == 0
-        buffer = .allocate(byteCount: Self.bufferSize, alignment: Self.blockSize)
+        filling = .allocate(byteCount: Self.bufferSize, alignment: Self.blockSize)
+        spare = .allocate(byteCount: Self.bufferSize, alignment: Self.blockSize)
+        background = BackgroundState(descriptor: descriptor)
     }
 
     deinit {
+        pending.wait()
         if descriptor >= 0 { Foundation.close(descriptor) }
-        buffer.deallocate()
+        filling.deallocate()
+        spare.deallocate()
     }
 
     func write(_ bytes: [UInt8]) throws(Failure) {
@@ -66,68 +70,112 @@ final class DirectFileWriter {
         var offset = 0
         while offset < bytes.count {
             let piece = min(bytes.count - offset, Self.bufferSize - count)
-            (buffer + count).copyMemory(from: bytes.baseAddress! + offset, byteCount: piece)
+            (filling + count).copyMemory(from: bytes.baseAddress! + offset, byteCount: piece)
             count += piece
             offset += piece
-            if count == Self.bufferSize { try drain() }
+            if count == Self.bufferSize { try handOff() }
         }
     }
 
     /// Appends the rest of the file open as `source`, read straight into the buffer.
     func append(contentsOf source: Int32) throws(Failure) {
         while true {
-            let got = read(source, buffer + count, Self.bufferSize - count)
+            let got = read(source, filling + count, Self.bufferSize - count)
             if got < 0 {
                 if errno == EINTR { continue }
                 throw .system(errno)
             }
             if got == 0 { return }
             count += got
-            if count == Self.bufferSize { try drain() }
+            if count == Self.bufferSize { try handOff() }
         }
     }
 
     /// Writes what is buffered, waits until the file is on disk when asked, and closes it.
     func close(synchronizing: Bool) throws(Failure) {
+        try finishWriting()
         // The tail is shorter than a block: written through the page cache.
         if isDirect, count % Self.blockSize != 0 {
             let failure = cplatform_set_direct(descriptor, 0)
             guard failure == 0 else { throw .system(failure) }
             isDirect = false
         }
-        try drain()
+        try handOff()
+        try finishWriting()
         if synchronizing, fsync(descriptor) != 0 { throw .system(errno) }
         let closed = Foundation.close(descriptor)
         descriptor = -1
         if closed != 0 { throw .system(errno) }
     }
 
-    /// Writes the buffer's whole blocks, or all of it when not direct, and keeps the rest at its start.
-    private func drain() throws(Failure) {
+    /// Hands the filled buffer's whole blocks, or all of it when not direct, to the background thread, and goes on
+    /// filling the other buffer, starting with the rest.
+    private func handOff() throws(Failure) {
+        try finishWriting()
         let writable = isDirect ? count / Self.blockSize * Self.blockSize : count
-        var written = 0
-        while written < writable {
-            let result = Foundation.write(descriptor, buffer + written, writable - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                // A file system may take the flag and still refuse the write (a device with larger blocks, a
-                // layered file system): the rest goes through the page cache.
-                if errno == EINVAL, isDirect, cplatform_set_direct(descriptor, 0) == 0 {
-                    isDirect = false
-                    continue
-                }
-                throw .system(errno)
-            }
-            written += result
-        }
         let rest = count - writable
-        if writable > 0, rest > 0 { buffer.copyMemory(from: buffer + writable, byteCount: rest) }
+        if rest > 0 { spare.copyMemory(from: filling + writable, byteCount: rest) }
+        let job = BackgroundWrite(
+            state: background, bytes: UnsafeRawBufferPointer(start: filling, count: writable), direct: isDirect)
+        queue.async(group: pending) { job.run() }
+        swap(&filling, &spare)
         count = rest
-        guard !isDirect else { return }
-        writtenSinceWriteback += writable
-        if writtenSinceWriteback >= Self.writebackInterval {
-            writebackStart = Int64(cplatform_start_writeback(descriptor, writebackStart))
-            writtenSinceWriteback = 0
+    }
+
+    /// Waits for the background write, and learns how it went.
+    private func finishWriting() throws(Failure) {
+        pending.wait()
+        if background.refusedDirect { isDirect = false }
+        if background.failure != 0 { throw .system(background.failure) }
+    }
+
+    /// What the background thread knows and reports; read by the writer only after waiting for it.
+    private final class BackgroundState: @unchecked Sendable {
+        let descriptor: Int32
+        var failure: Int32 = 0
+        var refusedDirect = false
+        /// Through the page cache, the disk is started on what was written every `writebackInterval` bytes:
+        /// `close` waits until the file is on disk, and a large file left to the end kept the run waiting for
+        /// all of it at once.
+        var writebackStart: Int64 = 0
+        var writtenSinceWriteback = 0
+        static let writebackInterval = 32 << 20
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+        }
+    }
+
+    /// One buffer's write, run on the background thread.
+    private struct BackgroundWrite: @unchecked Sendable {
+        let state: BackgroundState
+        let bytes: UnsafeRawBufferPointer
+        let direct: Bool
+
+        func run() {
+            guard state.failure == 0 else { return }
+            var written = 0
+            while written < bytes.count {
+                let result = Foundation.write(state.descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    // A file system may take the flag and still refuse the write (a device with larger blocks, a
+                    // layered file system): the rest goes through the page cache.
+                    if errno == EINVAL, direct, !state.refusedDirect, cplatform_set_direct(state.descriptor, 0) == 0 {
+                        state.refusedDirect = true
+                        continue
+                    }
+                    state.failure = errno
+                    return
+                }
+                written += result
+            }
+            guard !direct || state.refusedDirect else { return }
+            state.writtenSinceWriteback += bytes.count
+            if state.writtenSinceWriteback >= BackgroundState.writebackInterval {
+                state.writebackStart = Int64(cplatform_start_writeback(state.descriptor, state.writebackStart))
+                state.writtenSinceWriteback = 0
+            }
         }
     }
 }
