@@ -29,9 +29,15 @@ import Testing
     static func segments(
         _ text: String, format: DocumentFormat = .text, interviewers: [String] = IngestionOptions.defaultInterviewerLabels
     ) -> [Segment] {
-        let segments = TranscriptParser(classifier: SpeakerRoleClassifier(interviewerLabels: interviewers))
-            .segments(in: text, format: format)
+        let parser = TranscriptParser(classifier: SpeakerRoleClassifier(interviewerLabels: interviewers))
+        let segments = parser.segments(in: text, format: format)
         expectContiguous(segments, in: text)
+        // Lines are scanned a block at a time; blocks of a line or a few give the same segments as one block.
+        for blockLength in [1, 5] {
+            var blocked = parser
+            blocked.blockLength = blockLength
+            #expect(blocked.segments(in: text, format: format) == segments, "blocks of \(blockLength) scalars")
+        }
         return segments
     }
 
@@ -56,6 +62,29 @@ import Testing
                 "segment text must be the document text at its start", sourceLocation: sourceLocation)
             #expect(segment.text == segment.text.trimmingWhitespace() && !segment.text.isEmpty, sourceLocation: sourceLocation)
             previousEnd = segment.start + count
+        }
+    }
+
+    /// The sample corpus and the fixtures parse alike whatever the block length: offsets, labels and turns that
+    /// continue over a block's end included.
+    @Test func blocksOfAnyLengthGiveTheSameSegments() throws {
+        let root = TestSupport.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var files = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("transcripts").path)
+            .filter { $0.hasSuffix(".txt") && !$0.hasPrefix("tools") }
+            .map { root.appendingPathComponent("transcripts").appendingPathComponent($0) }
+        files += ["p01-zh.txt", "p02-hk.txt", "p03-en.md"].map {
+            TestSupport.fixtures.appendingPathComponent("sample").appendingPathComponent($0)
+        }
+        #expect(files.count >= 10)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8).replacingLineEnds()
+            let whole = TranscriptParser().segments(in: text)
+            #expect(!whole.isEmpty)
+            for blockLength in [1, 3, 64, 1000] {
+                var parser = TranscriptParser()
+                parser.blockLength = blockLength
+                #expect(parser.segments(in: text) == whole, "\(file.lastPathComponent), blocks of \(blockLength)")
+            }
         }
     }
 

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test(arguments: samples)
-    func textsAtScalarRangesMatchTheScalarView(_ text: String) {
+    func trimmedTextsAtScalarRangesMatchTheScalarView(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var ranges: [Range<Int>] = []
         var start = 0
@@ -37,7 +37,39 @@ import Testing
         // Out of order and empty ranges restart the walk and give empty text.
         ranges += ranges.reversed() + [scalars.count..<scalars.count, 0..<0]
         let expected = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
-        #expect(text.texts(atScalarRanges: ranges) == expected)
+        let untrimmed = text.trimmedTexts(atScalarRanges: ranges, trimming: { _ in false })
+        #expect(untrimmed.map(\.text) == expected)
+        #expect(untrimmed.map(\.range) == ranges)
+        // Trimmed at both ends, the range moving with the text.
+        let isTrimmed: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "孩" }
+        for (range, found) in zip(ranges, text.trimmedTexts(atScalarRanges: ranges, trimming: isTrimmed)) {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, isTrimmed(scalars[lower]) { lower += 1 }
+            while upper > lower, isTrimmed(scalars[upper - 1]) { upper -= 1 }
+            #expect(found.range == lower..<upper)
+            #expect(found.text == String(String.UnicodeScalarView(scalars[lower..<upper])))
+        }
+    }
+
+    @Test(arguments: samples)
+    func lineBlocksHoldWholeLinesAndEveryScalar(_ text: String) {
+        for length in [1, 4, 1000] {
+            var joined: [Unicode.Scalar] = []
+            let total = text.unicodeScalars.count
+            text.forEachLineBlock(scalarCount: length) { scalars, base in
+                #expect(base == joined.count)
+                let isLast = base + scalars.count == total
+                if !isLast { #expect(scalars.last == "\n") }
+                #expect(scalars.count >= length || isLast)
+                // It ends at the first line feed once it is long enough.
+                if let end = scalars.indices.first(where: { $0 >= length - 1 && scalars[$0] == "\n" }) {
+                    #expect(end == scalars.count - 1)
+                }
+                joined += scalars
+            }
+            #expect(joined == Array(text.unicodeScalars))
+        }
     }
 
     /// Invalid UTF-8 is repaired as a scalar-by-scalar decoder repairs it: one U+FFFD for each maximal invalid

@@ -282,7 +282,9 @@ struct TranscriptLineScanner {
 
     // MARK: - Characters
 
-    func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { Self.isWhitespace(scalar) }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         // Visible ASCII and everything past U+3000 (Han, kana, fullwidth forms) is never White_Space; the property
         // lookup is what label scanning spent most of its time on in Chinese transcripts.
         if (0x21...0x7E).contains(scalar.value) || scalar.value > 0x3000 { return false }

@@ -12,6 +12,9 @@
 public struct TranscriptParser: Sendable {
     public var classifier: SpeakerRoleClassifier
 
+    /// How many Unicode scalars of a transcript's lines are scanned at once; tests make it small.
+    var blockLength = 1 << 20
+
     public init(classifier: SpeakerRoleClassifier = SpeakerRoleClassifier()) {
         self.classifier = classifier
     }
@@ -19,41 +22,51 @@ public struct TranscriptParser: Sendable {
     /// The segments of `text`, read as a transcript of `format` (`.webVTT` and `.subRip` as cues, anything
     /// else as lines).
     public func segments(in text: String, format: DocumentFormat = .text) -> [Segment] {
-        // The scanner's scalar array costs four bytes a character, the most of anything held while a large
-        // transcript is parsed, so it is gone before the segments' texts are copied from the text's own UTF-8.
-        var turns: [(stretch: TurnCollector.Stretch, range: Range<Int>)] = []
-        let roles: [String: SpeakerRole]
-        do {
-            let scanner = TranscriptLineScanner(scalars: text.unicodeScalarArray)
-            let stretches: [TurnCollector.Stretch]
-            switch format {
-            case .webVTT, .subRip: stretches = cueStretches(scanner, isWebVTT: format == .webVTT)
-            default: stretches = lineStretches(scanner)
-            }
-            roles = classifier.roles(of: Set(stretches.compactMap(\.speaker)))
-            turns.reserveCapacity(stretches.count)
-            for stretch in stretches {
-                let range = scanner.trimmed(stretch.range)
-                if !range.isEmpty { turns.append((stretch, range)) }
-            }
+        let stretches: [TurnCollector.Stretch]
+        switch format {
+        case .webVTT, .subRip:
+            stretches = cueStretches(TranscriptLineScanner(scalars: text.unicodeScalarArray), isWebVTT: format == .webVTT)
+        default:
+            stretches = lineStretches(text)
         }
-        let texts = text.texts(atScalarRanges: turns.map(\.range))
+        let roles = classifier.roles(of: Set(stretches.compactMap(\.speaker)))
+        // Trimmed and copied from the text's own UTF-8: a scalar array of the whole text would cost four bytes a
+        // character, the most of anything held while a large transcript is parsed.
+        let turns = text.trimmedTexts(
+            atScalarRanges: stretches.map(\.range), trimming: TranscriptLineScanner.isWhitespace)
         var segments: [Segment] = []
-        segments.reserveCapacity(turns.count)
-        for ((stretch, range), segmentText) in zip(turns, texts) {
+        segments.reserveCapacity(stretches.count)
+        for (stretch, turn) in zip(stretches, turns) where !turn.range.isEmpty {
             segments.append(
                 Segment(
                     speaker: stretch.speaker, role: stretch.speaker.map { roles[$0] ?? .respondent } ?? .unknown,
-                    timestamp: stretch.timestamp, text: segmentText, start: range.lowerBound))
+                    timestamp: stretch.timestamp, text: turn.text, start: turn.range.lowerBound))
         }
         return segments
     }
 
     // MARK: - Lines
 
-    private func lineStretches(_ scanner: TranscriptLineScanner) -> [TurnCollector.Stretch] {
-        let lines = scanner.lines()
-        let labels = acceptedLabels(lines.map(scanner.label(in:)))
+    /// The stretches of a transcript read as lines, scanned a block of lines at a time (`blockLength`): a label
+    /// never spans lines, so only the offsets change between blocks.
+    private func lineStretches(_ text: String) -> [TurnCollector.Stretch] {
+        var lines: [Range<Int>] = []
+        var candidates: [SpeakerLabel?] = []
+        text.forEachLineBlock(scalarCount: blockLength) { scalars, base in
+            let scanner = TranscriptLineScanner(scalars: scalars)
+            for line in scanner.lines() {
+                lines.append((line.lowerBound + base)..<(line.upperBound + base))
+                candidates.append(
+                    scanner.label(in: line).map { label in
+                        var label = label
+                        label.contentStart += base
+                        return label
+                    })
+            }
+        }
+        var found: [SpeakerLabel?] = []
+        swap(&found, &candidates)
+        let labels = acceptedLabels(consume found)
         var collector = TurnCollector()
         for (line, label) in zip(lines, labels) {
             if let label {

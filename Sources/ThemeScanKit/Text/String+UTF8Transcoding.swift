@@ -45,48 +45,48 @@ extension String {
     /// `Array(string.unicodeScalars)` walks the generic scalar view; the transcript parser makes this array for
     /// every file, so the direct loop is written by hand.
     var unicodeScalarArray: [Unicode.Scalar] {
-        // Sized exactly: for a large transcript this array is the largest thing held while it is parsed, and a
-        // byte per scalar would make it three times too large for Chinese text.
         let scalarCount = unicodeScalarCount
         var text = self
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { scalars, count in
-                var index = 0
-                var written = 0
-                while index < bytes.count {
-                    let lead = bytes[index]
-                    let value: UInt32
-                    if lead < 0x80 {
-                        value = UInt32(lead)
-                        index += 1
-                    } else if lead < 0xE0 {
-                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    } else if lead < 0xF0 {
-                        value =
-                            UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                            | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    } else {
-                        value = Self.fourByteValue(bytes, at: index)
-                        index += 4
-                    }
-                    (scalars.baseAddress! + written).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
-                    written += 1
+        return text.withUTF8 { bytes in Self.scalars(of: bytes, count: scalarCount) }
+    }
+
+    /// Calls `body` with the scalars of consecutive blocks of whole lines, each at least `scalarCount` long (but
+    /// the last) and ending just after a line feed, and with the offset of the block's first scalar.
+    ///
+    /// A transcript's lines are scanned a block at a time, so a large file never has all its scalars in an array
+    /// at four bytes each; a line longer than a block makes a block of its own.
+    func forEachLineBlock(scalarCount: Int, _ body: ([Unicode.Scalar], Int) -> Void) {
+        var text = self
+        text.withUTF8 { bytes in
+            var start = 0
+            var base = 0
+            while start < bytes.count {
+                var end = start
+                var count = 0
+                while end < bytes.count {
+                    let lead = bytes[end]
+                    end += Self.width(lead)
+                    count += 1
+                    if lead == 0x0A, count >= scalarCount { break }
                 }
-                count = written
+                body(Self.scalars(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), count: count), base)
+                base += count
+                start = end
             }
         }
     }
 
-    /// The texts at `ranges`, counted in Unicode scalars, copied straight from the string's UTF-8 storage.
+    /// The texts at `ranges`, counted in Unicode scalars, without the scalars `isTrimmed` accepts at either end,
+    /// copied straight from the string's UTF-8 storage, with the ranges they were found at.
     ///
     /// Ranges in ascending order are found in one walk over the bytes; a range before the previous one starts
     /// the walk again from the beginning.
-    func texts(atScalarRanges ranges: [Range<Int>]) -> [String] {
+    func trimmedTexts(
+        atScalarRanges ranges: [Range<Int>], trimming isTrimmed: (Unicode.Scalar) -> Bool
+    ) -> [(range: Range<Int>, text: String)] {
         var text = self
         return text.withUTF8 { bytes in
-            var texts: [String] = []
+            var texts: [(range: Range<Int>, text: String)] = []
             texts.reserveCapacity(ranges.count)
             var byte = 0
             var scalar = 0
@@ -96,19 +96,78 @@ extension String {
                     scalar = 0
                 }
                 while scalar < target {
-                    let lead = bytes[byte]
-                    byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    byte += Self.width(bytes[byte])
                     scalar += 1
                 }
             }
             for range in ranges {
                 advance(to: range.lowerBound)
+                while scalar < range.upperBound {
+                    let (value, width) = Self.scalar(in: bytes, at: byte)
+                    guard isTrimmed(value) else { break }
+                    byte += width
+                    scalar += 1
+                }
+                let lower = scalar
                 let start = byte
                 advance(to: range.upperBound)
-                texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<byte]), as: UTF8.self))
+                var upper = range.upperBound
+                var end = byte
+                while upper > lower {
+                    var previous = end - 1
+                    while bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
+                    guard isTrimmed(Self.scalar(in: bytes, at: previous).value) else { break }
+                    end = previous
+                    upper -= 1
+                }
+                texts.append(
+                    (lower..<upper, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
             }
             return texts
         }
+    }
+
+    /// The `count` scalars of valid UTF-8 `bytes`.
+    private static func scalars(of bytes: UnsafeBufferPointer<UInt8>, count scalarCount: Int) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { scalars, count in
+            var index = 0
+            var written = 0
+            while index < bytes.count {
+                let (value, width) = scalar(in: bytes, at: index)
+                (scalars.baseAddress! + written).initialize(to: value)
+                index += width
+                written += 1
+            }
+            count = written
+        }
+    }
+
+    /// The scalar whose valid UTF-8 starts at `index`, and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Unicode.Scalar, width: Int) {
+        let lead = bytes[index]
+        let value: UInt32
+        let width: Int
+        if lead < 0x80 {
+            value = UInt32(lead)
+            width = 1
+        } else if lead < 0xE0 {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            width = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            width = 3
+        } else {
+            value = fourByteValue(bytes, at: index)
+            width = 4
+        }
+        return (Unicode.Scalar(value).unsafelyUnwrapped, width)
+    }
+
+    /// The length of the UTF-8 sequence `lead` starts.
+    @inline(__always)
+    private static func width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// The number of Unicode scalars: UTF-8 bytes that are not continuation bytes.
