@@ -5,10 +5,9 @@ import Foundation
 /// Records are rendered exactly as `CSVTable.rendered()` renders them, so a streamed file and a rendered table
 /// with the same rows are the same bytes.
 public final class CSVStreamWriter {
+    /// Buffers what it is given, so rows are handed on as they come rather than gathered here first.
     private let file: DirectFileWriter
     private let path: String
-    private var buffer: [UInt8] = []
-    private static let flushThreshold = 1 << 20
 
     /// Creates the file (replacing one there) and writes the header, after a UTF-8 byte order mark when asked
     /// (`CSVTable.byteOrderMark`). Messages name the file as `displayPath`, such as `out/matches.csv` for a file
@@ -23,28 +22,22 @@ public final class CSVStreamWriter {
         } catch {
             throw .writeFailed(path: displayPath ?? path, reason: "cannot create the file: \(error.reason)")
         }
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
-        if byteOrderMark { buffer += CSVTable.byteOrderMark }
-        CSVTable.appendRow(header, to: &buffer)
+        var opening = byteOrderMark ? CSVTable.byteOrderMark : []
+        CSVTable.appendRow(header, to: &opening)
+        try append(rendered: opening)
     }
 
     /// Whether the file is written past the page cache.
     var isDirect: Bool { file.isDirect }
 
     public func append(_ row: [String]) throws(OutputError) {
-        CSVTable.appendRow(row, to: &buffer)
-        if buffer.count >= Self.flushThreshold { try flush() }
+        var bytes: [UInt8] = []
+        CSVTable.appendRow(row, to: &bytes)
+        try append(rendered: bytes)
     }
 
     /// Appends records already rendered as CSV bytes (see `MatchRowRenderer`).
     public func append(rendered bytes: [UInt8]) throws(OutputError) {
-        guard bytes.count >= Self.flushThreshold else {
-            buffer.append(contentsOf: bytes)
-            if buffer.count >= Self.flushThreshold { try flush() }
-            return
-        }
-        // A document's rows are often megabytes: handed on as they are rather than copied into the buffer first.
-        try flush()
         do { try file.write(bytes) } catch { throw .writeFailed(path: path, reason: error.reason) }
     }
 
@@ -57,19 +50,11 @@ public final class CSVStreamWriter {
             throw .writeFailed(path: self.path, reason: "the set-aside rows in \(path) are gone")
         }
         defer { Foundation.close(source) }
-        try flush()
         do { try file.append(contentsOf: source) } catch { throw .writeFailed(path: self.path, reason: error.reason) }
     }
 
     /// Writes what is buffered, waits until the file is on disk, and closes it.
     public func close() throws(OutputError) {
-        try flush()
         do { try file.close(synchronizing: true) } catch { throw .writeFailed(path: path, reason: error.reason) }
-    }
-
-    private func flush() throws(OutputError) {
-        guard !buffer.isEmpty else { return }
-        do { try file.write(buffer) } catch { throw .writeFailed(path: path, reason: error.reason) }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -28,7 +28,6 @@ struct TranscriptLineScanner {
     /// The lines of the text, without their line breaks.
     func lines() -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        lines.reserveCapacity(scalars.count(where: { $0 == "\n" }) + 1)
         var start = 0
         for index in scalars.indices where scalars[index] == "\n" {
             lines.append(start..<index)

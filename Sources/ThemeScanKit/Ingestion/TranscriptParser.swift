@@ -64,6 +64,7 @@ public struct TranscriptParser: Sendable {
                     })
             }
         }
+        // Taken out of the variable the closure captured, so that `acceptedLabels` filters the only copy.
         var found: [SpeakerLabel?] = []
         swap(&found, &candidates)
         let labels = acceptedLabels(consume found)

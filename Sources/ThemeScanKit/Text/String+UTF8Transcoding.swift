@@ -12,26 +12,15 @@ extension String {
                 var index = 0
                 var written = 0
                 while index < bytes.count {
-                    let lead = bytes[index]
-                    if lead < 0x80 {
-                        units[written] = UInt16(lead)
-                        index += 1
-                        written += 1
-                    } else if lead < 0xE0 {
-                        units[written] = UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F)
-                        index += 2
-                        written += 1
-                    } else if lead < 0xF0 {
-                        units[written] =
-                            UInt16(lead & 0x0F) << 12 | UInt16(bytes[index + 1] & 0x3F) << 6
-                            | UInt16(bytes[index + 2] & 0x3F)
-                        index += 3
+                    let (scalar, width) = Self.scalar(in: bytes, at: index)
+                    index += width
+                    if scalar.value < 0x10000 {
+                        units[written] = UInt16(truncatingIfNeeded: scalar.value)
                         written += 1
                     } else {
-                        let value = Self.fourByteValue(bytes, at: index) - 0x10000
+                        let value = scalar.value - 0x10000
                         units[written] = UInt16(0xD800 + (value >> 10))
                         units[written + 1] = UInt16(0xDC00 + (value & 0x3FF))
-                        index += 4
                         written += 2
                     }
                 }
