@@ -35,3 +35,57 @@ import Testing
         #expect(try Self.pairs(fillers: fillers) == ["a+b": 2, "a+g": 2, "b+g": 1])
     }
 }
+
+/// The analyzer keeps its pair table between documents: a document must not see the pairs of the one before.
+@Suite struct CodePairTableReuseTests {
+    @Test func eachDocumentCountsOnlyItsOwnPairs() throws {
+        let matcher = try TestSupport.matcher(codes: [("a", ["alpha"], []), ("b", ["beta"], []), ("g", ["gamma"], [])])
+        let analyzer = try DocumentAnalyzer(matcher: matcher)
+        func pairs(_ turns: [String]) throws -> [CodePair: Int] {
+            var text = ""
+            var segments: [Segment] = []
+            for turn in turns {
+                segments.append(Segment(speaker: "P", text: turn, start: text.unicodeScalars.count))
+                text += turn + "\n"
+            }
+            let document = Document(
+                id: "d", caseID: "c", source: "d.txt", format: .text, encoding: "UTF-8", text: text, segments: segments)
+            return try analyzer.analyze(document, index: 0).tally.segmentPairs
+        }
+        let first: [CodePair: Int] = [CodePair(0, 1): 2, CodePair(0, 2): 1, CodePair(1, 2): 1]
+        let second: [CodePair: Int] = [CodePair(1, 2): 1]
+        let third: [CodePair: Int] = [CodePair(0, 2): 1]
+        #expect(try pairs(["alpha beta", "alpha beta gamma"]) == first)
+        #expect(try pairs(["beta gamma"]) == second)
+        #expect(try pairs(["alpha", "gamma"]).isEmpty)
+        #expect(try pairs(["gamma alpha"]) == third)
+    }
+}
+
+/// Cases coded for both codes of a pair (`cooccurrence.csv`'s `cases`), counted case by case.
+@Suite struct CaseCodePairTests {
+    @Test(arguments: [1, 2])
+    func casesSharingBothCodesAreCounted(minimum: Int) {
+        var tally = CorpusTally(codeCount: 3, termCount: 1)
+        let cases: [(String, [Int])] = [("A", [2, 1, 0]), ("B", [1, 2, 2]), ("C", [2, 2, 2]), ("D", [0, 0, 5]), ("A", [0, 1, 0])]
+        for (caseID, codes) in cases {
+            var document = DocumentTally(caseID: caseID, tokens: 1, characters: 1, codeCount: 3, termCount: 1)
+            document.codeOccurrences = codes
+            tally.add(document)
+        }
+        // By brute force over the cases' coded sets.
+        var expected: [CodePair: Int] = [:]
+        for counts in tally.caseCodeOccurrences.values {
+            for first in 0..<3 {
+                for second in (first + 1)..<3 where counts[first] >= minimum && counts[second] >= minimum {
+                    expected[CodePair(first, second), default: 0] += 1
+                }
+            }
+        }
+        let atOne: [CodePair: Int] = [CodePair(0, 1): 3, CodePair(0, 2): 2, CodePair(1, 2): 2]
+        let atTwo: [CodePair: Int] = [CodePair(0, 1): 2, CodePair(0, 2): 1, CodePair(1, 2): 2]
+        #expect(tally.caseCodePairs(minimum: minimum) == expected)
+        #expect(tally.caseCodePairs(minimum: 1) == atOne)
+        #expect(tally.caseCodePairs(minimum: 2) == atTwo)
+    }
+}

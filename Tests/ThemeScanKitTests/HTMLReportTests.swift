@@ -153,4 +153,27 @@ import Testing
         #expect(HTMLReport.escape("a\u{1}b\u{7F}") == "ab\u{7F}")
         #expect(HTMLReport.inlineSVG(Self.codeCloud).hasPrefix("<svg width=\"480\""))
     }
+
+    /// A run with more cases than the heat map takes shows those with the most occurrences, in case order, and
+    /// says how many it left out.
+    @Test func heatMapOfManyCasesShowsTheMostCoded() throws {
+        var tally = CorpusTally(codeCount: 2, termCount: 1)
+        let cases = (0..<7).map { "case-\($0)" }
+        for (position, caseID) in cases.enumerated() {
+            var document = DocumentTally(caseID: caseID, tokens: 1, characters: 1, codeCount: 2, termCount: 1)
+            // Totals 0, 5, 2, 5, 1, 9, 2: the three largest are cases 5, 1 and 3 (1 before 3 on the tie).
+            document.codeOccurrences = [[0, 0], [4, 1], [2, 0], [0, 5], [1, 0], [3, 6], [1, 1]][position]
+            tally.add(document)
+        }
+        #expect(RunOutputs.heatMapRows(cases: cases, tally: tally, limit: 3) == [1, 3, 5])
+        #expect(RunOutputs.heatMapRows(cases: cases, tally: tally, limit: 7) == Array(0..<7))
+        #expect(RunOutputs.heatMapCases == 200)
+
+        var model = Self.model
+        model.heatMap.hiddenCases = 4
+        let tree = try XMLTree(html: Array(HTMLReport.render(model).utf8), encoding: "UTF-8")
+        let note = try tree.evaluate("//section[@id='heat-map']/p[@class='note']").nodes.first?.textContent ?? ""
+        #expect(note.hasSuffix("The 3 cases with the most occurrences are shown, of 7; case_codes.csv has every case."))
+        #expect(!HTMLReport.render(Self.model).contains("cases with the most occurrences"))
+    }
 }

@@ -184,6 +184,32 @@ import Testing
         #expect(parsed?.count == 2)
     }
 
+    /// Control characters, backslashes and tabs are escaped; other text, Chinese included, goes in as it is.
+    @Test func jsonEscapesWhatItMust() {
+        let table = CSVTable(header: ["word", "n"], rows: [["抑\\郁\t\u{1}\r\u{1F}\u{7F}", "2"]])
+        #expect(table.json() == "[\n  {\"word\": \"抑\\\\郁\\t\\u0001\\r\\u001f\u{7F}\", \"n\": 2}\n]\n")
+    }
+
+    /// A large table is written a piece at a time; the pieces make up the same bytes as the whole.
+    @Test func largeTablesAreHandedOnInPieces() throws {
+        var table = CSVTable(header: ["case", "word", "count"])
+        for index in 0..<80_000 { table.rows.append(["P\(index)", "抑郁, \"焦虑\"", String(index % 7)]) }
+        var csvPieces: [[UInt8]] = []
+        table.forEachCSVPiece(byteOrderMark: true) { csvPieces.append($0) }
+        #expect(csvPieces.count > 1)
+        #expect(csvPieces.dropLast().allSatisfy { $0.count >= CSVTable.pieceBytes && $0.count < CSVTable.pieceBytes + 100 })
+        #expect(Array(csvPieces.joined()) == table.bytes(byteOrderMark: true))
+        #expect(table.bytes(byteOrderMark: false).count > 2 * CSVTable.pieceBytes)
+        var jsonPieces: [[UInt8]] = []
+        table.forEachJSONPiece { jsonPieces.append($0) }
+        #expect(jsonPieces.count > 1)
+        let json = String(decoding: Array(jsonPieces.joined()), as: UTF8.self)
+        #expect(json == table.json())
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 80_000)
+        #expect(parsed?.last?["word"] as? String == "抑郁, \"焦虑\"")
+    }
+
     @Test func excelCSVStartsWithAByteOrderMark() {
         let table = CSVTable(header: ["词"], rows: [["抑郁"]])
         #expect(table.bytes(byteOrderMark: true).prefix(3) == [0xEF, 0xBB, 0xBF])

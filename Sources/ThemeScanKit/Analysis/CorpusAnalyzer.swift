@@ -32,6 +32,10 @@ public struct CorpusAnalyzer: Sendable {
     /// with such cases; tables must then ask for case counts at this minimum. Such documents are handed on with
     /// `completesCase` set.
     public var caseMinimum: Int?
+    /// How many documents of one input are analyzed before they are handed on as a part: a survey export with a
+    /// document per row would otherwise hold every row's tally, samples and rows until its last row was done
+    /// (1.2 GB for 50,000 rows). Tests make it small.
+    public var partDocuments = 64
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -49,7 +53,10 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     private enum Outcome: Sendable {
+        /// The last analyses of an input, with the input's warnings.
         case analyzed([DocumentAnalysis], [Diagnostic])
+        /// Analyses of an input that holds more documents; the rest follow.
+        case part([DocumentAnalysis])
         case skipped(IngestionError)
         case failed(TextError)
     }
@@ -120,9 +127,17 @@ public struct CorpusAnalyzer: Sendable {
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
                             try? await Task.sleep(for: .milliseconds(1))
                         }
-                        var outcome = process(sources[index], with: analyzer)
+                        var handedOnParts = false
+                        var outcome = process(sources[index], with: analyzer) { part in
+                            handedOnParts = true
+                            for analysis in part { local.add(analysis.tally) }
+                            continuation.yield((index, .part(part)))
+                        }
                         if case .analyzed(var analyses, let warnings) = outcome {
-                            if caseMinimum != nil, Self.completesCase(analyses, soleCase: soleCases[index]) {
+                            // An input handed on in parts held many documents, so it completes no case.
+                            if caseMinimum != nil, !handedOnParts,
+                                Self.completesCase(analyses, soleCase: soleCases[index])
+                            {
                                 analyses[0].completesCase = true
                                 outcome = .analyzed(analyses, warnings)
                             }
@@ -139,13 +154,16 @@ public struct CorpusAnalyzer: Sendable {
                 }
             }
             defer { group.cancelAll() }
-            var pending: [Int: Outcome] = [:]
+            // What arrived for inputs after the next one, in arrival order: an input's parts come before its end.
+            var pending: [Int: [Outcome]] = [:]
             var nextIndex = 0
             var iterator = stream.makeAsyncIterator()
             while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
-                pending[index] = outcome
+                pending[index, default: []].append(outcome)
                 while let ready = pending.removeValue(forKey: nextIndex) {
-                    try assembly.add(ready, input: nextIndex, consume: consume)
+                    var finished = false
+                    for outcome in ready { finished = try assembly.add(outcome, input: nextIndex, consume: consume) }
+                    guard finished else { break }
                     nextIndex += 1
                     counter.delivered.store(nextIndex, ordering: .relaxed)
                 }
@@ -166,25 +184,43 @@ public struct CorpusAnalyzer: Sendable {
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
 
-        mutating func add(_ outcome: Outcome, input: Int, consume: (DocumentAnalysis, Int) throws -> Void) throws {
+        /// Passes on what arrived for `input`; whether that was the input's last.
+        mutating func add(
+            _ outcome: Outcome, input: Int, consume: (DocumentAnalysis, Int) throws -> Void
+        ) throws -> Bool {
             switch outcome {
             case .analyzed(let analyses, let warnings):
-                for var analysis in analyses {
-                    analysis.input = input
-                    try consume(analysis, documents.count)
-                    documents.append(analysis.summary)
-                }
+                try add(analyses, input: input, consume: consume)
                 diagnostics += warnings
+                return true
+            case .part(let analyses):
+                try add(analyses, input: input, consume: consume)
+                return false
             case .skipped(let error):
                 skipped.append(error.path)
                 diagnostics.append(error.diagnostic)
+                return true
             case .failed(let error):
                 throw error
             }
         }
+
+        private mutating func add(
+            _ analyses: [DocumentAnalysis], input: Int, consume: (DocumentAnalysis, Int) throws -> Void
+        ) throws {
+            for var analysis in analyses {
+                analysis.input = input
+                try consume(analysis, documents.count)
+                documents.append(analysis.summary)
+            }
+        }
     }
 
-    private func process(_ source: DocumentSource, with analyzer: DocumentAnalyzer) -> Outcome {
+    /// Reads and analyzes one input; an input of more than `partDocuments` documents hands its analyses to
+    /// `handOn` in parts as it goes, and only the last ones are in the outcome.
+    private func process(
+        _ source: DocumentSource, with analyzer: DocumentAnalyzer, handOn: ([DocumentAnalysis]) -> Void
+    ) -> Outcome {
         do throws(IngestionError) {
             let read = try loader.load(source)
             let warnings = read.warnings
@@ -195,6 +231,10 @@ public struct CorpusAnalyzer: Sendable {
             do throws(TextError) {
                 var analyses: [DocumentAnalysis] = []
                 while let document = documents.popLast() {
+                    if analyses.count >= partDocuments {
+                        handOn(analyses)
+                        analyses.removeAll(keepingCapacity: true)
+                    }
                     var analysis: DocumentAnalysis
                     if keepsDocuments {
                         analysis = try analyzer.analyze(document, index: 0)

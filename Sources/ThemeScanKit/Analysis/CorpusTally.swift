@@ -121,13 +121,23 @@ public struct CorpusTally: Sendable, Hashable {
         return completedCases?.adding(to: counts, minimum: minimum) ?? counts
     }
 
-    /// The cases coded for each code (at least `minimum` occurrences), as sets of case ids.
-    public func codedCases(minimum: Int = 1) -> [Set<String>] {
-        var sets = Array(repeating: Set<String>(), count: codeOccurrences.count)
-        for (caseID, occurrences) in caseCodeOccurrences {
-            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) { sets[index].insert(caseID) }
+    /// For each pair of codes, the number of cases coded for both (at least `minimum` occurrences of each); pairs
+    /// that no case shares are left out.
+    ///
+    /// Counted case by case over the codes each case has, so the cost follows the coded cells, not the number of
+    /// code pairs times the number of cases: intersecting sets of case ids for every pair made a survey export
+    /// with a case per row spend most of its run here.
+    public func caseCodePairs(minimum: Int = 1) -> [CodePair: Int] {
+        var pairs: [CodePair: Int] = [:]
+        var coded: [Int] = []
+        for occurrences in caseCodeOccurrences.values {
+            coded.removeAll(keepingCapacity: true)
+            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) { coded.append(index) }
+            for (position, first) in coded.enumerated() {
+                for second in coded[(position + 1)...] { pairs[CodePair(first, second), default: 0] += 1 }
+            }
         }
-        return sets
+        return pairs
     }
 
     /// Cases with at least `minimum` occurrences of each code.

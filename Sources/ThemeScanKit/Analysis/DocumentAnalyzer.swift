@@ -41,6 +41,13 @@ public final class DocumentAnalyzer {
     private let segmenter: WordSegmenter
     private let sentenceSegmenter: SentenceSegmenter
     private var scratch: [UInt8] = []
+    /// Segments of the current document in which both codes occur, at `first * codeCount + second` for
+    /// `first < second`; empty until a segment has two codes. Kept by the analyzer and cleared entry by entry
+    /// (`pairsCounted`), so a survey export with a short document per row does not allocate and scan the whole
+    /// square table for each row.
+    private var pairCounts: [Int] = []
+    /// The entries of `pairCounts` the current document has made non-zero.
+    private var pairsCounted: [Int] = []
 
     public convenience init(
         matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all,
@@ -91,6 +98,8 @@ public final class DocumentAnalyzer {
             speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: 0,
             metadata: document.metadata)
         var output = Output(document: index, summary: summary)
+        // A document that failed part way leaves nothing behind for this one.
+        clearPairCounts()
         var countedSegments = 0
         var rowPrefixes: [PrefixKey: [UInt8]] = [:]
         var batch = TurnBatch()
@@ -126,9 +135,10 @@ public final class DocumentAnalyzer {
         }
         try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
         let codeCount = matcher.codes.count
-        for (index, count) in output.pairCounts.enumerated() where count > 0 {
-            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = count
+        for index in pairsCounted {
+            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = pairCounts[index]
         }
+        clearPairCounts()
         if let wordList { output.words.finish(keep: { !wordList.stopwords.contains($0) }, into: &tally) }
         var finished = summary
         finished.tokens = tally.tokens
@@ -244,10 +254,19 @@ public final class DocumentAnalyzer {
             return
         }
         // Counted in a square table during the document, which costs less than hashing a pair per turn.
-        if output.pairCounts.isEmpty { output.pairCounts = Array(repeating: 0, count: codeCount * codeCount) }
+        if pairCounts.isEmpty { pairCounts = Array(repeating: 0, count: codeCount * codeCount) }
         for (position, first) in codes.enumerated() {
-            for second in codes[(position + 1)...] { output.pairCounts[first * codeCount + second] += 1 }
+            for second in codes[(position + 1)...] {
+                let index = first * codeCount + second
+                if pairCounts[index] == 0 { pairsCounted.append(index) }
+                pairCounts[index] += 1
+            }
         }
+    }
+
+    private func clearPairCounts() {
+        for index in pairsCounted { pairCounts[index] = 0 }
+        pairsCounted.removeAll(keepingCapacity: true)
     }
 
     /// The speaker and role a `matches.csv` row prefix is rendered for.
@@ -267,9 +286,6 @@ public final class DocumentAnalyzer {
         var matches: [Match] = []
         /// The codes credited in the current segment, with repeats.
         var segmentCodes: [Int] = []
-        /// Segments in which both codes occur, at `first * codeCount + second` for `first < second`; empty until
-        /// a segment has two codes.
-        var pairCounts: [Int] = []
         /// The document's first matches of each code, by code index.
         var samples: [Int: [Match]] = [:]
         /// The document's open-vocabulary words so far.

@@ -12,43 +12,64 @@ extension CSVTable {
     /// Rendered by hand because `JSONEncoder` sorts or scrambles keys, and a mirror of a table should read in the
     /// table's column order.
     public func json() -> String {
+        var bytes: [UInt8] = []
+        forEachJSONPiece { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 of `json()`, handed to `body` about a megabyte at a time: the JSON mirror of a table with a case
+    /// per survey row runs to a gigabyte.
+    public func forEachJSONPiece<Failure: Error>(_ body: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let numeric = header.indices.map { column in
             !Self.textHeaders.contains(header[column])
                 && rows.allSatisfy { column >= $0.count || $0[column].isEmpty || WorkbookSheet.number(in: $0[column]) != nil }
         }
-        var output = "["
+        let keys = header.enumerated().map { column, name in
+            var key: [UInt8] = column == 0 ? [] : Array(", ".utf8)
+            Self.appendJSONString(name, to: &key)
+            key += ": ".utf8
+            return key
+        }
+        var output: [UInt8] = [0x5B]
+        output.reserveCapacity(Self.pieceBytes + 4096)
         for (rowIndex, row) in rows.enumerated() {
-            output += rowIndex == 0 ? "\n  {" : ",\n  {"
-            for (column, name) in header.enumerated() {
+            output += rowIndex == 0 ? "\n  {".utf8 : ",\n  {".utf8
+            for column in header.indices {
                 let value = column < row.count ? row[column] : ""
-                output += (column == 0 ? "" : ", ") + Self.jsonString(name) + ": "
+                output += keys[column]
                 if numeric[column] {
-                    output += value.isEmpty ? "null" : value
+                    output += value.isEmpty ? "null".utf8 : value.utf8
                 } else {
-                    output += Self.jsonString(value)
+                    Self.appendJSONString(value, to: &output)
                 }
             }
-            output += "}"
-        }
-        return output + (rows.isEmpty ? "]\n" : "\n]\n")
-    }
-
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+            output.append(0x7D)
+            if output.count >= Self.pieceBytes {
+                try body(output)
+                output.removeAll(keepingCapacity: true)
             }
         }
-        return output + "\""
+        output += rows.isEmpty ? "]\n".utf8 : "\n]\n".utf8
+        try body(output)
+    }
+
+    /// Appends a JSON string literal: quotes, backslashes and control characters escaped, the rest as it is.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                // UTF-8 puts every control character in one byte of its own, so bytes below 0x20 are exactly them.
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
     }
 }

@@ -12,19 +12,38 @@ public struct CSVTable: Sendable, Equatable {
     /// GBK (`--excel-csv`).
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// How many bytes of a rendered table are handed on at a time (`forEachCSVPiece`, `forEachJSONPiece`).
+    static let pieceBytes = 1 << 20
+
     /// The table as CSV bytes, after a byte order mark when asked.
     public func bytes(byteOrderMark: Bool) -> [UInt8] {
-        (byteOrderMark ? Self.byteOrderMark : []) + Array(rendered().utf8)
+        var bytes: [UInt8] = []
+        forEachCSVPiece(byteOrderMark: byteOrderMark) { bytes += $0 }
+        return bytes
     }
 
     /// The table as CSV text.
     public func rendered() -> String {
+        String(decoding: bytes(byteOrderMark: false), as: UTF8.self)
+    }
+
+    /// The bytes of `bytes(byteOrderMark:)`, handed to `body` about a megabyte at a time, so that writing a table
+    /// of a case per survey row does not hold a second copy of it.
+    public func forEachCSVPiece<Failure: Error>(
+        byteOrderMark: Bool, _ body: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
         // Built as bytes: appending Strings field by field cost more than the matching on large tables.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * (rows.count + 1))
+        var bytes = byteOrderMark ? Self.byteOrderMark : []
+        bytes.reserveCapacity(min(Self.pieceBytes, 64 * (rows.count + 1)) + 4096)
         Self.appendRow(header, to: &bytes)
-        for row in rows { Self.appendRow(row, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        for row in rows {
+            Self.appendRow(row, to: &bytes)
+            if bytes.count >= Self.pieceBytes {
+                try body(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !bytes.isEmpty { try body(bytes) }
     }
 
     /// Appends one CRLF-terminated record.

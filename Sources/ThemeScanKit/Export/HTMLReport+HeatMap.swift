@@ -1,6 +1,7 @@
 extension HTMLReport {
     /// The case × code table, shaded in proportion to each count. Codes that occur in no case are left out
-    /// (and counted in a note), so a large codebook with a small corpus still gives a readable table.
+    /// (and counted in a note), so a large codebook with a small corpus still gives a readable table; so are the
+    /// cases beyond the map's limit (`ReportHeatMap.hiddenCases`).
     static func heatMap(_ map: ReportHeatMap, to page: inout String) {
         page += "<section id=\"heat-map\">\n<h2>Cases × codes</h2>\n"
         func count(_ row: Int, _ column: Int) -> Int {
@@ -15,6 +16,11 @@ extension HTMLReport {
         let hidden = map.codeLabels.count - shown.count
         page += "<p class=\"note\">Occurrences per case; darker is more (the darkest cell is \(grouped(largest)))."
         if hidden > 0 { page += " \(grouped(hidden)) code\(hidden == 1 ? "" : "s") with no occurrence not shown." }
+        if map.hiddenCases > 0 {
+            let all = map.caseIDs.count + map.hiddenCases
+            page += " The \(grouped(map.caseIDs.count)) cases with the most occurrences are shown, of \(grouped(all));"
+            page += " case_codes.csv has every case."
+        }
         page += "</p>\n<div class=\"heat\">\n<table>\n<thead><tr><th class=\"corner\">case</th>"
         for column in shown {
             let label = escape(map.codeLabels[column])

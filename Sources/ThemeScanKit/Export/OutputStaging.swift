@@ -33,27 +33,49 @@ public struct OutputStaging: Sendable {
         if let failure = bytes.withUnsafeBytes({ write(name, buffer: $0) }) { throw failure }
     }
 
+    /// Writes one file from the pieces `produce` hands to `emit`, one at a time, so a large table is never whole
+    /// in memory; the same system calls as `write(_:bytes:)`.
+    public func write(
+        _ name: String, pieces produce: (_ emit: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void
+    ) throws(OutputError) {
+        let descriptor = open(staging.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(writing: name) }
+        do {
+            try produce { piece throws(OutputError) in
+                if let failure = piece.withUnsafeBytes({ write(name, buffer: $0, to: descriptor) }) { throw failure }
+            }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        // close(2) reports a delayed write error of some file systems (NFS); a file is only written once it closes.
+        guard close(descriptor) == 0 else { throw failure(writing: name) }
+    }
+
     /// Writes one file with plain system calls, because Foundation's `Data.write` turns a full disk under a file
     /// size limit (EFBIG) into "the operation could not be completed"; the message names the file and the cause.
     private func write(_ name: String, buffer: UnsafeRawBufferPointer) -> OutputError? {
-        let path = staging.appendingPathComponent(name).path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(staging.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return failure(writing: name) }
+        if let error = write(name, buffer: buffer, to: descriptor) {
+            close(descriptor)
+            return error
+        }
+        guard close(descriptor) == 0 else { return failure(writing: name) }
+        return nil
+    }
+
+    /// Writes all of `buffer` to an open file, going on after interrupted calls.
+    private func write(_ name: String, buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> OutputError? {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
-                guard errno == EINTR else {
-                    let error = failure(writing: name)
-                    close(descriptor)
-                    return error
-                }
+                guard errno == EINTR else { return failure(writing: name) }
                 continue
             }
             offset += written
         }
-        // close(2) reports a delayed write error of some file systems (NFS); a file is only written once it closes.
-        guard close(descriptor) == 0 else { return failure(writing: name) }
         return nil
     }
 

@@ -113,9 +113,12 @@ extension RunOutputs {
         let topCodes = tables.cloudEntries().prefix(Self.barChartCodes).map { entry in
             ReportCodeBar(label: entry.label, theme: themeLabel(entry.code), occurrences: entry.occurrences, cases: entry.cases)
         }
+        let mapped = Self.heatMapRows(cases: tables.cases, tally: tally)
         let heatMap = ReportHeatMap(
-            caseIDs: tables.cases, codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
-            counts: tables.cases.map { tally.caseCodeOccurrences[$0] ?? Array(repeating: 0, count: codebook.codes.count) })
+            caseIDs: mapped.map { tables.cases[$0] },
+            codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
+            counts: mapped.map { tally.caseCodeOccurrences[tables.cases[$0]] ?? Array(repeating: 0, count: codebook.codes.count) },
+            hiddenCases: tables.cases.count - mapped.count)
         let samples = codebook.codes.indices.filter { tally.codeOccurrences[$0] > 0 }.map { index in
             ReportCodeSample(
                 label: codebook.label(ofCode: index, languages: languages), theme: themeLabel(index),
@@ -134,4 +137,18 @@ extension RunOutputs {
 
     /// How many codes the bar chart shows.
     static let barChartCodes = 20
+
+    /// How many cases the report's heat map shows at most. A survey export with a case per row has tens of
+    /// thousands: a row each made a report of hundreds of megabytes that no browser opens, while `case_codes.csv`
+    /// holds every case anyway.
+    static let heatMapCases = 200
+
+    /// The positions in `cases` of the cases the heat map shows, in their order there: all of them, or, when there
+    /// are more than `heatMapCases`, those with the most code occurrences (the earlier one on a tie).
+    static func heatMapRows(cases: [String], tally: CorpusTally, limit: Int = heatMapCases) -> [Int] {
+        guard cases.count > limit else { return Array(cases.indices) }
+        let totals = cases.map { tally.caseCodeOccurrences[$0]?.reduce(0, +) ?? 0 }
+        let chosen = cases.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(limit)
+        return chosen.sorted()
+    }
 }

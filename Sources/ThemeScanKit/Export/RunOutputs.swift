@@ -74,14 +74,19 @@ public struct RunOutputs: Sendable {
         // by side, since the end of a run has no documents left to keep the other cores busy.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
+                // Written a piece at a time: a table with a case per survey row is large, and its JSON more so.
                 if formats.contains(.csv) {
                     for file in files {
-                        try staging.write(file.name, bytes: file.table.bytes(byteOrderMark: options.excelCSV))
+                        try staging.write(file.name) { emit throws(OutputError) in
+                            try file.table.forEachCSVPiece(byteOrderMark: options.excelCSV, emit)
+                        }
                     }
                 }
                 if formats.contains(.json) {
                     for file in files {
-                        try staging.write(String(file.name.dropLast(4)) + ".json", contents: file.table.json())
+                        try staging.write(String(file.name.dropLast(4)) + ".json") { emit throws(OutputError) in
+                            try file.table.forEachJSONPiece(emit)
+                        }
                     }
                 }
             }

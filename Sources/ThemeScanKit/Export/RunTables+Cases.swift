@@ -24,7 +24,8 @@ extension RunTables {
     /// `cooccurrence.csv`: code pairs that co-occur, in codebook order, with the cases coded for both, the speaker
     /// turns holding both, and the Jaccard index of the two codes' sets of cases.
     public func cooccurrenceTable() -> CSVTable {
-        let coded = tally.codedCases(minimum: options.minimumOccurrences)
+        let coded = tally.codeCases(minimum: options.minimumOccurrences)
+        let shared = tally.caseCodePairs(minimum: options.minimumOccurrences)
         var table = CSVTable(header: [
             "code_a", "code_b", "label_a", "label_b", "cases", "segments", "jaccard",
         ])
@@ -32,10 +33,10 @@ extension RunTables {
         // A code that never occurs has no coded case and shares no turn.
         for first in 0..<count where tally.codeOccurrences[first] > 0 {
             for second in (first + 1)..<count {
-                let both = coded[first].intersection(coded[second]).count
+                let both = shared[CodePair(first, second)] ?? 0
                 let segments = tally.segmentPairs[CodePair(first, second)] ?? 0
                 guard both > 0 || segments > 0 else { continue }
-                let either = coded[first].union(coded[second]).count
+                let either = coded[first] + coded[second] - both
                 table.rows.append([
                     codebook.codes[first].code, codebook.codes[second].code,
                     codebook.label(ofCode: first, languages: options.labelLanguages),
