@@ -43,6 +43,15 @@ struct ThemeScanBench: ParsableCommand {
     @Flag(help: "Only the generated codebooks' load times and matching speeds.")
     var codebooksOnly = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Sizes in MB of survey exports made from the corpus (a row per line, each its own case), run end to end with every output; comma-separated, empty skips.",
+            valueName: "list"))
+    var surveySizes = ""
+
+    @Flag(help: "Only the survey exports of --survey-sizes.")
+    var surveysOnly = false
+
     @Option(help: "The codebook to match.")
     var lexicon = "lexicons/children-mental-health.yaml"
 
@@ -72,6 +81,11 @@ struct ThemeScanBench: ParsableCommand {
         let corpusMB = Double(try totalBytes(files)) / 1_048_576
         let hanMB = Double(try totalBytes(hanFiles)) / 1_048_576
 
+        let surveys = try surveyExports(files: files, workFolder: workFolder, binary: binary)
+        if surveysOnly {
+            print(surveys)
+            return
+        }
         if codebooksOnly {
             print(scalingTable(try codebookScaling(files: files, workFolder: workFolder)))
             return
@@ -172,8 +186,37 @@ struct ThemeScanBench: ParsableCommand {
             report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
         if !scaling.isEmpty { report += "\n" + scalingTable(scaling) }
+        if !surveys.isEmpty { report += "\n" + surveys }
         report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(rounds.count) round(s); ratios are medians of the ratios within each round.\n"
         print(report)
+    }
+
+    /// Runs `themescan analyze` on a survey export of each size in `surveySizes`, with every output, on one
+    /// thread and on `jobs`; a table of the times and peak memory, or nothing when no size is asked for.
+    private func surveyExports(files: [String], workFolder: URL, binary: String) throws -> String {
+        let sizes = surveySizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty else { return "" }
+        var table = """
+            | survey export (a case per row, every output) | rows | threads | seconds | MB/s | peak RSS |
+            |---|---:|---:|---:|---:|---:|
+
+            """
+        for size in sizes {
+            log("survey export of \(size) MB")
+            let (file, rows) = try SurveyExport.write(
+                megabytes: size, from: files, into: workFolder.appendingPathComponent("survey-\(size)mb"))
+            let megabytes = Double(try totalBytes([file.path])) / 1_048_576
+            for threads in Set([1, jobs]).sorted() {
+                var outcomes: [ChildProcess.Outcome] = []
+                for _ in 0..<max(1, runs) {
+                    outcomes.append(try endToEnd(binary, corpus: file, jobs: threads, workFolder: workFolder))
+                }
+                let seconds = BenchRound.median(outcomes.map(\.seconds))
+                let peak = outcomes.map(\.peakResidentBytes).max() ?? 0
+                table += "| \(fmt(megabytes)) MB | \(rows) | \(threads) | \(fmt(seconds)) | \(fmt(megabytes / seconds)) | \(self.megabytes(peak)) |\n"
+            }
+        }
+        return table
     }
 
     /// Loads and matches the generated 500-term and `syntheticTerms`-term codebooks, common then rare characters.

@@ -3,8 +3,9 @@ import Synchronization
 /// Analyzes many documents on several cores and hands each result on in input order, as it is ready.
 ///
 /// Workers take the next unread input from a shared counter; each file is read, analyzed and reduced to its
-/// tally and matches before the worker moves on. Results are put back in input order before they are passed on
-/// and merged, so the outcome does not depend on which worker finished first, and only the documents between
+/// tally and matches before the worker moves on, and a file of many documents (a survey export, a row each) is
+/// handed on in parts of `partDocuments` as it goes. Results are put back in input order before they are passed
+/// on and merged, so the outcome does not depend on which worker finished first, and only the documents between
 /// the oldest unfinished one and the newest finished one are held at a time.
 public struct CorpusAnalyzer: Sendable {
     public let matcher: Matcher

@@ -93,6 +93,8 @@ extension RunOutputs {
         let options = tables.options
         let codebook = tables.codebook
         let tally = tables.tally
+        // Worked out from the documents on every use: asked for once.
+        let cases = tables.cases
         let languages = options.labelLanguages
         func themeLabel(_ code: Int) -> String { codebook.label(ofTheme: codebook.codes[code].theme, languages: languages) }
         func counts(_ key: (DocumentSummary) -> String) -> [ReportCount] {
@@ -105,7 +107,7 @@ extension RunOutputs {
             return documents.keys.sorted().map { ReportCount(label: $0, count: documents[$0]!, tokens: tokens[$0]) }
         }
         let corpus = ReportCorpusSummary(
-            documents: tables.documents.count, cases: tables.cases.count, tokens: tally.tokens,
+            documents: tables.documents.count, cases: cases.count, tokens: tally.tokens,
             characters: tally.characters, formats: counts { $0.format.rawValue }, encodings: counts(\.encoding),
             speakerRoles: tally.roleSegments.keys.sorted().map {
                 ReportCount(label: $0, count: tally.roleSegments[$0]!, tokens: tally.roleTokens[$0])
@@ -113,12 +115,11 @@ extension RunOutputs {
         let topCodes = tables.cloudEntries().prefix(Self.barChartCodes).map { entry in
             ReportCodeBar(label: entry.label, theme: themeLabel(entry.code), occurrences: entry.occurrences, cases: entry.cases)
         }
-        let mapped = Self.heatMapRows(cases: tables.cases, tally: tally)
+        let mapped = Self.heatMapRows(cases: cases, tally: tally).map { cases[$0] }
         let heatMap = ReportHeatMap(
-            caseIDs: mapped.map { tables.cases[$0] },
-            codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
-            counts: mapped.map { tally.caseCodeOccurrences[tables.cases[$0]] ?? Array(repeating: 0, count: codebook.codes.count) },
-            hiddenCases: tables.cases.count - mapped.count)
+            caseIDs: mapped, codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
+            counts: mapped.map { tally.caseCodeOccurrences[$0] ?? Array(repeating: 0, count: codebook.codes.count) },
+            hiddenCases: cases.count - mapped.count)
         let samples = codebook.codes.indices.filter { tally.codeOccurrences[$0] > 0 }.map { index in
             ReportCodeSample(
                 label: codebook.label(ofCode: index, languages: languages), theme: themeLabel(index),

@@ -89,22 +89,27 @@ extension XLSXWorkbookWriter {
             writer.endElement()
         }
         writer.startElement("sheetData")
-        writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, to: writer, strings: &strings)
+        // Named once per sheet: a table with a case per survey row has millions of cells.
+        let columns = (0..<max(sheet.header.count, widths.count)).map(columnName)
+        writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, columns: columns, to: writer, strings: &strings)
         for (index, row) in sheet.rows.enumerated() {
-            writeRow(index + 2, row, style: nil, to: writer, strings: &strings)
+            writeRow(index + 2, row, style: nil, columns: columns, to: writer, strings: &strings)
         }
         writer.endElement()
         writer.endElement()
         return try writer.finish()
     }
 
+    /// One row; `columns` names the sheet's columns by index.
     private static func writeRow(
-        _ number: Int, _ cells: [WorkbookCell], style: String?, to writer: XMLWriter, strings: inout SharedStrings
+        _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [String], to writer: XMLWriter,
+        strings: inout SharedStrings
     ) {
         writer.startElement("row")
-        writer.attribute("r", String(number))
+        let row = String(number)
+        writer.attribute("r", row)
         for (column, cell) in cells.enumerated() {
-            let reference = columnName(column) + String(number)
+            var reference: String { columns[column] + row }
             switch cell {
             case .empty:
                 continue
