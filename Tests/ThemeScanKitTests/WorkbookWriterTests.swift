@@ -116,6 +116,29 @@ import Testing
         #expect(bytes == (try XLSXWorkbookWriter.bytes(Self.sheets)))
     }
 
+    /// Sheets are made one at a time, in order, as the writer comes to them; each goes into the archive before
+    /// the next is made, and the shared strings, which all of them add to, come last.
+    @Test func sheetsAreMadeWhenWritten() throws {
+        var made: [Int] = []
+        let bytes = try XLSXWorkbookWriter.bytes(names: Self.sheets.map(\.name)) { index throws(WorkbookError) in
+            made.append(index)
+            return Self.sheets[index]
+        }
+        #expect(made == [0, 1, 2])
+        #expect(bytes == (try XLSXWorkbookWriter.bytes(Self.sheets)))
+        let entries = try ZipArchiveReader(bytes: bytes, path: "results.xlsx").entryNames
+        #expect(Array(entries.suffix(4)) == [
+            "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml",
+        ])
+        let tooLarge = WorkbookSheet(
+            name: "wide", header: (0...XLSXWorkbookWriter.maximumColumns).map { "c\($0)" }, rows: [])
+        #expect(throws: WorkbookError.sheetTooLarge(sheet: "wide", rows: 1, columns: XLSXWorkbookWriter.maximumColumns + 1)) {
+            try XLSXWorkbookWriter.bytes(names: ["codes", "wide"]) { index throws(WorkbookError) in
+                index == 0 ? Self.codes : tooLarge
+            }
+        }
+    }
+
     @Test func noSheetsIsAnError() {
         #expect(throws: WorkbookError.noSheets) { try XLSXWorkbookWriter.bytes([]) }
     }
@@ -160,5 +183,26 @@ import Testing
         for refused in ["", "-", "05", "+5", "1e3", "1.", ".5", "1,000", "NaN", "inf", "1234567890123456"] {
             #expect(WorkbookSheet.number(in: refused) == nil, "\(refused) must stay text")
         }
+    }
+
+    /// A table written as a sheet made a row at a time gives the workbook a sheet of all its cells gives; a table
+    /// wider than Excel opens becomes a sheet with a note.
+    @Test func tableSheetsMakeTheirCellsRowByRow() throws {
+        let table = CSVTable(
+            header: ["case", "code", "occurrences"], rows: [["1", "抑郁", "22"], ["P02", "焦虑", ""], ["3", "压力", "-4", "extra"]])
+        let lazy = CSVTableSheet(name: "t", table: table, textColumns: ["case"])
+        let whole = WorkbookSheet(name: "t", table: table, textColumns: ["case"])
+        #expect(lazy.columnCount == 4)
+        #expect(lazy.rowCount == 3)
+        #expect((0..<3).map(lazy.cells(ofRow:)) == whole.rows)
+        let fromLazy = try XLSXWorkbookWriter.bytes(names: ["t"]) { _ throws(WorkbookError) in lazy }
+        #expect(fromLazy == (try XLSXWorkbookWriter.bytes([whole])))
+
+        let wide = CSVTable(header: (0...XLSXWorkbookWriter.maximumColumns).map { "c\($0)" })
+        let fitted = RunOutputs.fittingExcel(CSVTableSheet(name: "words", table: wide))
+        #expect(fitted.header == ["note"])
+        #expect(fitted.cells(ofRow: 0) == [.text(
+            "This table has 1 rows and 16385 columns, more than Excel opens (1,048,576 rows, 16,384 columns); see words.csv.")])
+        #expect(RunOutputs.fittingExcel(lazy).rowCount == 3)
     }
 }

@@ -49,12 +49,12 @@ public struct RunOutputs: Sendable {
     /// The sheet itself, or, when it is larger than Excel opens, a sheet that says so and points to its CSV file:
     /// a survey export with 100,000 columns carries them all into `documents` as metadata, and one oversized sheet
     /// must not fail a run whose CSV tables are fine.
-    static func fittingExcel(_ sheet: WorkbookSheet) -> WorkbookSheet {
-        let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
-        guard sheet.rows.count + 1 > XLSXWorkbookWriter.maximumRows || columns > XLSXWorkbookWriter.maximumColumns
+    static func fittingExcel(_ sheet: any WorksheetSource) -> any WorksheetSource {
+        let columns = sheet.columnCount
+        guard sheet.rowCount + 1 > XLSXWorkbookWriter.maximumRows || columns > XLSXWorkbookWriter.maximumColumns
         else { return sheet }
         let note =
-            "This table has \(sheet.rows.count + 1) rows and \(columns) columns, more than Excel opens "
+            "This table has \(sheet.rowCount + 1) rows and \(columns) columns, more than Excel opens "
             + "(1,048,576 rows, 16,384 columns); see \(sheet.name).csv."
         return WorkbookSheet(name: sheet.name, header: ["note"], rows: [[.text(note)]])
     }
@@ -93,10 +93,13 @@ public struct RunOutputs: Sendable {
             if formats.contains(.xlsx) {
                 group.addTask {
                     let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
-                    let sheets = Self.workbookTables.map { name in
-                        Self.fittingExcel(WorkbookSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
+                    // Each sheet is made from its table only when the writer comes to it.
+                    let bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables) { index in
+                        let name = Self.workbookTables[index]
+                        return Self.fittingExcel(
+                            CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
                     }
-                    try staging.write(Self.workbookName, bytes: try XLSXWorkbookWriter.bytes(sheets))
+                    try staging.write(Self.workbookName, bytes: bytes)
                 }
             }
             if formats.contains(.svg) || formats.contains(.html) {

@@ -1,30 +1,8 @@
 extension WorkbookSheet {
-    /// A sheet from a CSV table, with each numeric column's cells as numbers and every other cell as text.
-    ///
-    /// A column is numeric when it has at least one value and every non-empty value is a plain number (see
-    /// `number(in:)`); deciding per column keeps a column of identifiers such as `1, 2, P03` all text, so it
-    /// sorts one way in Excel. Columns whose header is in `textColumns` (such as `case`, whose identifiers may
-    /// all happen to be digits) are always text. Empty fields stay empty cells.
+    /// A sheet from a CSV table, all its cells made at once (see `CSVTableSheet`, which makes them a row at a time).
     public init(name: String, table: CSVTable, textColumns: Set<String> = []) {
-        let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        var numeric = (0..<width).map { column in
-            !(table.header.indices.contains(column) && textColumns.contains(table.header[column]))
-        }
-        var filled = [Bool](repeating: false, count: width)
-        for row in table.rows {
-            for (column, field) in row.enumerated() where !field.isEmpty {
-                filled[column] = true
-                if numeric[column], Self.number(in: field) == nil { numeric[column] = false }
-            }
-        }
-        let rows = table.rows.map { row in
-            row.enumerated().map { column, field -> WorkbookCell in
-                if field.isEmpty { return .empty }
-                if numeric[column], filled[column], let value = Self.number(in: field) { return .number(value) }
-                return .text(field)
-            }
-        }
-        self.init(name: name, header: table.header, rows: rows)
+        let source = CSVTableSheet(name: name, table: table, textColumns: textColumns)
+        self.init(name: name, header: table.header, rows: (0..<source.rowCount).map(source.cells(ofRow:)))
     }
 
     /// The value of a field written as a plain decimal number: an optional minus sign, digits without a leading

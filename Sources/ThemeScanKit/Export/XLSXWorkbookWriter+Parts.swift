@@ -47,7 +47,10 @@ extension XLSXWorkbookWriter {
         writer.endElement()
     }
 
-    static func worksheet(_ sheet: WorkbookSheet, strings: inout SharedStrings) throws(MarkupError) -> [UInt8] {
+    /// A writer holding the worksheet part of `sheet`, all but finished: its text goes into `strings`.
+    static func worksheetWriter(
+        _ sheet: some WorksheetSource, strings: inout SharedStrings
+    ) throws(MarkupError) -> XMLWriter {
         let writer = try XMLWriter(indent: false)
         let widths = columnWidths(sheet)
         writer.startElement("worksheet")
@@ -55,7 +58,7 @@ extension XLSXWorkbookWriter {
         writer.attribute("xmlns:r", relationshipNamespace)
         writer.startElement("dimension")
         let lastColumn = columnName(max(widths.count, 1) - 1)
-        writer.attribute("ref", "A1:\(lastColumn)\(sheet.rows.count + 1)")
+        writer.attribute("ref", "A1:\(lastColumn)\(sheet.rowCount + 1)")
         writer.endElement()
         writer.startElement("sheetViews")
         writer.startElement("sheetView")
@@ -92,12 +95,12 @@ extension XLSXWorkbookWriter {
         // Named once per sheet: a table with a case per survey row has millions of cells.
         let columns = (0..<max(sheet.header.count, widths.count)).map(columnName)
         writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, columns: columns, to: writer, strings: &strings)
-        for (index, row) in sheet.rows.enumerated() {
-            writeRow(index + 2, row, style: nil, columns: columns, to: writer, strings: &strings)
+        for index in 0..<sheet.rowCount {
+            writeRow(index + 2, sheet.cells(ofRow: index), style: nil, columns: columns, to: writer, strings: &strings)
         }
         writer.endElement()
         writer.endElement()
-        return try writer.finish()
+        return writer
     }
 
     /// One row; `columns` names the sheet's columns by index.

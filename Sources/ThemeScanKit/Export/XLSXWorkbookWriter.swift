@@ -15,36 +15,43 @@ public enum XLSXWorkbookWriter {
 
     /// The workbook's bytes.
     public static func bytes(_ sheets: [WorkbookSheet]) throws(WorkbookError) -> [UInt8] {
-        guard !sheets.isEmpty else { throw .noSheets }
-        for sheet in sheets {
-            let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
-            if sheet.rows.count + 1 > maximumRows || columns > maximumColumns {
-                throw .sheetTooLarge(sheet: sheet.name, rows: sheet.rows.count + 1, columns: columns)
-            }
-        }
-        let names = sheetNames(sheets.map(\.name))
+        try bytes(names: sheets.map(\.name)) { sheets[$0] }
+    }
+
+    /// The bytes of a workbook of sheets with these names, each made by `sheet` (given its index) only when it
+    /// is written: one sheet at a time is held, as cells and as XML, and its XML goes into the archive compressed
+    /// before the next is made. The shared strings, which every sheet adds to, come last in the archive.
+    public static func bytes(
+        names requested: [String], sheet: (Int) throws(WorkbookError) -> any WorksheetSource
+    ) throws(WorkbookError) -> [UInt8] {
+        guard !requested.isEmpty else { throw .noSheets }
+        let names = sheetNames(requested)
         var strings = SharedStrings()
-        var entries: [QDAArchiveEntry] = []
         do {
-            var worksheets: [[UInt8]] = []
-            for sheet in sheets { worksheets.append(try worksheet(sheet, strings: &strings)) }
-            entries.append(QDAArchiveEntry(path: "[Content_Types].xml", bytes: try contentTypes(sheetCount: sheets.count)))
-            entries.append(QDAArchiveEntry(path: "_rels/.rels", bytes: try packageRelationships()))
-            entries.append(QDAArchiveEntry(path: "docProps/app.xml", bytes: try appProperties()))
-            entries.append(QDAArchiveEntry(path: "docProps/core.xml", bytes: try coreProperties()))
-            entries.append(QDAArchiveEntry(path: "xl/workbook.xml", bytes: try workbook(names)))
-            entries.append(
-                QDAArchiveEntry(path: "xl/_rels/workbook.xml.rels", bytes: try workbookRelationships(sheetCount: sheets.count)))
-            entries.append(QDAArchiveEntry(path: "xl/styles.xml", bytes: try styles()))
-            entries.append(QDAArchiveEntry(path: "xl/sharedStrings.xml", bytes: try strings.part()))
-            for (index, bytes) in worksheets.enumerated() {
-                entries.append(QDAArchiveEntry(path: "xl/worksheets/sheet\(index + 1).xml", bytes: bytes))
+            return try ZipArchiveWriter.bytes { add in
+                func put(_ path: String, _ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try add(path, $0) } }
+                try put("[Content_Types].xml", try contentTypes(sheetCount: names.count))
+                try put("_rels/.rels", try packageRelationships())
+                try put("docProps/app.xml", try appProperties())
+                try put("docProps/core.xml", try coreProperties())
+                try put("xl/workbook.xml", try workbook(names))
+                try put("xl/_rels/workbook.xml.rels", try workbookRelationships(sheetCount: names.count))
+                try put("xl/styles.xml", try styles())
+                for index in names.indices {
+                    let made = try sheet(index)
+                    let columns = made.columnCount
+                    if made.rowCount + 1 > maximumRows || columns > maximumColumns {
+                        throw WorkbookError.sheetTooLarge(sheet: made.name, rows: made.rowCount + 1, columns: columns)
+                    }
+                    // Deflated straight from libxml2's buffer.
+                    try worksheetWriter(made, strings: &strings).finish { try add("xl/worksheets/sheet\(index + 1).xml", $0) }
+                }
+                try put("xl/sharedStrings.xml", try strings.part())
             }
-        } catch {
+        } catch let error as WorkbookError {
+            throw error
+        } catch let error as MarkupError {
             throw .xml(error)
-        }
-        do {
-            return try ZipArchiveWriter.bytes(entries)
         } catch {
             throw .archive(reason: "\(error)")
         }
@@ -131,8 +138,8 @@ public enum XLSXWorkbookWriter {
 
     /// The width of each column in character units: the widest cell (CJK counting double) plus padding,
     /// between 6 and 80.
-    static func columnWidths(_ sheet: WorkbookSheet) -> [Int] {
-        let count = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+    static func columnWidths(_ sheet: some WorksheetSource) -> [Int] {
+        let count = sheet.columnCount
         var widths = [Int](repeating: 0, count: count)
         func widen(_ column: Int, _ text: String) {
             // Only the first line counts: Excel shows the rest below it when the row is taller.
@@ -140,8 +147,8 @@ public enum XLSXWorkbookWriter {
             widths[column] = max(widths[column], DisplayWidth.columns(of: line))
         }
         for (column, title) in sheet.header.enumerated() { widen(column, title) }
-        for row in sheet.rows {
-            for (column, cell) in row.enumerated() {
+        for index in 0..<sheet.rowCount {
+            for (column, cell) in sheet.cells(ofRow: index).enumerated() {
                 switch cell {
                 case .empty: continue
                 case .text(let text): widen(column, text)

@@ -47,13 +47,22 @@ public final class XMLWriter {
 
     /// Closes what is still open and returns the document's UTF-8 bytes.
     public func finish() throws(MarkupError) -> [UInt8] {
+        Array(try finishedContent().bindMemory(to: UInt8.self))
+    }
+
+    /// Closes what is still open and lends the document's UTF-8 bytes to `body` straight from libxml2's buffer,
+    /// without a copy: a worksheet with a row per survey case runs to over a hundred megabytes.
+    public func finish<Result>(lending body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        try body(try finishedContent())
+    }
+
+    /// The finished document, borrowed from the writer: valid while the writer lives and writes nothing more.
+    private func finishedContent() throws(MarkupError) -> UnsafeRawBufferPointer {
         check(cxml_writer_end_document(writer), "the end of the document")
         if let failure { throw .writingFailed(reason: failure) }
         var length: Int32 = 0
-        guard let content = cxml_writer_content(writer, &length) else { return [] }
-        return content.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-        }
+        guard let content = cxml_writer_content(writer, &length) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: content, count: Int(length))
     }
 
     /// Keeps the first failure; the document is refused at `finish`.

@@ -1,0 +1,44 @@
+/// A CSV table seen as a worksheet, its cells made a row at a time as the writer asks for them: each numeric
+/// column's fields as numbers, every other field as text, empty fields as empty cells.
+///
+/// A column is numeric when it has at least one value and every non-empty value is a plain number (see
+/// `WorkbookSheet.number(in:)`); deciding per column keeps a column of identifiers such as `1, 2, P03` all text,
+/// so it sorts one way in Excel. Columns whose header is in `textColumns` (such as `case`, whose identifiers may
+/// all happen to be digits) are always text.
+public struct CSVTableSheet: WorksheetSource {
+    public let name: String
+    public let table: CSVTable
+    public let columnCount: Int
+    /// Whether each column's fields are written as numbers.
+    private let numeric: [Bool]
+
+    public init(name: String, table: CSVTable, textColumns: Set<String> = []) {
+        let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        var numeric = (0..<width).map { column in
+            !(table.header.indices.contains(column) && textColumns.contains(table.header[column]))
+        }
+        var filled = [Bool](repeating: false, count: width)
+        for row in table.rows {
+            for (column, field) in row.enumerated() where !field.isEmpty {
+                filled[column] = true
+                if numeric[column], WorkbookSheet.number(in: field) == nil { numeric[column] = false }
+            }
+        }
+        self.name = name
+        self.table = table
+        self.columnCount = width
+        self.numeric = zip(numeric, filled).map { $0 && $1 }
+    }
+
+    public var header: [String] { table.header }
+
+    public var rowCount: Int { table.rows.count }
+
+    public func cells(ofRow index: Int) -> [WorkbookCell] {
+        table.rows[index].enumerated().map { column, field -> WorkbookCell in
+            if field.isEmpty { return .empty }
+            if numeric[column], let value = WorkbookSheet.number(in: field) { return .number(value) }
+            return .text(field)
+        }
+    }
+}
