@@ -496,6 +496,10 @@ int32_t cxml_writer_text(cxml_writer *writer, const char *text) {
     return xmlTextWriterWriteString(writer->writer, BAD_CAST text);
 }
 
+int32_t cxml_writer_raw(cxml_writer *writer, const char *bytes, int32_t length) {
+    return xmlTextWriterWriteRawLen(writer->writer, BAD_CAST bytes, length);
+}
+
 int32_t cxml_writer_end_element(cxml_writer *writer) { return xmlTextWriterEndElement(writer->writer); }
 
 int32_t cxml_writer_end_document(cxml_writer *writer) {

@@ -206,3 +206,29 @@ import Testing
         #expect(RunOutputs.fittingExcel(lazy).rowCount == 3)
     }
 }
+
+/// Rows are written as raw markup: what libxml2 reads back must be every kind of cell, in place, and a row with
+/// no cell at all.
+@Suite struct WorkbookRowMarkupTests {
+    @Test func everyKindOfCellReadsBack() throws {
+        let sheet = WorkbookSheet(
+            name: "cells", header: ["a", "b", "c"],
+            rows: [
+                [.number(-1.25), .text("x<&>\"'y"), .number(.infinity)],
+                [.empty, .empty, .empty],
+                [.empty, .number(1e-5), .text("  ")],
+                [],
+                [.number(12_345_678_901), .empty, .text("末")],
+            ])
+        let bytes = try XLSXWorkbookWriter.bytes([sheet])
+        let part = try WorkbookWriterTests.part("xl/worksheets/sheet1.xml", of: bytes)
+        let namespaces = ["m": XLSXWorkbookWriter.mainNamespace]
+        #expect(try part.evaluate("//m:row", namespaces: namespaces).nodes.map { $0.attribute("r") ?? "" } == ["1", "2", "3", "4", "5", "6"])
+        #expect(try part.evaluate("//m:row[@r='3']/m:c", namespaces: namespaces).nodes.isEmpty)
+        #expect(try part.evaluate("//m:c[@r='A1']/@s", namespaces: namespaces).nodes.count == 1)
+        #expect(try WorkbookWriterTests.string("//m:c[@r='B4']/m:v", in: part) == "1e-05")
+        let rows = try XLSXWorkbook(bytes: bytes, path: "cells.xlsx").rows(ofSheet: "cells").rows.map(\.cells)
+        // The reader leaves out rows without cells.
+        #expect(rows == [["a", "b", "c"], ["-1.25", "x<&>\"'y", "inf"], ["", "1e-05", "  "], ["12345678901", "", "末"]])
+    }
+}

@@ -127,6 +127,8 @@ int32_t cxml_writer_start_element(cxml_writer *writer, const char *name);
 int32_t cxml_writer_attribute(cxml_writer *writer, const char *name, const char *value);
 /// Character data inside the current element, escaped as needed.
 int32_t cxml_writer_text(cxml_writer *writer, const char *text);
+/// Writes `length` bytes of markup as they are, unchecked and unescaped (closing an open start tag first).
+int32_t cxml_writer_raw(cxml_writer *writer, const char *bytes, int32_t length);
 int32_t cxml_writer_end_element(cxml_writer *writer);
 /// Closes every open element and flushes the output.
 int32_t cxml_writer_end_document(cxml_writer *writer);

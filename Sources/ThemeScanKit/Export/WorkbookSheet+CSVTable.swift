@@ -12,7 +12,12 @@ extension WorkbookSheet {
     /// `1E3` as a room number) that Excel would silently change; more than 15 digits (an 18-digit ID number)
     /// would lose digits in Excel's doubles.
     public static func number(in field: String) -> Double? {
-        let bytes = Array(field.utf8)
+        // Most fields are short, and most are numbers or plainly not: the UTF-8 view is read in place.
+        var contiguous = field
+        return contiguous.withUTF8 { number(in: $0, of: field) }
+    }
+
+    private static func number(in bytes: UnsafeBufferPointer<UInt8>, of field: String) -> Double? {
         var index = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let integerStart = index

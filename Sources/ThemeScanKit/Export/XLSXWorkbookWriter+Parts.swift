@@ -104,45 +104,51 @@ extension XLSXWorkbookWriter {
     }
 
     /// One row; `columns` names the sheet's columns by index.
+    ///
+    /// Rendered as bytes and written raw, as libxml2's writer would write it: every value here is a cell
+    /// reference, a style or shared-string number or a number's digits, none of which XML escapes, and text goes
+    /// into the shared strings. A call into libxml2 per element and attribute was most of writing a sheet with a
+    /// case per survey row.
     private static func writeRow(
         _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [String], to writer: XMLWriter,
         strings: inout SharedStrings
     ) {
-        writer.startElement("row")
         let row = String(number)
-        writer.attribute("r", row)
-        for (column, cell) in cells.enumerated() {
-            var reference: String { columns[column] + row }
-            switch cell {
+        var bytes = Array("<row r=\"\(row)\"".utf8)
+        let opened = bytes.count
+        func cell(_ column: Int, value: String, shared: Bool) {
+            if bytes.count == opened { bytes.append(UInt8(ascii: ">")) }
+            bytes += "<c r=\"".utf8
+            bytes += columns[column].utf8
+            bytes += row.utf8
+            bytes.append(UInt8(ascii: "\""))
+            if let style {
+                bytes += " s=\"".utf8
+                bytes += style.utf8
+                bytes.append(UInt8(ascii: "\""))
+            }
+            if shared { bytes += " t=\"s\"".utf8 }
+            bytes += "><v>".utf8
+            bytes += value.utf8
+            bytes += "</v></c>".utf8
+        }
+        for (column, content) in cells.enumerated() {
+            switch content {
             case .empty:
                 continue
             case .number(let value) where value.isFinite:
-                writer.startElement("c")
-                writer.attribute("r", reference)
-                if let style { writer.attribute("s", style) }
-                writer.element("v", text: numberText(value))
-                writer.endElement()
+                cell(column, value: numberText(value), shared: false)
             case .number(let value):
                 // Excel has no infinity or NaN: they are kept as the text they print as.
-                writeString("\(value)", reference: reference, style: style, to: writer, strings: &strings)
+                cell(column, value: String(strings.index(of: "\(value)")), shared: true)
             case .text(let text):
                 let cleaned = cellText(text)
                 if cleaned.isEmpty { continue }
-                writeString(cleaned, reference: reference, style: style, to: writer, strings: &strings)
+                cell(column, value: String(strings.index(of: cleaned)), shared: true)
             }
         }
-        writer.endElement()
-    }
-
-    private static func writeString(
-        _ text: String, reference: String, style: String?, to writer: XMLWriter, strings: inout SharedStrings
-    ) {
-        writer.startElement("c")
-        writer.attribute("r", reference)
-        if let style { writer.attribute("s", style) }
-        writer.attribute("t", "s")
-        writer.element("v", text: String(strings.index(of: text)))
-        writer.endElement()
+        bytes += bytes.count == opened ? "/>".utf8 : "</row>".utf8
+        writer.raw(bytes)
     }
 
     static func contentTypes(sheetCount: Int) throws(MarkupError) -> [UInt8] {
