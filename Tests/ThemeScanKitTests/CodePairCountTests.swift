@@ -14,20 +14,24 @@ import Testing
         ]
         for index in 0..<fillers { codes.append(("filler\(index)", ["unused\(index)"], [])) }
         let matcher = try TestSupport.matcher(codes: codes)
+        let tally = try DocumentAnalyzer(matcher: matcher).analyze(document(turns), index: 0).tally
+        var named: [String: Int] = [:]
+        for (pair, count) in tally.segmentPairs {
+            named[matcher.codes[pair.first].code.id + "+" + matcher.codes[pair.second].code.id] = count
+        }
+        return named
+    }
+
+    /// A document of one speaker's turns, a line each.
+    static func document(_ turns: [String]) -> Document {
         var text = ""
         var segments: [Segment] = []
         for turn in turns {
             segments.append(Segment(speaker: "P", text: turn, start: text.unicodeScalars.count))
             text += turn + "\n"
         }
-        let document = Document(
+        return Document(
             id: "d", caseID: "c", source: "d.txt", format: .text, encoding: "UTF-8", text: text, segments: segments)
-        let tally = try DocumentAnalyzer(matcher: matcher).analyze(document, index: 0).tally
-        var named: [String: Int] = [:]
-        for (pair, count) in tally.segmentPairs {
-            named[matcher.codes[pair.first].code.id + "+" + matcher.codes[pair.second].code.id] = count
-        }
-        return named
     }
 
     @Test(arguments: [0, DocumentAnalyzer.pairTableCodes])
@@ -42,15 +46,7 @@ import Testing
         let matcher = try TestSupport.matcher(codes: [("a", ["alpha"], []), ("b", ["beta"], []), ("g", ["gamma"], [])])
         let analyzer = try DocumentAnalyzer(matcher: matcher)
         func pairs(_ turns: [String]) throws -> [CodePair: Int] {
-            var text = ""
-            var segments: [Segment] = []
-            for turn in turns {
-                segments.append(Segment(speaker: "P", text: turn, start: text.unicodeScalars.count))
-                text += turn + "\n"
-            }
-            let document = Document(
-                id: "d", caseID: "c", source: "d.txt", format: .text, encoding: "UTF-8", text: text, segments: segments)
-            return try analyzer.analyze(document, index: 0).tally.segmentPairs
+            try analyzer.analyze(CodePairCountTests.document(turns), index: 0).tally.segmentPairs
         }
         let first: [CodePair: Int] = [CodePair(0, 1): 2, CodePair(0, 2): 1, CodePair(1, 2): 1]
         let second: [CodePair: Int] = [CodePair(1, 2): 1]
