@@ -81,9 +81,8 @@ struct ThemeScanBench: ParsableCommand {
         let corpusMB = Double(try totalBytes(files)) / 1_048_576
         let hanMB = Double(try totalBytes(hanFiles)) / 1_048_576
 
-        let surveys = try surveyExports(files: files, workFolder: workFolder, binary: binary)
         if surveysOnly {
-            print(surveys)
+            print(try surveyExports(files: files, workFolder: workFolder, binary: binary))
             return
         }
         if codebooksOnly {
@@ -186,6 +185,7 @@ struct ThemeScanBench: ParsableCommand {
             report += "| \(fmt(hanSeconds)) | \(Int((hanSeconds / hanTotal * 100).rounded()))% |\n"
         }
         if !scaling.isEmpty { report += "\n" + scalingTable(scaling) }
+        let surveys = try surveyExports(files: files, workFolder: workFolder, binary: binary)
         if !surveys.isEmpty { report += "\n" + surveys }
         report += "\n\(stages.matches) matches.csv rows, \(stages.tokens) tokens; medians of \(rounds.count) round(s); ratios are medians of the ratios within each round.\n"
         print(report)

@@ -9,7 +9,7 @@ public struct CSVTableSheet: WorksheetSource {
     public let name: String
     public let table: CSVTable
     public let columnCount: Int
-    /// Whether each column's fields are written as numbers.
+    /// Whether each column's fields are written as numbers: every non-empty one was checked to be a plain number.
     private let numeric: [Bool]
 
     public init(name: String, table: CSVTable, textColumns: Set<String> = []) {
@@ -37,7 +37,8 @@ public struct CSVTableSheet: WorksheetSource {
     public func cells(ofRow index: Int) -> [WorkbookCell] {
         table.rows[index].enumerated().map { column, field -> WorkbookCell in
             if field.isEmpty { return .empty }
-            if numeric[column], let value = WorkbookSheet.number(in: field) { return .number(value) }
+            // Checked field by field when the column was found numeric: reading the value is all that is left.
+            if numeric[column], let value = Double(field) { return .number(value) }
             return .text(field)
         }
     }

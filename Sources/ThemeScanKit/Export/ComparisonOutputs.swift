@@ -45,8 +45,8 @@ public struct ComparisonOutputs: Sendable {
     public func write(to staging: OutputStaging) throws {
         let tables = [("compare", codes.table()), ("compare_words", words.table())]
         for (name, table) in tables {
-            if formats.contains(.csv) { try staging.write(name + ".csv", bytes: table.bytes(byteOrderMark: excelCSV)) }
-            if formats.contains(.json) { try staging.write(name + ".json", contents: table.json()) }
+            if formats.contains(.csv) { try staging.writeCSV(table, named: name, byteOrderMark: excelCSV) }
+            if formats.contains(.json) { try staging.writeJSON(table, named: name) }
         }
         guard formats.contains(.svg) || formats.contains(.html) else { return }
         let chart = try self.chart()

@@ -74,20 +74,13 @@ public struct RunOutputs: Sendable {
         // by side, since the end of a run has no documents left to keep the other cores busy.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                // Written a piece at a time: a table with a case per survey row is large, and its JSON more so.
                 if formats.contains(.csv) {
                     for file in files {
-                        try staging.write(file.name) { emit throws(OutputError) in
-                            try file.table.forEachCSVPiece(byteOrderMark: options.excelCSV, emit)
-                        }
+                        try staging.writeCSV(file.table, named: String(file.name.dropLast(4)), byteOrderMark: options.excelCSV)
                     }
                 }
                 if formats.contains(.json) {
-                    for file in files {
-                        try staging.write(String(file.name.dropLast(4)) + ".json") { emit throws(OutputError) in
-                            try file.table.forEachJSONPiece(emit)
-                        }
-                    }
+                    for file in files { try staging.writeJSON(file.table, named: String(file.name.dropLast(4))) }
                 }
             }
             if formats.contains(.xlsx) {
