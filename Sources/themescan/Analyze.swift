@@ -142,8 +142,6 @@ struct Analyze: AsyncParsableCommand {
             defer { interrupts.release() }
             analyzer.spillFolder = staging.folder
             let result: AnalysisResult
-            // The first matches of each code, for the report's passages.
-            var samples: [Int: [Match]] = [:]
             var digests: [String: String] = [:]
             var groups = groupBy.map {
                 GroupTallies(variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count)
@@ -159,7 +157,7 @@ struct Analyze: AsyncParsableCommand {
                 // then, and the files are still in the page cache.
                 var digestedInputs = 0
                 defer { progress.finish() }
-                result = try await analyzer.analyze(sources) { analysis, documentIndex in
+                result = try await analyzer.analyze(sources) { analysis, _ in
                     while digestedInputs <= analysis.input {
                         let path = sources[digestedInputs].path
                         if digests[path] == nil { digests[path] = Self.digest(of: path) }
@@ -169,15 +167,6 @@ struct Analyze: AsyncParsableCommand {
                     groups?.add(
                         analysis.summary, tally: analysis.tally,
                         completingCaseAt: analysis.completesCase ? options.minimumOccurrences : nil)
-                    for (code, matches) in analysis.samples {
-                        let room = options.passagesPerCode - samples[code, default: []].count
-                        guard room > 0 else { continue }
-                        samples[code, default: []] += matches.prefix(room).map { match in
-                            var numbered = match
-                            numbered.document = documentIndex
-                            return numbered
-                        }
-                    }
                     if analysis.input >= inputsDone {
                         progress.advance(
                             files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))
@@ -216,7 +205,7 @@ struct Analyze: AsyncParsableCommand {
                 try await RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
-                    .write(to: staging, samples: samples, keepingMatches: shard != nil)
+                    .write(to: staging, samples: result.samples, keepingMatches: shard != nil)
                 if let groups {
                     let comparison = try ComparisonOutputs.groups(
                         groups, codebook: RunCodebook(codes: result.codes, terms: result.terms), options: options)

@@ -12,6 +12,9 @@ public struct AnalysisResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Input files that could not be read.
     public var skippedFiles: [String]
+    /// The run's first matches of each code (`CorpusAnalyzer.samplesPerCode` of them), by code index, in document
+    /// order, with document numbers from `documents`: the report's passages.
+    public var samples: [Int: [Match]] = [:]
 
     public init(
         codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)], documents: [DocumentSummary],

@@ -21,7 +21,8 @@ public struct CorpusAnalyzer: Sendable {
     public var rowRenderer: MatchRowRenderer?
     /// When set, each document's open-vocabulary words are counted (`CorpusTally.words`).
     public var wordList: WordListSettings?
-    /// How many matches of each code every document keeps as samples (`DocumentAnalysis.samples`).
+    /// How many matches of each code the run keeps as samples (`AnalysisResult.samples`). A document samples only
+    /// the codes the run does not yet have enough of (`DocumentAnalysis.samples`).
     public var samplesPerCode = 0
     /// Whether `Match` records are kept when no row renderer is set (`DocumentAnalyzer.keepsMatches`); off when a
     /// run wants counts and samples only.
@@ -99,7 +100,8 @@ public struct CorpusAnalyzer: Sendable {
         let workers = min(jobs, max(1, sources.count))
         // Far enough ahead to keep every worker busy when documents differ in size, near enough to bound memory.
         let window = 8 * workers
-        var assembly = Assembly()
+        let sampler = samplesPerCode > 0 ? PassageSampler(perCode: samplesPerCode, codeCount: matcher.codes.count) : nil
+        var assembly = Assembly(sampler: sampler)
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
         let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
@@ -115,6 +117,7 @@ public struct CorpusAnalyzer: Sendable {
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
                             rowRenderer: rowRenderer, wordList: wordList)
                         analyzer.samplesPerCode = samplesPerCode
+                        analyzer.sampler = sampler
                         analyzer.keepsMatches = keepsMatches
                         analyzer.spillFolder = spillFolder
                     } catch {
@@ -174,13 +177,17 @@ public struct CorpusAnalyzer: Sendable {
             for try await local in group { total.merge(local) }
             return total
         }
-        return AnalysisResult(
+        var result = AnalysisResult(
             codes: matcher.codes, terms: matcher.terms, documents: assembly.documents, matches: [],
             tally: tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
+        result.samples = sampler?.samples ?? [:]
+        return result
     }
 
     /// The run's documents and diagnostics so far, in input order.
     private struct Assembly {
+        /// Takes each document's samples in order, and tells the workers which codes have enough.
+        let sampler: PassageSampler?
         var documents: [DocumentSummary] = []
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
@@ -211,6 +218,7 @@ public struct CorpusAnalyzer: Sendable {
         ) throws {
             for var analysis in analyses {
                 analysis.input = input
+                sampler?.add(analysis.samples, document: documents.count)
                 try consume(analysis, documents.count)
                 documents.append(analysis.summary)
             }

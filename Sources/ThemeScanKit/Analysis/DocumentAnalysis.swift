@@ -16,7 +16,8 @@ public struct DocumentAnalysis: Sendable {
     /// The position of the document's input in the list the corpus analyzer was given.
     public var input: Int
     /// The document's first matches of each code, by code index, when the analyzer keeps samples
-    /// (`DocumentAnalyzer.samplesPerCode`).
+    /// (`DocumentAnalyzer.samplesPerCode`); only of codes the run still needed when the document was started, when
+    /// the analyzer shares a corpus analyzer's samples.
     public var samples: [Int: [Match]] = [:]
     /// Whether the document is known to be the only one of its case, and was counted as a complete case
     /// (`CorpusAnalyzer.caseMinimum`); tallies built from it elsewhere should do the same.

@@ -27,6 +27,8 @@ public final class DocumentAnalyzer {
     public var keepsMatches = true
     /// How many matches of each code a document keeps as samples (`DocumentAnalysis.samples`), for the report.
     public var samplesPerCode = 0
+    /// The run's samples so far, when a corpus analyzer shares them: codes it has enough of are not sampled.
+    var sampler: PassageSampler?
     /// Where rows set aside beyond `rowSpillBytes` go; the system's temporary folder when nil. The CLI names its
     /// staging folder, so an interrupted run leaves no quoted interview text behind.
     public var spillFolder: String?
@@ -98,6 +100,7 @@ public final class DocumentAnalyzer {
             speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: 0,
             metadata: document.metadata)
         var output = Output(document: index, summary: summary)
+        if samplesPerCode > 0, let sampler { output.fullSamples = sampler.fullCodes() }
         // A document that failed part way leaves nothing behind for this one.
         clearPairCounts()
         var countedSegments = 0
@@ -288,11 +291,19 @@ public final class DocumentAnalyzer {
         var segmentCodes: [Int] = []
         /// The document's first matches of each code, by code index.
         var samples: [Int: [Match]] = [:]
+        /// Codes the run already has enough samples of, by code index; empty when no sampler is shared.
+        var fullSamples: [Bool] = []
         /// The document's open-vocabulary words so far.
         var words = WordCounter()
         var spellings = MultiwordSpellings()
         var rows: [UInt8] = []
         var spill: RowSpill?
+
+        /// Whether a match of `code` should be kept as a sample.
+        func wantsSample(of code: Int, perCode: Int) -> Bool {
+            if fullSamples.indices.contains(code), fullSamples[code] { return false }
+            return samples[code, default: []].count < perCode
+        }
     }
 
     /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`, written past the page
@@ -345,8 +356,7 @@ public final class DocumentAnalyzer {
                 output.segmentCodes.append(credit.code)
             }
             let isSample =
-                samplesPerCode > 0
-                && span.credits.contains(where: { output.samples[$0.code, default: []].count < samplesPerCode })
+                samplesPerCode > 0 && span.credits.contains(where: { output.wantsSample(of: $0.code, perCode: samplesPerCode) })
             guard placesEveryMatch || isSample else { continue }
             if placing == nil {
                 placing = (ScalarOffsetMap(units: units), try sentenceSegmenter.boundaries(in: units))
@@ -367,7 +377,7 @@ public final class DocumentAnalyzer {
             }
             if isSample {
                 let sample = match()
-                for credit in span.credits where output.samples[credit.code, default: []].count < samplesPerCode {
+                for credit in span.credits where output.wantsSample(of: credit.code, perCode: samplesPerCode) {
                     output.samples[credit.code, default: []].append(sample)
                 }
             }
