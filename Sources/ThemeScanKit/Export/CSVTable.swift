@@ -1,7 +1,11 @@
 /// A table written as RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break.
-public struct CSVTable: Sendable, Equatable {
+public struct CSVTable: CSVTableSource, Equatable {
     public var header: [String]
     public var rows: [[String]]
+
+    public var rowCount: Int { rows.count }
+
+    public func row(at index: Int) -> [String] { rows[index] }
 
     public init(header: [String], rows: [[String]] = []) {
         self.header = header
@@ -14,37 +18,6 @@ public struct CSVTable: Sendable, Equatable {
 
     /// How many bytes of a rendered table are handed on at a time (`forEachCSVPiece`, `forEachJSONPiece`).
     static let pieceBytes = 1 << 20
-
-    /// The table as CSV bytes, after a byte order mark when asked.
-    public func bytes(byteOrderMark: Bool) -> [UInt8] {
-        var bytes: [UInt8] = []
-        forEachCSVPiece(byteOrderMark: byteOrderMark) { bytes += $0 }
-        return bytes
-    }
-
-    /// The table as CSV text.
-    public func rendered() -> String {
-        String(decoding: bytes(byteOrderMark: false), as: UTF8.self)
-    }
-
-    /// The bytes of `bytes(byteOrderMark:)`, handed to `body` about a megabyte at a time, so that writing a table
-    /// of a case per survey row does not hold a second copy of it.
-    public func forEachCSVPiece<Failure: Error>(
-        byteOrderMark: Bool, _ body: ([UInt8]) throws(Failure) -> Void
-    ) throws(Failure) {
-        // Built as bytes: appending Strings field by field cost more than the matching on large tables.
-        var bytes = byteOrderMark ? Self.byteOrderMark : []
-        bytes.reserveCapacity(min(Self.pieceBytes, 64 * (rows.count + 1)) + 4096)
-        Self.appendRow(header, to: &bytes)
-        for row in rows {
-            Self.appendRow(row, to: &bytes)
-            if bytes.count >= Self.pieceBytes {
-                try body(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
-        }
-        if !bytes.isEmpty { try body(bytes) }
-    }
 
     /// Appends one CRLF-terminated record.
     static func appendRow(_ row: [String], to bytes: inout [UInt8]) {

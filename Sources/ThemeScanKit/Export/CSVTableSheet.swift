@@ -7,21 +7,37 @@
 /// all happen to be digits) are always text.
 public struct CSVTableSheet: WorksheetSource {
     public let name: String
-    public let table: CSVTable
+    public let table: any CSVTableSource
     public let columnCount: Int
     /// Whether each column's fields are written as numbers: every non-empty one was checked to be a plain number.
     private let numeric: [Bool]
 
-    public init(name: String, table: CSVTable, textColumns: Set<String> = []) {
-        let width = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        var numeric = (0..<width).map { column in
-            !(table.header.indices.contains(column) && textColumns.contains(table.header[column]))
-        }
-        var filled = [Bool](repeating: false, count: width)
-        for row in table.rows {
-            for (column, field) in row.enumerated() where !field.isEmpty {
-                filled[column] = true
-                if numeric[column], WorkbookSheet.number(in: field) == nil { numeric[column] = false }
+    /// A sheet of `table`. Every row is read once here to find the width and which columns are numbers, unless the
+    /// table's `numberColumns` cover its header and every column is either known to hold numbers or text anyway.
+    public init(name: String, table: any CSVTableSource, textColumns: Set<String> = []) {
+        let header = table.header
+        let isText = { (column: Int) in header.indices.contains(column) && textColumns.contains(header[column]) }
+        var width = header.count
+        var numeric = header.indices.map { !isText($0) }
+        var filled: [Bool]
+        let declared = table.numberColumns.count == header.count
+        if declared, header.indices.allSatisfy({ isText($0) || table.holdsNumbers($0) }) {
+            filled = Array(repeating: table.rowCount > 0, count: width)
+        } else {
+            filled = Array(repeating: false, count: width)
+            for index in 0..<table.rowCount {
+                let row = table.row(at: index)
+                while width < row.count {
+                    numeric.append(!isText(width))
+                    filled.append(false)
+                    width += 1
+                }
+                for (column, field) in row.enumerated() where !field.isEmpty {
+                    filled[column] = true
+                    if numeric[column], !table.holdsNumbers(column), WorkbookSheet.number(in: field) == nil {
+                        numeric[column] = false
+                    }
+                }
             }
         }
         self.name = name
@@ -32,10 +48,10 @@ public struct CSVTableSheet: WorksheetSource {
 
     public var header: [String] { table.header }
 
-    public var rowCount: Int { table.rows.count }
+    public var rowCount: Int { table.rowCount }
 
     public func cells(ofRow index: Int) -> [WorkbookCell] {
-        table.rows[index].enumerated().map { column, field -> WorkbookCell in
+        table.row(at: index).enumerated().map { column, field -> WorkbookCell in
             if field.isEmpty { return .empty }
             // Checked field by field when the column was found numeric: reading the value is all that is left.
             if numeric[column], let value = Double(field) { return .number(value) }

@@ -4,7 +4,9 @@ extension CSVTable {
         "case", "document", "source", "format", "encoding", "speakers", "theme", "code", "label", "term", "word",
         "code_a", "code_b", "label_a", "label_b", "status", "case_test",
     ]
+}
 
+extension CSVTableSource {
     /// The table as a JSON array of objects, one per row, keys in column order; a column whose every non-empty
     /// value is a number by the workbook's rule (`WorkbookSheet.number(in:)`: a plain decimal that a spreadsheet
     /// keeps exactly) holds numbers, an empty cell in it `null`.
@@ -20,19 +22,26 @@ extension CSVTable {
     /// The UTF-8 of `json()`, handed to `body` about a megabyte at a time: the JSON mirror of a table with a case
     /// per survey row runs to a gigabyte.
     public func forEachJSONPiece<Failure: Error>(_ body: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        let numeric = header.indices.map { column in
-            !Self.textHeaders.contains(header[column])
-                && rows.allSatisfy { column >= $0.count || $0[column].isEmpty || WorkbookSheet.number(in: $0[column]) != nil }
+        var numeric = header.indices.map { !CSVTable.textHeaders.contains(header[$0]) }
+        let unknown = header.indices.filter { numeric[$0] && !holdsNumbers($0) }
+        if !unknown.isEmpty {
+            for index in 0..<rowCount {
+                let row = row(at: index)
+                for column in unknown where numeric[column] && column < row.count && !row[column].isEmpty {
+                    if WorkbookSheet.number(in: row[column]) == nil { numeric[column] = false }
+                }
+            }
         }
         let keys = header.enumerated().map { column, name in
             var key: [UInt8] = column == 0 ? [] : Array(", ".utf8)
-            Self.appendJSONString(name, to: &key)
+            CSVTable.appendJSONString(name, to: &key)
             key += ": ".utf8
             return key
         }
         var output: [UInt8] = [0x5B]
-        output.reserveCapacity(Self.pieceBytes + 4096)
-        for (rowIndex, row) in rows.enumerated() {
+        output.reserveCapacity(CSVTable.pieceBytes + 4096)
+        for rowIndex in 0..<rowCount {
+            let row = row(at: rowIndex)
             output += rowIndex == 0 ? "\n  {".utf8 : ",\n  {".utf8
             for column in header.indices {
                 let value = column < row.count ? row[column] : ""
@@ -40,19 +49,21 @@ extension CSVTable {
                 if numeric[column] {
                     output += value.isEmpty ? "null".utf8 : value.utf8
                 } else {
-                    Self.appendJSONString(value, to: &output)
+                    CSVTable.appendJSONString(value, to: &output)
                 }
             }
             output.append(0x7D)
-            if output.count >= Self.pieceBytes {
+            if output.count >= CSVTable.pieceBytes {
                 try body(output)
                 output.removeAll(keepingCapacity: true)
             }
         }
-        output += rows.isEmpty ? "]\n".utf8 : "\n]\n".utf8
+        output += rowCount == 0 ? "]\n".utf8 : "\n]\n".utf8
         try body(output)
     }
+}
 
+extension CSVTable {
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped, the rest as it is.
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)

@@ -1,24 +1,40 @@
 extension RunTables {
     /// `case_codes.csv`: one row per case (sorted), one column per code id in codebook order, cells = occurrences.
     public func caseCodesTable() -> CSVTable {
-        var table = CSVTable(header: ["case"] + codebook.codes.map(\.code))
-        for caseID in cases {
-            let counts = tally.caseCodeOccurrences[caseID] ?? Array(repeating: 0, count: codebook.codes.count)
-            table.rows.append([caseID] + counts.map(String.init))
+        caseCodesRows(cases: cases).materialized()
+    }
+
+    /// The rows of `caseCodesTable()` for `cases` (the run's, sorted), each made when it is written.
+    func caseCodesRows(cases: [String]) -> GeneratedCSVTable {
+        let header = ["case"] + codebook.codes.map(\.code)
+        let codeCount = codebook.codes.count
+        let occurrences = tally.caseCodeOccurrences
+        return GeneratedCSVTable(
+            header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
+        ) { index in
+            let counts = occurrences[cases[index]] ?? Array(repeating: 0, count: codeCount)
+            return [cases[index]] + counts.map(String.init)
         }
-        return table
     }
 
     /// `case_themes.csv`: `case_codes.csv` rolled up per theme, a cell being the sum of the occurrences of the
     /// theme's codes (a match crediting two codes of one theme counts for each).
     public func caseThemesTable() -> CSVTable {
-        let themes = codebook.themes
-        var table = CSVTable(header: ["case"] + themes.map(\.id))
-        for caseID in cases {
-            let counts = tally.caseCodeOccurrences[caseID] ?? Array(repeating: 0, count: codebook.codes.count)
-            table.rows.append([caseID] + themes.map { theme in String(theme.codes.reduce(0) { $0 + counts[$1] }) })
+        caseThemesRows(cases: cases).materialized()
+    }
+
+    /// The rows of `caseThemesTable()` for `cases` (the run's, sorted), each made when it is written.
+    func caseThemesRows(cases: [String]) -> GeneratedCSVTable {
+        let themes = codebook.themes.map(\.codes)
+        let header = ["case"] + codebook.themes.map(\.id)
+        let codeCount = codebook.codes.count
+        let occurrences = tally.caseCodeOccurrences
+        return GeneratedCSVTable(
+            header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
+        ) { index in
+            let counts = occurrences[cases[index]] ?? Array(repeating: 0, count: codeCount)
+            return [cases[index]] + themes.map { codes in String(codes.reduce(0) { $0 + counts[$1] }) }
         }
-        return table
     }
 
     /// `cooccurrence.csv`: code pairs that co-occur, in codebook order, with the cases coded for both, the speaker

@@ -49,20 +49,27 @@ public struct RunTables: Sendable {
     /// `documents.csv`: one row per document read; manifest and spreadsheet columns follow the fixed ones,
     /// sorted by name.
     public func documentsTable() -> CSVTable {
+        documentsRows().materialized()
+    }
+
+    /// The rows of `documentsTable()`, each made when it is written.
+    public func documentsRows() -> GeneratedCSVTable {
         let fixed = [
             "document", "case", "source", "format", "encoding", "characters", "tokens", "segments", "speakers",
         ]
-        let extra = Set(documents.flatMap(\.metadata.keys)).subtracting(fixed).sorted()
-        var table = CSVTable(header: fixed + extra)
-        for document in documents {
+        let documents = documents
+        var keys: Set<String> = []
+        for document in documents { keys.formUnion(document.metadata.keys) }
+        let extra = keys.subtracting(fixed).sorted()
+        let numbers = fixed.map { ["characters", "tokens", "segments"].contains($0) } + extra.map { _ in false }
+        return GeneratedCSVTable(header: fixed + extra, rowCount: documents.count, numberColumns: numbers) { index in
+            let document = documents[index]
             let speakers = document.speakers.map { "\($0.label) (\($0.role.rawValue))" }.joined(separator: "; ")
-            table.rows.append(
-                [
-                    document.id, document.caseID, document.source, document.format.rawValue, document.encoding,
-                    String(document.characters), String(document.tokens), String(document.segments), speakers,
-                ] + extra.map { document.metadata[$0] ?? "" })
+            return [
+                document.id, document.caseID, document.source, document.format.rawValue, document.encoding,
+                String(document.characters), String(document.tokens), String(document.segments), speakers,
+            ] + extra.map { document.metadata[$0] ?? "" }
         }
-        return table
     }
 
     /// Every case of the run, sorted, including cases where nothing matched.
@@ -79,11 +86,15 @@ public struct RunTables: Sendable {
 
 extension RunTables {
     /// The CSV tables of a run other than `matches.csv`, by file name, in the order the workbook lists them.
-    public func csvFiles() -> [(name: String, table: CSVTable)] {
-        [
-            ("codes.csv", codesTable()), ("terms.csv", termsTable()), ("case_codes.csv", caseCodesTable()),
-            ("case_themes.csv", caseThemesTable()), ("wordcloud.csv", wordcloudTable()), ("words.csv", wordsTable()),
-            ("cooccurrence.csv", cooccurrenceTable()), ("documents.csv", documentsTable()),
+    ///
+    /// The tables with a row per case or per document make their rows as they are written: a survey export has a
+    /// case per row.
+    public func csvFiles() -> [(name: String, table: any CSVTableSource)] {
+        let cases = cases
+        return [
+            ("codes.csv", codesTable()), ("terms.csv", termsTable()), ("case_codes.csv", caseCodesRows(cases: cases)),
+            ("case_themes.csv", caseThemesRows(cases: cases)), ("wordcloud.csv", wordcloudTable()),
+            ("words.csv", wordsTable()), ("cooccurrence.csv", cooccurrenceTable()), ("documents.csv", documentsRows()),
         ]
     }
 }
