@@ -71,7 +71,8 @@ import Testing
         }
         // By brute force over the cases' coded sets.
         var expected: [CodePair: Int] = [:]
-        for counts in tally.caseCodeOccurrences.values {
+        for caseID in ["A", "B", "C", "D"] {
+            let counts = tally.caseCodeOccurrences.counts(ofCase: caseID, width: 3)
             for first in 0..<3 {
                 for second in (first + 1)..<3 where counts[first] >= minimum && counts[second] >= minimum {
                     expected[CodePair(first, second), default: 0] += 1

@@ -38,6 +38,29 @@ public struct CaseCountTable: Sendable, Hashable {
         return counts
     }
 
+    /// One case's counts by key, `width` of them, zero for keys it does not have.
+    public func counts(ofCase caseID: String, width: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: width)
+        for entry in cases[caseID] ?? [] where Int(entry >> 32) < width { counts[Int(entry >> 32)] = Int(entry & 0xFFFF_FFFF) }
+        return counts
+    }
+
+    /// The sum of one case's counts.
+    public func total(ofCase caseID: String) -> Int {
+        (cases[caseID] ?? []).reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) }
+    }
+
+    /// Calls `body` once per case with the keys whose count there is at least `minimum`, in key order.
+    public func forEachCase(keysReaching minimum: Int, _ body: ([Int]) -> Void) {
+        let threshold = UInt64(max(1, minimum))
+        var keys: [Int] = []
+        for entries in cases.values {
+            keys.removeAll(keepingCapacity: true)
+            for entry in entries where entry & 0xFFFF_FFFF >= threshold { keys.append(Int(entry >> 32)) }
+            body(keys)
+        }
+    }
+
     /// Each case's counts by key.
     public var byCase: [String: [Int: Int]] {
         cases.mapValues { entries in Dictionary(uniqueKeysWithValues: entries.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }) }

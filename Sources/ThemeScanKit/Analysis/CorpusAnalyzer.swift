@@ -173,8 +173,14 @@ public struct CorpusAnalyzer: Sendable {
                 }
             }
             continuation.finish()
-            var total = empty
-            for try await local in group { total.merge(local) }
+            // Each worker's tally is merged into the largest, not into an empty one: with a case per survey row,
+            // copying a worker's case tables held them twice at the end of the run.
+            var locals: [CorpusTally] = []
+            for try await local in group { locals.append(local) }
+            locals.sort { $0.documents < $1.documents }
+            // Taken out of the list, so the merge changes the only copy.
+            guard var total = locals.popLast() else { return empty }
+            while let local = locals.popLast() { total.merge(local) }
             return total
         }
         var result = AnalysisResult(

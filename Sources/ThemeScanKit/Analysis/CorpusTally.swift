@@ -10,8 +10,9 @@ public struct CorpusTally: Sendable, Hashable {
     public var codeDocuments: [Int]
     public var termOccurrences: [Int]
     public var termDocuments: [Int]
-    /// Occurrences per code, for each case.
-    public var caseCodeOccurrences: [String: [Int]] = [:]
+    /// Occurrences per code (by code index), for each case: kept sparse, as a survey export has a case per row
+    /// and each row a few of the codes.
+    public var caseCodeOccurrences = CaseCountTable()
     /// Occurrences per term (by term index), for each case.
     public var caseTerms = CaseCountTable()
     /// Occurrences and documents of each word of the open-vocabulary list.
@@ -77,9 +78,8 @@ public struct CorpusTally: Sendable, Hashable {
         for (index, count) in document.codeOccurrences.enumerated() where count > 0 { codeDocuments[index] += 1 }
         Self.add(document.termOccurrences, into: &termOccurrences)
         for (index, count) in document.termOccurrences.enumerated() where count > 0 { termDocuments[index] += 1 }
-        Self.add(
-            document.codeOccurrences,
-            into: &caseCodeOccurrences[document.caseID, default: Array(repeating: 0, count: document.codeOccurrences.count)])
+        caseCodeOccurrences.add(
+            case: document.caseID, document.codeOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
         for (word, count) in document.words {
             words[word, default: WordCount(occurrences: 0, documents: 0)].add(WordCount(occurrences: count, documents: 1))
         }
@@ -98,9 +98,7 @@ public struct CorpusTally: Sendable, Hashable {
         Self.add(other.codeDocuments, into: &codeDocuments)
         Self.add(other.termOccurrences, into: &termOccurrences)
         Self.add(other.termDocuments, into: &termDocuments)
-        for (caseID, counts) in other.caseCodeOccurrences {
-            Self.add(counts, into: &caseCodeOccurrences[caseID, default: Array(repeating: 0, count: counts.count)])
-        }
+        caseCodeOccurrences.merge(other.caseCodeOccurrences)
         caseTerms.merge(other.caseTerms)
         for (word, count) in other.words {
             words[word, default: WordCount(occurrences: 0, documents: 0)].add(count)
@@ -129,10 +127,7 @@ public struct CorpusTally: Sendable, Hashable {
     /// with a case per row spend most of its run here.
     public func caseCodePairs(minimum: Int = 1) -> [CodePair: Int] {
         var pairs: [CodePair: Int] = [:]
-        var coded: [Int] = []
-        for occurrences in caseCodeOccurrences.values {
-            coded.removeAll(keepingCapacity: true)
-            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) { coded.append(index) }
+        caseCodeOccurrences.forEachCase(keysReaching: minimum) { coded in
             for (position, first) in coded.enumerated() {
                 for second in coded[(position + 1)...] { pairs[CodePair(first, second), default: 0] += 1 }
             }
@@ -142,23 +137,13 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each code.
     public func codeCases(minimum: Int = 1) -> [Int] {
-        Self.caseCounts(caseCodeOccurrences, width: codeOccurrences.count, minimum: minimum)
+        caseCodeOccurrences.caseCounts(minimum: minimum, width: codeOccurrences.count)
     }
 
     /// Cases with at least `minimum` occurrences of each term.
     public func termCases(minimum: Int = 1) -> [Int] {
         let counts = caseTerms.caseCounts(minimum: minimum, width: termOccurrences.count)
         return completedCases?.adding(to: counts, minimum: minimum) ?? counts
-    }
-
-    private static func caseCounts(_ perCase: [String: [Int]], width: Int, minimum: Int) -> [Int] {
-        var counts = Array(repeating: 0, count: width)
-        for occurrences in perCase.values {
-            for (index, value) in occurrences.enumerated() where value >= max(1, minimum) {
-                counts[index] += 1
-            }
-        }
-        return counts
     }
 
     private static func add(_ values: [Int], into total: inout [Int]) {

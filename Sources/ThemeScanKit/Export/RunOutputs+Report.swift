@@ -118,7 +118,7 @@ extension RunOutputs {
         let mapped = Self.heatMapRows(cases: cases, tally: tally).map { cases[$0] }
         let heatMap = ReportHeatMap(
             caseIDs: mapped, codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
-            counts: mapped.map { tally.caseCodeOccurrences[$0] ?? Array(repeating: 0, count: codebook.codes.count) },
+            counts: mapped.map { tally.caseCodeOccurrences.counts(ofCase: $0, width: codebook.codes.count) },
             hiddenCases: cases.count - mapped.count)
         let samples = codebook.codes.indices.filter { tally.codeOccurrences[$0] > 0 }.map { index in
             ReportCodeSample(
@@ -148,7 +148,7 @@ extension RunOutputs {
     /// are more than `heatMapCases`, those with the most code occurrences (the earlier one on a tie).
     static func heatMapRows(cases: [String], tally: CorpusTally, limit: Int = heatMapCases) -> [Int] {
         guard cases.count > limit else { return Array(cases.indices) }
-        let totals = cases.map { tally.caseCodeOccurrences[$0]?.reduce(0, +) ?? 0 }
+        let totals = cases.map { tally.caseCodeOccurrences.total(ofCase: $0) }
         let chosen = cases.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(limit)
         return chosen.sorted()
     }

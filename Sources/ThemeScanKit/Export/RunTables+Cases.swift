@@ -12,8 +12,7 @@ extension RunTables {
         return GeneratedCSVTable(
             header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
         ) { index in
-            let counts = occurrences[cases[index]] ?? Array(repeating: 0, count: codeCount)
-            return [cases[index]] + counts.map(String.init)
+            [cases[index]] + occurrences.counts(ofCase: cases[index], width: codeCount).map(String.init)
         }
     }
 
@@ -32,7 +31,7 @@ extension RunTables {
         return GeneratedCSVTable(
             header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
         ) { index in
-            let counts = occurrences[cases[index]] ?? Array(repeating: 0, count: codeCount)
+            let counts = occurrences.counts(ofCase: cases[index], width: codeCount)
             return [cases[index]] + themes.map { codes in String(codes.reduce(0) { $0 + counts[$1] }) }
         }
     }
