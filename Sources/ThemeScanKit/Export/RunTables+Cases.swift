@@ -6,14 +6,7 @@ extension RunTables {
 
     /// The rows of `caseCodesTable()` for `cases` (the run's, sorted), each made when it is written.
     func caseCodesRows(cases: [String]) -> GeneratedCSVTable {
-        let header = ["case"] + codebook.codes.map(\.code)
-        let codeCount = codebook.codes.count
-        let occurrences = tally.caseCodeOccurrences
-        return GeneratedCSVTable(
-            header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
-        ) { index in
-            [cases[index]] + occurrences.counts(ofCase: cases[index], width: codeCount).map(String.init)
-        }
+        caseRows(cases: cases, columns: codebook.codes.map(\.code)) { counts in counts.map(String.init) }
     }
 
     /// `case_themes.csv`: `case_codes.csv` rolled up per theme, a cell being the sum of the occurrences of the
@@ -24,15 +17,24 @@ extension RunTables {
 
     /// The rows of `caseThemesTable()` for `cases` (the run's, sorted), each made when it is written.
     func caseThemesRows(cases: [String]) -> GeneratedCSVTable {
-        let themes = codebook.themes.map(\.codes)
-        let header = ["case"] + codebook.themes.map(\.id)
+        let themes = codebook.themes
+        let members = themes.map(\.codes)
+        return caseRows(cases: cases, columns: themes.map(\.id)) { counts in
+            members.map { codes in String(codes.reduce(0) { $0 + counts[$1] }) }
+        }
+    }
+
+    /// A table of a row per case, `case` then `columns`, whose number cells `cells` makes from the case's
+    /// occurrences of each code.
+    private func caseRows(
+        cases: [String], columns: [String], cells: @escaping @Sendable ([Int]) -> [String]
+    ) -> GeneratedCSVTable {
         let codeCount = codebook.codes.count
         let occurrences = tally.caseCodeOccurrences
         return GeneratedCSVTable(
-            header: header, rowCount: cases.count, numberColumns: header.indices.map { $0 > 0 }
+            header: ["case"] + columns, rowCount: cases.count, numberColumns: [false] + columns.map { _ in true }
         ) { index in
-            let counts = occurrences.counts(ofCase: cases[index], width: codeCount)
-            return [cases[index]] + themes.map { codes in String(codes.reduce(0) { $0 + counts[$1] }) }
+            [cases[index]] + cells(occurrences.counts(ofCase: cases[index], width: codeCount))
         }
     }
 
