@@ -513,3 +513,8 @@ const char *cxml_writer_content(cxml_writer *writer, int32_t *length) {
     if (length != NULL) *length = (int32_t)xmlBufferLength(writer->buffer);
     return (const char *)xmlBufferContent(writer->buffer);
 }
+
+void cxml_writer_discard_content(cxml_writer *writer) {
+    /* The writer appends to this buffer only when flushed, and cxml_writer_content flushed it. */
+    xmlBufferEmpty(writer->buffer);
+}

@@ -134,6 +134,8 @@ int32_t cxml_writer_end_element(cxml_writer *writer);
 int32_t cxml_writer_end_document(cxml_writer *writer);
 /// The bytes written so far (after cxml_writer_end_document: the whole document); borrowed from the writer.
 const char *cxml_writer_content(cxml_writer *writer, int32_t *length);
+/// Lets go of the bytes written so far, once taken with cxml_writer_content; what is written next follows them.
+void cxml_writer_discard_content(cxml_writer *writer);
 
 #ifdef __cplusplus
 }

@@ -87,7 +87,7 @@ public struct RunOutputs: Sendable {
                 group.addTask {
                     let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
                     // Each sheet is made from its table only when the writer comes to it.
-                    let bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables) { index in
+                    let bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables, spillFolder: staging.folder) { index in
                         let name = Self.workbookTables[index]
                         return Self.fittingExcel(
                             CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))

@@ -47,10 +47,14 @@ extension XLSXWorkbookWriter {
         writer.endElement()
     }
 
-    /// A writer holding the worksheet part of `sheet`, all but finished: its text goes into `strings`.
+    /// How many rows a worksheet writer writes between calls to its `everyRows`.
+    static let rowsBetweenCalls = 1024
+
+    /// A writer holding the worksheet part of `sheet`, all but finished: its text goes into `strings`. `everyRows`
+    /// is called with the writer after each `rowsBetweenCalls` rows, to drain what it holds.
     static func worksheetWriter(
-        _ sheet: some WorksheetSource, strings: inout SharedStrings
-    ) throws(MarkupError) -> XMLWriter {
+        _ sheet: some WorksheetSource, strings: inout SharedStrings, everyRows: (XMLWriter) throws -> Void = { _ in }
+    ) throws -> XMLWriter {
         let writer = try XMLWriter(indent: false)
         let widths = columnWidths(sheet)
         writer.startElement("worksheet")
@@ -97,6 +101,7 @@ extension XLSXWorkbookWriter {
         writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, columns: columns, to: writer, strings: &strings)
         for index in 0..<sheet.rowCount {
             writeRow(index + 2, sheet.cells(ofRow: index), style: nil, columns: columns, to: writer, strings: &strings)
+            if index % rowsBetweenCalls == rowsBetweenCalls - 1 { try everyRows(writer) }
         }
         writer.endElement()
         writer.endElement()

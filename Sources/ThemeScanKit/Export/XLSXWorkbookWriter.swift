@@ -18,18 +18,26 @@ public enum XLSXWorkbookWriter {
         try bytes(names: sheets.map(\.name)) { sheets[$0] }
     }
 
+    /// Worksheet XML beyond this many bytes is set aside in a temporary file as it is written.
+    public static let defaultSpillBytes = 32 << 20
+
     /// The bytes of a workbook of sheets with these names, each made by `sheet` (given its index) only when it
-    /// is written: one sheet at a time is held, as cells and as XML, and its XML goes into the archive compressed
-    /// before the next is made. The shared strings, which every sheet adds to, come last in the archive.
+    /// is written: one sheet at a time is held, as cells, and its XML goes into the archive compressed before the
+    /// next is made. The shared strings, which every sheet adds to, come last in the archive.
+    ///
+    /// A sheet's XML is held until it is compressed, since the archive must know an entry's size before its bytes;
+    /// once it passes `spillBytes`, it goes on into a temporary file in `spillFolder` (the system's when nil) and
+    /// is compressed from there. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of XML.
     public static func bytes(
-        names requested: [String], sheet: (Int) throws(WorkbookError) -> any WorksheetSource
+        names requested: [String], spillFolder: String? = nil, spillBytes: Int = defaultSpillBytes,
+        sheet: (Int) throws(WorkbookError) -> any WorksheetSource
     ) throws(WorkbookError) -> [UInt8] {
         guard !requested.isEmpty else { throw .noSheets }
         let names = sheetNames(requested)
         var strings = SharedStrings()
         do {
-            return try ZipArchiveWriter.bytes { add in
-                func put(_ path: String, _ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try add(path, $0) } }
+            return try ZipArchiveWriter.bytes { sink in
+                func put(_ path: String, _ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try sink.add(path, $0) } }
                 try put("[Content_Types].xml", try contentTypes(sheetCount: names.count))
                 try put("_rels/.rels", try packageRelationships())
                 try put("docProps/app.xml", try appProperties())
@@ -43,8 +51,20 @@ public enum XLSXWorkbookWriter {
                     if made.rowCount + 1 > maximumRows || columns > maximumColumns {
                         throw WorkbookError.sheetTooLarge(sheet: made.name, rows: made.rowCount + 1, columns: columns)
                     }
-                    // Deflated straight from libxml2's buffer.
-                    try worksheetWriter(made, strings: &strings).finish { try add("xl/worksheets/sheet\(index + 1).xml", $0) }
+                    let path = "xl/worksheets/sheet\(index + 1).xml"
+                    var spill: SpillFile?
+                    let writer = try worksheetWriter(made, strings: &strings) { writer in
+                        guard spill != nil || writer.bufferedByteCount >= spillBytes else { return }
+                        if spill == nil { spill = try SpillFile(in: spillFolder, prefix: ".themescan-sheet") }
+                        try writer.drain { bytes in try spill!.write(bytes) }
+                    }
+                    if let spill {
+                        try writer.finish { bytes in try spill.write(bytes) }
+                        try sink.add(path, file: spill.reader, size: spill.size)
+                    } else {
+                        // Deflated straight from libxml2's buffer.
+                        try writer.finish { try sink.add(path, $0) }
+                    }
                 }
                 try put("xl/sharedStrings.xml", try strings.part())
             }
@@ -52,6 +72,8 @@ public enum XLSXWorkbookWriter {
             throw error
         } catch let error as MarkupError {
             throw .xml(error)
+        } catch let error as OutputError {
+            throw .output(error)
         } catch {
             throw .archive(reason: "\(error)")
         }

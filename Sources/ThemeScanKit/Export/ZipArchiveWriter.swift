@@ -18,36 +18,22 @@ public enum ZipArchiveWriter {
 
     /// The archive's bytes, built in memory; the same bytes `write(_:to:)` puts in a file.
     public static func bytes(_ entries: [QDAArchiveEntry]) throws -> [UInt8] {
-        try bytes { add in
-            for entry in entries { try entry.bytes.withUnsafeBytes { try add(entry.path, $0) } }
+        try bytes { sink in
+            for entry in entries { try entry.bytes.withUnsafeBytes { try sink.add(entry.path, $0) } }
         }
     }
 
-    /// The bytes of an archive of the entries `produce` hands to `add` (a path and the entry's bytes, lent for the
-    /// call), in that order. Each entry is deflated into the archive as it comes, so its bytes can be let go
-    /// before the next one is made: the sheets of a workbook with a case per survey row run to hundreds of
-    /// megabytes of XML.
-    public static func bytes(
-        _ produce: (_ add: (String, UnsafeRawBufferPointer) throws -> Void) throws -> Void
-    ) throws -> [UInt8] {
+    /// The bytes of an archive of the entries `produce` hands to the sink, in that order. Each entry is deflated
+    /// into the archive as it comes, so its bytes can be let go before the next one is made: the sheets of a
+    /// workbook with a case per survey row run to hundreds of megabytes of XML.
+    public static func bytes(_ produce: (ZipEntrySink) throws -> Void) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
-        try produce { path, bytes in try add(path, bytes, to: archive) }
+        try produce(ZipEntrySink(archive: archive))
         return [UInt8](archive.data ?? Data())
     }
 
     private static func add(_ entries: [QDAArchiveEntry], to archive: Archive) throws {
-        for entry in entries { try entry.bytes.withUnsafeBytes { try add(entry.path, $0, to: archive) } }
-    }
-
-    private static func add(_ path: String, _ bytes: UnsafeRawBufferPointer, to archive: Archive) throws {
-        // Handed over a chunk at a time, copied from the lent bytes rather than from a whole copy of them.
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
-            permissions: 0o644, compressionMethod: .deflate
-        ) { position, size in
-            let start = Int(position)
-            guard let base = bytes.baseAddress, start < bytes.count else { return Data() }
-            return Data(bytes: base + start, count: min(size, bytes.count - start))
-        }
+        let sink = ZipEntrySink(archive: archive)
+        for entry in entries { try entry.bytes.withUnsafeBytes { try sink.add(entry.path, $0) } }
     }
 }

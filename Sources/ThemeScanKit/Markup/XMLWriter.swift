@@ -66,6 +66,22 @@ public final class XMLWriter {
         try body(try finishedContent())
     }
 
+    /// How many bytes have been written and not yet drained.
+    public var bufferedByteCount: Int {
+        var length: Int32 = 0
+        _ = cxml_writer_content(writer, &length)
+        return Int(length)
+    }
+
+    /// Lends the bytes written so far to `body`, then lets them go: the document goes on after them, and `finish`
+    /// gives only what is written later. A part too large to hold is handed on a piece at a time this way.
+    public func drain(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var length: Int32 = 0
+        guard let content = cxml_writer_content(writer, &length), length > 0 else { return }
+        try body(UnsafeRawBufferPointer(start: content, count: Int(length)))
+        cxml_writer_discard_content(writer)
+    }
+
     /// The finished document, borrowed from the writer: valid while the writer lives and writes nothing more.
     private func finishedContent() throws(MarkupError) -> UnsafeRawBufferPointer {
         check(cxml_writer_end_document(writer), "the end of the document")
