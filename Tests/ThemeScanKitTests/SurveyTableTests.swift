@@ -346,11 +346,11 @@ import Testing
         #expect(TextColumnRule.width("心理老师") == 8)
         #expect(TextColumnRule.width("teacher") == 7)
         for value in ["2024-03-05 10:22:33", "2024年3月5日", "120秒", "3.5", "45%", "1.2.3.4(北京-北京)", "https://x.cn/a",
-            "someone@example.org"]
+            "someone@example.org", "HTTP://X.CN", "Www.example.org 看看", "hTTps://x"]
         {
             #expect(TextColumnRule.isStructured(value), "\(value)")
         }
-        for value in ["没有心理老师", "3 teachers left", "第一，资金不足", "-"] {
+        for value in ["没有心理老师", "3 teachers left", "第一，资金不足", "-", "http:/x 说", "ｗｗｗ.网站 很好", "wwwx"] {
             #expect(!TextColumnRule.isStructured(value), "\(value)")
         }
         let rule = TextColumnRule()
@@ -358,6 +358,13 @@ import Testing
         #expect(!rule.qualifies(["压力大", "没有"]))
         #expect(!rule.qualifies(Array(repeating: "Sunshine Community Program", count: 5)))
         #expect(!rule.qualifies([]))
+        // The counts stop early only where the answer is settled.
+        #expect(!TextColumnRule(maximumStructuredShare: 0).qualifies(["学生压力很大", "没有心理老师"]))
+        let long = ["学生压力很大", "没有心理老师", "家长不太配合工作"]
+        #expect(!rule.qualifies([long[0], long[0], long[1], long[1], long[0]]))
+        #expect(rule.qualifies([long[0], long[0], long[1], long[2], long[0]]))
+        #expect(!rule.qualifies(long + ["2024年3月5日"]))
+        #expect(rule.qualifies(long + long + ["2024年3月5日"]))
     }
 
     @Test func caseColumnGivesCasesWithFallbacks() throws {

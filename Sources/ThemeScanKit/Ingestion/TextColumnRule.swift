@@ -32,12 +32,22 @@ public struct TextColumnRule: Sendable, Hashable {
             ? Double(widths[widths.count / 2])
             : Double(widths[widths.count / 2 - 1] + widths[widths.count / 2]) / 2
         guard median >= Double(minimumMedianWidth) else { return false }
-        let structured = answers.filter(Self.isStructured).count
-        guard Double(structured) < maximumStructuredShare * Double(answers.count) else { return false }
-        if answers.count >= distinctCheckMinimum {
-            guard Double(Set(answers).count) >= minimumDistinctShare * Double(answers.count) else { return false }
+        // Both counts stop as soon as they decide: a survey export's text column has tens of thousands of answers.
+        let structuredLimit = maximumStructuredShare * Double(answers.count)
+        guard structuredLimit > 0 else { return false }
+        var structured = 0
+        for answer in answers where Self.isStructured(answer) {
+            structured += 1
+            if Double(structured) >= structuredLimit { return false }
         }
-        return true
+        guard answers.count >= distinctCheckMinimum else { return true }
+        let distinctNeeded = minimumDistinctShare * Double(answers.count)
+        var distinct: Set<String> = []
+        for answer in answers {
+            distinct.insert(answer)
+            if Double(distinct.count) >= distinctNeeded { return true }
+        }
+        return false
     }
 
     /// The display width of `text`: two for each wide (East Asian) character, one for any other.
@@ -62,13 +72,10 @@ public struct TextColumnRule: Sendable, Hashable {
 
     /// Whether `value` is a number, date, time, duration, IP address, e-mail address or link rather than prose.
     public static func isStructured(_ value: String) -> Bool {
-        let lowered = value.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") { return true }
+        // Only the start is compared: lowering every answer whole cost a copy of each.
+        if linkPrefixes.contains(where: { startsWith(value, $0) }) { return true }
         if value.contains("@"), !value.contains(where: \.isWhitespace) { return true }
         if startsWithIPv4Address(value) { return true }
-        // Digits with separators and the units dates and durations are written with: 2024-03-05 10:22:33,
-        // 2024年3月5日, 120秒, 3.5, 45%.
-        let units: Set<Unicode.Scalar> = ["年", "月", "日", "时", "分", "秒", "点", "号", "周", "天", "小", "h", "m", "s"]  // 小 for 小时
         var hasDigit = false
         for scalar in value.unicodeScalars {
             if ("0"..."9").contains(scalar) {
@@ -80,6 +87,27 @@ public struct TextColumnRule: Sendable, Hashable {
             }
         }
         return hasDigit
+    }
+
+    /// Digits with separators and the units dates and durations are written with: 2024-03-05 10:22:33,
+    /// 2024年3月5日, 120秒, 3.5, 45%. 小 is for 小时.
+    private static let units: Set<Unicode.Scalar> = [
+        "年", "月", "日", "时", "分", "秒", "点", "号", "周", "天", "小", "h", "m", "s",
+    ]
+
+    /// How links start, in lower case.
+    private static let linkPrefixes = ["http://", "https://", "www."]
+
+    /// Whether `value` starts with the ASCII `prefix`, ignoring the case of ASCII letters. No other character
+    /// lowers to one of the prefixes' letters, so this is `value.lowercased().hasPrefix(prefix)`.
+    private static func startsWith(_ value: String, _ prefix: String) -> Bool {
+        var bytes = value.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if lowered != expected { return false }
+        }
+        return true
     }
 
     /// Punctuation and symbol categories (`-`, `:`, `/`, `+`, `%`, …).
