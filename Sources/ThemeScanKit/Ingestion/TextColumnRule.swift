@@ -74,7 +74,9 @@ public struct TextColumnRule: Sendable, Hashable {
     public static func isStructured(_ value: String) -> Bool {
         // Only the start is compared: lowering every answer whole cost a copy of each.
         if linkPrefixes.contains(where: { startsWith(value, $0) }) { return true }
-        if value.contains("@"), !value.contains(where: \.isWhitespace) { return true }
+        // The bytes first: most answers have no @, and looking for one character by character costs a pass of
+        // grapheme breaking over each answer.
+        if value.utf8.contains(0x40), value.contains("@"), !value.contains(where: \.isWhitespace) { return true }
         if startsWithIPv4Address(value) { return true }
         var hasDigit = false
         for scalar in value.unicodeScalars {
