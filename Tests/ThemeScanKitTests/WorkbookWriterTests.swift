@@ -97,6 +97,17 @@ import Testing
         // The fullwidth comma is wide too; the combining acute accent takes no column.
         #expect(DisplayWidth.columns(of: "抑郁ab，") == 8)
         #expect(DisplayWidth.columns(of: "e\u{301}") == 1)
+        // The first line as splitting the characters on a line feed gives it: \r\n is one character, not a line feed.
+        for text in ["抑郁\n很多", "a\r\nbc\nd", "\n", "", "ab\r", "x\r\n\ny", "末\u{301}\n\r\n"] {
+            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            #expect(DisplayWidth.columns(ofFirstLineOf: text) == DisplayWidth.columns(of: line), "\(text.debugDescription)")
+        }
+        #expect(DisplayWidth.columns(ofFirstLineOf: "a\r\nbc\nd") == 3)
+        // Numbers' widths are their text's, counted without making it.
+        for value in [0, 7, -7, 10, 99, 100, -12_345, 999_999_999_999_999, 1e15, -1e15, 1.5, -0.25, 1e-5, .infinity, -.infinity, .nan] {
+            let text = value.isFinite ? XLSXWorkbookWriter.numberText(value) : "\(value)"
+            #expect(XLSXWorkbookWriter.numberWidth(value) == text.utf8.count, "\(value)")
+        }
     }
 
     @Test func sameSheetsGiveTheSameBytes() throws {

@@ -163,21 +163,33 @@ public enum XLSXWorkbookWriter {
     static func columnWidths(_ sheet: some WorksheetSource) -> [Int] {
         let count = sheet.columnCount
         var widths = [Int](repeating: 0, count: count)
-        func widen(_ column: Int, _ text: String) {
-            // Only the first line counts: Excel shows the rest below it when the row is taller.
-            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            widths[column] = max(widths[column], DisplayWidth.columns(of: line))
+        // Only the first line counts: Excel shows the rest below it when the row is taller.
+        for (column, title) in sheet.header.enumerated() {
+            widths[column] = max(widths[column], DisplayWidth.columns(ofFirstLineOf: title))
         }
-        for (column, title) in sheet.header.enumerated() { widen(column, title) }
         for index in 0..<sheet.rowCount {
             for (column, cell) in sheet.cells(ofRow: index).enumerated() {
                 switch cell {
                 case .empty: continue
-                case .text(let text): widen(column, text)
-                case .number(let value): widen(column, value.isFinite ? numberText(value) : "\(value)")
+                case .text(let text): widths[column] = max(widths[column], DisplayWidth.columns(ofFirstLineOf: text))
+                case .number(let value): widths[column] = max(widths[column], numberWidth(value))
                 }
             }
         }
         return widths.map { min(max($0 + 2, 6), 80) }
+    }
+
+    /// The columns a number's text takes (`numberText`, all ASCII), counted without making the text for the
+    /// integers a table of counts is made of: a sheet with a case per survey row has millions of them.
+    static func numberWidth(_ value: Double) -> Int {
+        guard value.isFinite else { return "\(value)".utf8.count }
+        guard value == value.rounded(), abs(value) < 1e15 else { return numberText(value).utf8.count }
+        var magnitude = Int64(value).magnitude
+        var digits = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            digits += 1
+        }
+        return value < 0 ? digits + 1 : digits
     }
 }

@@ -5,8 +5,22 @@ import CICU
 public enum DisplayWidth {
     /// The number of columns `text` takes.
     public static func columns(of text: String) -> Int {
+        columns(of: text, firstLineOnly: false)
+    }
+
+    /// The columns the first line of `text` takes: up to its first line feed that is a character of its own (one
+    /// after a carriage return is part of that `\r\n` character, and does not end the line), as splitting the
+    /// text's characters on `"\n"` would give, without making the line.
+    public static func columns(ofFirstLineOf text: String) -> Int {
+        columns(of: text, firstLineOnly: true)
+    }
+
+    private static func columns(of text: String, firstLineOnly: Bool) -> Int {
         var total = 0
+        var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
+            if firstLineOnly, scalar.value == 0x0A, !afterCarriageReturn { break }
+            afterCarriageReturn = scalar.value == 0x0D
             // ASCII is by far the most common and always one column (controls aside, which take none).
             if scalar.value < 0x80 {
                 total += scalar.value >= 0x20 ? 1 : 0
