@@ -14,7 +14,7 @@ final class SpillFile {
         path = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forUpdatingAtPath: path)
-        else { throw .writeFailed(path: path, reason: "cannot create a temporary file") }
+        else { throw .writeFailed(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
         self.handle = handle
     }
 
@@ -28,7 +28,7 @@ final class SpillFile {
         do {
             try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
         } catch {
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+            throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
         size += bytes.count
     }
