@@ -25,7 +25,7 @@ struct SurveyExport {
             }
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try Data().write(to: file)
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         try table.forEachCSVPiece(byteOrderMark: false) { try handle.write(contentsOf: Data($0)) }

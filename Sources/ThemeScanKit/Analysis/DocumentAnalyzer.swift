@@ -315,8 +315,7 @@ public final class DocumentAnalyzer {
         /// Creates the file in `folder` (the system's temporary folder when nil), readable by its owner only:
         /// the rows quote interview text.
         init(in folder: String?) throws(TextError) {
-            let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
-            path = base.appendingPathComponent(".themescan-rows-\(UUID().uuidString).csv").path
+            path = SpillFile.uniquePath(in: folder, prefix: ".themescan-rows", suffix: ".csv")
             do { file = try DirectFileWriter(path: path, permissions: 0o600, exclusive: true) } catch {
                 throw .spillFailed(path: path, reason: error.reason)
             }

@@ -10,8 +10,7 @@ final class SpillFile {
 
     /// Creates the file in `folder`, or in the system's temporary folder when nil.
     init(in folder: String?, prefix: String) throws(OutputError) {
-        let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
-        path = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+        path = Self.uniquePath(in: folder, prefix: prefix)
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forUpdatingAtPath: path)
         else { throw .writeFailed(path: path, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
@@ -31,6 +30,12 @@ final class SpillFile {
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
         size += bytes.count
+    }
+
+    /// A path no other file has, `prefix` and a UUID, in `folder` or the system's temporary folder when nil.
+    static func uniquePath(in folder: String?, prefix: String, suffix: String = "") -> String {
+        let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        return base.appendingPathComponent("\(prefix)-\(UUID().uuidString)\(suffix)").path
     }
 
     /// The file, for reading back what was written (`ZipEntrySink.add(_:file:size:)`).
