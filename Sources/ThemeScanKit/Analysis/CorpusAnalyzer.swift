@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// Workers take the next unread input from a shared counter; each file is read, analyzed and reduced to its
 /// tally and matches before the worker moves on, and a file of many documents (a survey export, a row each) is
-/// handed on in parts of `partDocuments` as it goes. Results are put back in input order before they are passed
+/// cut into parts of `partDocuments` that any worker analyzes and that are handed on as they are done. Results are put back in input order before they are passed
 /// on and merged, so the outcome does not depend on which worker finished first, and only the documents between
 /// the oldest unfinished one and the newest finished one are held at a time.
 public struct CorpusAnalyzer: Sendable {
@@ -34,9 +34,9 @@ public struct CorpusAnalyzer: Sendable {
     /// with such cases; tables must then ask for case counts at this minimum. Such documents are handed on with
     /// `completesCase` set.
     public var caseMinimum: Int?
-    /// How many documents of one input are analyzed before they are handed on as a part: a survey export with a
-    /// document per row would otherwise hold every row's tally, samples and rows until its last row was done
-    /// (1.2 GB for 50,000 rows). Tests make it small.
+    /// How many documents of one input make a part, analyzed by any worker and handed on as soon as the parts
+    /// before it are: a survey export with a document per row would otherwise hold every row's tally, samples and
+    /// rows until its last row was done (1.2 GB for 50,000 rows), on one core. Tests make it small.
     public var partDocuments = 64
 
     public init(
@@ -54,13 +54,68 @@ public struct CorpusAnalyzer: Sendable {
         self.keepsDocuments = keepsDocuments
     }
 
-    private enum Outcome: Sendable {
-        /// The last analyses of an input, with the input's warnings.
+    enum Outcome: Sendable {
+        /// All the analyses of an input, with the input's warnings.
         case analyzed([DocumentAnalysis], [Diagnostic])
-        /// Analyses of an input that holds more documents; the rest follow.
-        case part([DocumentAnalysis])
+        /// An input of more than `partDocuments` documents was read and cut into this many parts, which any worker
+        /// may analyze; the input's warnings.
+        case split(parts: Int, [Diagnostic])
+        /// The analyses of the part with this number of a split input.
+        case part(Int, [DocumentAnalysis])
         case skipped(IngestionError)
         case failed(TextError)
+    }
+
+    /// Documents of a split input, waiting for a worker.
+    struct PendingPart: Sendable {
+        var input: Int
+        var number: Int
+        var documents: [Document]
+    }
+
+    /// The parts of split inputs not yet taken, oldest first, so parts are analyzed about in the order they are
+    /// handed on.
+    final class PartQueue: Sendable {
+        private let state = Mutex<(parts: [PendingPart], next: Int)>(([], 0))
+
+        func append(_ parts: [PendingPart]) {
+            state.withLock { $0.parts += parts }
+        }
+
+        /// The oldest part, taken out of the queue.
+        func next() -> PendingPart? {
+            state.withLock { state in
+                guard state.next < state.parts.count else { return nil }
+                let part = state.parts[state.next]
+                // The queue lets go of the documents, so the worker holds the only copy.
+                state.parts[state.next].documents = []
+                state.next += 1
+                if state.next == state.parts.count { state = ([], 0) }
+                return part
+            }
+        }
+    }
+
+    /// What has arrived for one input and is not yet handed on.
+    struct Arrivals {
+        /// The input's only outcome, when it was not split.
+        var whole: Outcome?
+        var partCount: Int?
+        var warnings: [Diagnostic] = []
+        var parts: [Int: [DocumentAnalysis]] = [:]
+        var nextPart = 0
+
+        mutating func record(_ outcome: Outcome) {
+            switch outcome {
+            case .split(let count, let warnings):
+                partCount = count
+                self.warnings = warnings
+            case .part(let number, let analyses):
+                parts[number] = analyses
+            case .analyzed, .skipped, .failed:
+                whole = outcome
+            }
+        }
     }
 
     private final class WorkCounter: Sendable {
@@ -102,6 +157,7 @@ public struct CorpusAnalyzer: Sendable {
         let window = 8 * workers
         let sampler = samplesPerCode > 0 ? PassageSampler(perCode: samplesPerCode, codeCount: matcher.codes.count) : nil
         var assembly = Assembly(sampler: sampler)
+        let queue = PartQueue()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
         let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
@@ -125,23 +181,31 @@ public struct CorpusAnalyzer: Sendable {
                         if index < sources.count { continuation.yield((index, .failed(error))) }
                         return local
                     }
+                    /// Analyzes the oldest waiting part of a split input, if there is one.
+                    func analyzeWaitingPart() -> Bool {
+                        guard let part = queue.next() else { return false }
+                        let outcome = analyze(part, with: analyzer)
+                        if case .part(_, let analyses) = outcome {
+                            for analysis in analyses { local.add(analysis.tally) }
+                        }
+                        continuation.yield((part.input, outcome))
+                        return true
+                    }
                     while !Task.isCancelled {
+                        // Parts of split inputs come first, so one input of many documents keeps every worker busy.
+                        if analyzeWaitingPart() {
+                            await Task.yield()
+                            continue
+                        }
                         let index = counter.next.add(1, ordering: .relaxed).oldValue
                         guard index < sources.count else { break }
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
-                            try? await Task.sleep(for: .milliseconds(1))
+                            if !analyzeWaitingPart() { try? await Task.sleep(for: .milliseconds(1)) }
                         }
-                        var handedOnParts = false
-                        var outcome = process(sources[index], with: analyzer) { part in
-                            handedOnParts = true
-                            for analysis in part { local.add(analysis.tally) }
-                            continuation.yield((index, .part(part)))
-                        }
+                        var outcome = process(sources[index], input: index, with: analyzer, queue: queue)
+                        // A split input held many documents, so it completes no case.
                         if case .analyzed(var analyses, let warnings) = outcome {
-                            // An input handed on in parts held many documents, so it completes no case.
-                            if caseMinimum != nil, !handedOnParts,
-                                Self.completesCase(analyses, soleCase: soleCases[index])
-                            {
+                            if caseMinimum != nil, Self.completesCase(analyses, soleCase: soleCases[index]) {
                                 analyses[0].completesCase = true
                                 outcome = .analyzed(analyses, warnings)
                             }
@@ -158,16 +222,17 @@ public struct CorpusAnalyzer: Sendable {
                 }
             }
             defer { group.cancelAll() }
-            // What arrived for inputs after the next one, in arrival order: an input's parts come before its end.
-            var pending: [Int: [Outcome]] = [:]
+            // What arrived for the next input and those after it; parts of a split input arrive in any order.
+            var arrivals: [Int: Arrivals] = [:]
             var nextIndex = 0
             var iterator = stream.makeAsyncIterator()
             while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
-                pending[index, default: []].append(outcome)
-                while let ready = pending.removeValue(forKey: nextIndex) {
-                    var finished = false
-                    for outcome in ready { finished = try assembly.add(outcome, input: nextIndex, consume: consume) }
-                    guard finished else { break }
+                arrivals[index, default: Arrivals()].record(outcome)
+                while var current = arrivals.removeValue(forKey: nextIndex) {
+                    guard try assembly.handOn(&current, input: nextIndex, consume: consume) else {
+                        arrivals[nextIndex] = current
+                        break
+                    }
                     nextIndex += 1
                     counter.delivered.store(nextIndex, ordering: .relaxed)
                 }
@@ -191,32 +256,38 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// The run's documents and diagnostics so far, in input order.
-    private struct Assembly {
+    struct Assembly {
         /// Takes each document's samples in order, and tells the workers which codes have enough.
         let sampler: PassageSampler?
         var documents: [DocumentSummary] = []
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
 
-        /// Passes on what arrived for `input`; whether that was the input's last.
-        mutating func add(
-            _ outcome: Outcome, input: Int, consume: (DocumentAnalysis, Int) throws -> Void
+        /// Passes on what arrived for `input` that is next in order; whether the input is done.
+        mutating func handOn(
+            _ arrivals: inout Arrivals, input: Int, consume: (DocumentAnalysis, Int) throws -> Void
         ) throws -> Bool {
-            switch outcome {
+            switch arrivals.whole {
             case .analyzed(let analyses, let warnings):
                 try add(analyses, input: input, consume: consume)
                 diagnostics += warnings
                 return true
-            case .part(let analyses):
-                try add(analyses, input: input, consume: consume)
-                return false
             case .skipped(let error):
                 skipped.append(error.path)
                 diagnostics.append(error.diagnostic)
                 return true
             case .failed(let error):
                 throw error
+            case .split, .part, nil:
+                break
             }
+            while let analyses = arrivals.parts.removeValue(forKey: arrivals.nextPart) {
+                try add(analyses, input: input, consume: consume)
+                arrivals.nextPart += 1
+            }
+            guard let count = arrivals.partCount, arrivals.nextPart == count else { return false }
+            diagnostics += arrivals.warnings
+            return true
         }
 
         private mutating func add(
@@ -231,40 +302,64 @@ public struct CorpusAnalyzer: Sendable {
         }
     }
 
-    /// Reads and analyzes one input; an input of more than `partDocuments` documents hands its analyses to
-    /// `handOn` in parts as it goes, and only the last ones are in the outcome.
+    /// Reads one input and analyzes it whole, or, when it holds more than `partDocuments` documents, cuts it into
+    /// parts of that many for any worker to analyze (`queue`) and says how many.
     private func process(
-        _ source: DocumentSource, with analyzer: DocumentAnalyzer, handOn: ([DocumentAnalysis]) -> Void
+        _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue
     ) -> Outcome {
         do throws(IngestionError) {
             let read = try loader.load(source)
             let warnings = read.warnings
-            // Each document is taken out of the list before it is analyzed, so the analyzer holds its only copy
-            // and can let its text go.
             var documents = (consume read).documents
-            documents.reverse()
-            do throws(TextError) {
-                var analyses: [DocumentAnalysis] = []
-                while let document = documents.popLast() {
-                    if analyses.count >= partDocuments {
-                        handOn(analyses)
-                        analyses.removeAll(keepingCapacity: true)
-                    }
-                    var analysis: DocumentAnalysis
-                    if keepsDocuments {
-                        analysis = try analyzer.analyze(document, index: 0)
-                        analysis.document = document
-                    } else {
-                        analysis = try analyzer.analyze(consume document, index: 0)
-                    }
-                    analyses.append(analysis)
+            guard documents.count <= partDocuments else {
+                var parts: [PendingPart] = []
+                var start = 0
+                while start < documents.count {
+                    let end = min(documents.count, start + partDocuments)
+                    parts.append(PendingPart(input: input, number: parts.count, documents: Array(documents[start..<end])))
+                    start = end
                 }
-                return .analyzed(analyses, warnings)
+                documents = []
+                let count = parts.count
+                queue.append(parts)
+                return .split(parts: count, warnings)
+            }
+            do throws(TextError) {
+                return .analyzed(try analyze(documents, with: analyzer), warnings)
             } catch {
                 return .failed(error)
             }
         } catch {
             return .skipped(error)
         }
+    }
+
+    /// Analyzes a part of a split input.
+    private func analyze(_ part: PendingPart, with analyzer: DocumentAnalyzer) -> Outcome {
+        do throws(TextError) {
+            return .part(part.number, try analyze(part.documents, with: analyzer))
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Analyzes documents in order. Each is taken out of the list before it is analyzed, so the analyzer holds
+    /// its only copy and can let its text go.
+    private func analyze(_ documents: consuming [Document], with analyzer: DocumentAnalyzer) throws(TextError) -> [DocumentAnalysis] {
+        var documents = documents
+        documents.reverse()
+        var analyses: [DocumentAnalysis] = []
+        analyses.reserveCapacity(documents.count)
+        while let document = documents.popLast() {
+            var analysis: DocumentAnalysis
+            if keepsDocuments {
+                analysis = try analyzer.analyze(document, index: 0)
+                analysis.document = document
+            } else {
+                analysis = try analyzer.analyze(consume document, index: 0)
+            }
+            analyses.append(analysis)
+        }
+        return analyses
     }
 }
