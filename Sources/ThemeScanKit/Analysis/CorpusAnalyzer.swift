@@ -123,6 +123,8 @@ public struct CorpusAnalyzer: Sendable {
         let next = Atomic<Int>(0)
         /// How many inputs have been passed on in order; workers wait when they are too far ahead of it.
         let delivered = Atomic<Int>(0)
+        /// Workers taking or reading an input, whose parts, if it is split, are not yet queued.
+        let reading = Atomic<Int>(0)
     }
 
     /// Analyzes the inputs and keeps every match in the result; throws only when ICU itself fails.
@@ -152,7 +154,8 @@ public struct CorpusAnalyzer: Sendable {
         _ sources: [DocumentSource], consume: (DocumentAnalysis, Int) throws -> Void
     ) async throws -> AnalysisResult {
         let counter = WorkCounter()
-        let workers = min(jobs, max(1, sources.count))
+        // As many workers as jobs even for fewer inputs: an input of many documents is cut into parts for all.
+        let workers = jobs
         // Far enough ahead to keep every worker busy when documents differ in size, near enough to bound memory.
         let window = 8 * workers
         let sampler = samplesPerCode > 0 ? PassageSampler(perCode: samplesPerCode, codeCount: matcher.codes.count) : nil
@@ -197,12 +200,23 @@ public struct CorpusAnalyzer: Sendable {
                             await Task.yield()
                             continue
                         }
-                        let index = counter.next.add(1, ordering: .relaxed).oldValue
-                        guard index < sources.count else { break }
+                        // Counted as reading before taking an input, so a worker that finds none left knows
+                        // whether one being read may still be cut into parts.
+                        counter.reading.add(1, ordering: .sequentiallyConsistent)
+                        let index = counter.next.add(1, ordering: .sequentiallyConsistent).oldValue
+                        guard index < sources.count else {
+                            counter.reading.subtract(1, ordering: .sequentiallyConsistent)
+                            while counter.reading.load(ordering: .sequentiallyConsistent) > 0, !Task.isCancelled {
+                                if !analyzeWaitingPart() { try? await Task.sleep(for: .milliseconds(1)) }
+                            }
+                            if analyzeWaitingPart() { continue }
+                            break
+                        }
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
                             if !analyzeWaitingPart() { try? await Task.sleep(for: .milliseconds(1)) }
                         }
                         var outcome = process(sources[index], input: index, with: analyzer, queue: queue)
+                        counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // A split input held many documents, so it completes no case.
                         if case .analyzed(var analyses, let warnings) = outcome {
                             if caseMinimum != nil, Self.completesCase(analyses, soleCase: soleCases[index]) {
