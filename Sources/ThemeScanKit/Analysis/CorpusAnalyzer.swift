@@ -349,9 +349,12 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// Analyzes a part of a split input.
-    private func analyze(_ part: PendingPart, with analyzer: DocumentAnalyzer) -> Outcome {
+    private func analyze(_ part: consuming PendingPart, with analyzer: DocumentAnalyzer) -> Outcome {
+        // Moved out of the part, so the analyzer holds the only copy of each document and can let its text go.
+        var documents: [Document] = []
+        swap(&documents, &part.documents)
         do throws(TextError) {
-            return .part(part.number, try analyze(part.documents, with: analyzer))
+            return .part(part.number, try analyze(consume documents, with: analyzer))
         } catch {
             return .failed(error)
         }

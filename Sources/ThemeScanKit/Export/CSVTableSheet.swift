@@ -12,37 +12,12 @@ public struct CSVTableSheet: WorksheetSource {
     /// Whether each column's fields are written as numbers: every non-empty one was checked to be a plain number.
     private let numeric: [Bool]
 
-    /// A sheet of `table`. Every row is read once here to find the width and which columns are numbers, unless the
-    /// table's `numberColumns` cover its header and every column is either known to hold numbers or text anyway.
+    /// A sheet of `table`, its columns judged as `CSVTableSource.columnKinds` says.
     public init(name: String, table: any CSVTableSource, textColumns: Set<String> = []) {
-        let header = table.header
-        let isText = { (column: Int) in header.indices.contains(column) && textColumns.contains(header[column]) }
-        var width = header.count
-        var numeric = header.indices.map { !isText($0) }
-        var filled: [Bool]
-        let declared = table.numberColumns.count == header.count
-        if declared, header.indices.allSatisfy({ isText($0) || table.holdsNumbers($0) }) {
-            filled = Array(repeating: table.rowCount > 0, count: width)
-        } else {
-            filled = Array(repeating: false, count: width)
-            for index in 0..<table.rowCount {
-                let row = table.row(at: index)
-                while width < row.count {
-                    numeric.append(!isText(width))
-                    filled.append(false)
-                    width += 1
-                }
-                for (column, field) in row.enumerated() where !field.isEmpty {
-                    filled[column] = true
-                    if numeric[column], !table.holdsNumbers(column), WorkbookSheet.number(in: field) == nil {
-                        numeric[column] = false
-                    }
-                }
-            }
-        }
+        let (numeric, filled) = table.columnKinds(textColumns: textColumns)
         self.name = name
         self.table = table
-        self.columnCount = width
+        self.columnCount = numeric.count
         self.numeric = zip(numeric, filled).map { $0 && $1 }
     }
 

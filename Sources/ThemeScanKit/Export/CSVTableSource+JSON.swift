@@ -22,16 +22,7 @@ extension CSVTableSource {
     /// The UTF-8 of `json()`, handed to `body` about a megabyte at a time: the JSON mirror of a table with a case
     /// per survey row runs to a gigabyte.
     public func forEachJSONPiece<Failure: Error>(_ body: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var numeric = header.indices.map { !CSVTable.textHeaders.contains(header[$0]) }
-        let unknown = header.indices.filter { numeric[$0] && !holdsNumbers($0) }
-        if !unknown.isEmpty {
-            for index in 0..<rowCount {
-                let row = row(at: index)
-                for column in unknown where numeric[column] && column < row.count && !row[column].isEmpty {
-                    if WorkbookSheet.number(in: row[column]) == nil { numeric[column] = false }
-                }
-            }
-        }
+        let numeric = columnKinds(textColumns: CSVTable.textHeaders).numeric
         let keys = header.enumerated().map { column, name in
             var key: [UInt8] = column == 0 ? [] : Array(", ".utf8)
             CSVTable.appendJSONString(name, to: &key)

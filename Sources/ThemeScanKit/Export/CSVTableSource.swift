@@ -5,7 +5,8 @@ public protocol CSVTableSource: Sendable {
     var rowCount: Int { get }
     func row(at index: Int) -> [String]
     /// For each column, whether every row is known to hold a plain number there (`WorkbookSheet.number(in:)`), so
-    /// writers need not read every row to find out; empty when nothing is known.
+    /// writers need not read every row to find out; empty when nothing is known. A table that declares them has
+    /// rows exactly as wide as its header.
     var numberColumns: [Bool] { get }
 }
 
@@ -15,6 +16,30 @@ extension CSVTableSource {
     /// Whether `column` is known to hold a plain number in every row.
     func holdsNumbers(_ column: Int) -> Bool {
         numberColumns.indices.contains(column) && numberColumns[column]
+    }
+
+    /// What the JSON mirror and the workbook sheet both judge a table's columns by, reading every row only when the
+    /// table does not tell: whether each column's non-empty fields are all plain numbers (`numeric`; never for the
+    /// `textColumns`) and whether it has any non-empty field (`filled`), over the header and any wider row.
+    func columnKinds(textColumns: Set<String>) -> (numeric: [Bool], filled: [Bool]) {
+        let isText = { (column: Int) in header.indices.contains(column) && textColumns.contains(header[column]) }
+        var numeric = header.indices.map { !isText($0) }
+        if numberColumns.count == header.count, header.indices.allSatisfy({ isText($0) || holdsNumbers($0) }) {
+            return (numeric, Array(repeating: rowCount > 0, count: header.count))
+        }
+        var filled = [Bool](repeating: false, count: header.count)
+        for index in 0..<rowCount {
+            let row = row(at: index)
+            while numeric.count < row.count {
+                numeric.append(!isText(numeric.count))
+                filled.append(false)
+            }
+            for (column, field) in row.enumerated() where !field.isEmpty {
+                filled[column] = true
+                if numeric[column], !holdsNumbers(column), WorkbookSheet.number(in: field) == nil { numeric[column] = false }
+            }
+        }
+        return (numeric, filled)
     }
 
     /// The table as CSV bytes, after a byte order mark when asked.

@@ -18,9 +18,7 @@ public enum ZipArchiveWriter {
 
     /// The archive's bytes, built in memory; the same bytes `write(_:to:)` puts in a file.
     public static func bytes(_ entries: [QDAArchiveEntry]) throws -> [UInt8] {
-        try bytes { sink in
-            for entry in entries { try entry.bytes.withUnsafeBytes { try sink.add(entry.path, $0) } }
-        }
+        try bytes { try $0.add(entries) }
     }
 
     /// The bytes of an archive of the entries `produce` hands to the sink, in that order. Each entry is deflated
@@ -33,7 +31,6 @@ public enum ZipArchiveWriter {
     }
 
     private static func add(_ entries: [QDAArchiveEntry], to archive: Archive) throws {
-        let sink = ZipEntrySink(archive: archive)
-        for entry in entries { try entry.bytes.withUnsafeBytes { try sink.add(entry.path, $0) } }
+        try ZipEntrySink(archive: archive).add(entries)
     }
 }

@@ -15,6 +15,11 @@ public struct ZipEntrySink {
         }
     }
 
+    /// Adds the entries in order.
+    public func add(_ entries: [QDAArchiveEntry]) throws {
+        for entry in entries { try entry.bytes.withUnsafeBytes { try add(entry.path, $0) } }
+    }
+
     /// Adds an entry of the `size` bytes `file` holds from its start, read a chunk at a time, so an entry larger
     /// than memory can hold goes in.
     public func add(_ path: String, file: FileHandle, size: Int) throws {
