@@ -32,11 +32,14 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // zlib's raw deflate, for the zip archives ThemeScan writes: a chosen level and entries of unknown size.
+        .target(name: "CDeflate", linkerSettings: [.linkedLibrary("z")]),
         // System calls Swift's Glibc module does not expose (an atomic swap of two folders).
         .target(name: "CPlatform"),
         .target(
             name: "ThemeScanKit",
             dependencies: [
+                "CDeflate",
                 "CICU",
                 "CLibXML2",
                 "CPlatform",

@@ -315,7 +315,8 @@ public final class DocumentAnalyzer {
         /// Creates the file in `folder` (the system's temporary folder when nil), readable by its owner only:
         /// the rows quote interview text.
         init(in folder: String?) throws(TextError) {
-            path = SpillFile.uniquePath(in: folder, prefix: ".themescan-rows", suffix: ".csv")
+            let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            path = base.appendingPathComponent(".themescan-rows-\(UUID().uuidString).csv").path
             do { file = try DirectFileWriter(path: path, permissions: 0o600, exclusive: true) } catch {
                 throw .spillFailed(path: path, reason: error.reason)
             }

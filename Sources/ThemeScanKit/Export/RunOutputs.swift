@@ -87,17 +87,10 @@ public struct RunOutputs: Sendable {
                 group.addTask {
                     let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
                     // Each sheet is made from its table only when the writer comes to it.
-                    let bytes: [UInt8]
-                    do {
-                        bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables, spillFolder: staging.folder) { index in
-                            let name = Self.workbookTables[index]
-                            return Self.fittingExcel(
-                                CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
-                        }
-                    } catch WorkbookError.output(.writeFailed(_, let reason)) {
-                        // A large sheet set aside in the staging folder failed: name the output, as other writes do.
-                        throw OutputError.writeFailed(
-                            path: staging.displayPath, reason: "writing \(Self.workbookName): \(reason)")
+                    let bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables) { index in
+                        let name = Self.workbookTables[index]
+                        return Self.fittingExcel(
+                            CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
                     }
                     try staging.write(Self.workbookName, bytes: bytes)
                 }

@@ -18,18 +18,15 @@ public enum XLSXWorkbookWriter {
         try bytes(names: sheets.map(\.name)) { sheets[$0] }
     }
 
-    /// Worksheet XML beyond this many bytes is set aside in a temporary file as it is written.
-    public static let defaultSpillBytes = 32 << 20
+    /// How many bytes of worksheet XML are held before they are compressed into the archive.
+    public static let defaultDrainBytes = 1 << 20
 
     /// The bytes of a workbook of sheets with these names, each made by `sheet` (given its index) only when it
-    /// is written: one sheet at a time is held, as cells, and its XML goes into the archive compressed before the
-    /// next is made. The shared strings, which every sheet adds to, come last in the archive.
-    ///
-    /// A sheet's XML is held until it is compressed, since the archive must know an entry's size before its bytes;
-    /// once it passes `spillBytes`, it goes on into a temporary file in `spillFolder` (the system's when nil) and
-    /// is compressed from there. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of XML.
+    /// is written: one sheet at a time is held, as cells, and its XML goes into the archive compressed as it is
+    /// written, `drainBytes` at a time. The shared strings, which every sheet adds to, come last in the archive.
+    /// The sheet with a row per case of a survey export of 277,000 rows is 700 MB of XML, never held.
     public static func bytes(
-        names requested: [String], spillFolder: String? = nil, spillBytes: Int = defaultSpillBytes,
+        names requested: [String], drainBytes: Int = defaultDrainBytes,
         sheet: (Int) throws(WorkbookError) -> any WorksheetSource
     ) throws(WorkbookError) -> [UInt8] {
         guard !requested.isEmpty else { throw .noSheets }
@@ -51,19 +48,12 @@ public enum XLSXWorkbookWriter {
                     if made.rowCount + 1 > maximumRows || columns > maximumColumns {
                         throw WorkbookError.sheetTooLarge(sheet: made.name, rows: made.rowCount + 1, columns: columns)
                     }
-                    let path = "xl/worksheets/sheet\(index + 1).xml"
-                    var spill: SpillFile?
-                    let writer = try worksheetWriter(made, strings: &strings) { writer in
-                        guard spill != nil || writer.bufferedByteCount >= spillBytes else { return }
-                        if spill == nil { spill = try SpillFile(in: spillFolder, prefix: ".themescan-sheet") }
-                        try writer.drain { bytes in try spill!.write(bytes) }
-                    }
-                    if let spill {
-                        try writer.finish { bytes in try spill.write(bytes) }
-                        try sink.add(path, file: spill.reader, size: spill.size)
-                    } else {
-                        // Deflated straight from libxml2's buffer.
-                        try writer.finish { try sink.add(path, $0) }
+                    try sink.add("xl/worksheets/sheet\(index + 1).xml") { compress in
+                        let writer = try worksheetWriter(made, strings: &strings) { writer in
+                            if writer.bufferedByteCount >= drainBytes { try writer.drain(compress) }
+                        }
+                        // The rest is compressed straight from libxml2's buffer.
+                        try writer.finish(lending: compress)
                     }
                 }
                 try put("xl/sharedStrings.xml", try strings.part())
@@ -72,8 +62,6 @@ public enum XLSXWorkbookWriter {
             throw error
         } catch let error as MarkupError {
             throw .xml(error)
-        } catch let error as OutputError {
-            throw .output(error)
         } catch {
             throw .archive(reason: "\(error)")
         }
