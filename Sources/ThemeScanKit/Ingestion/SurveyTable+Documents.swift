@@ -42,20 +42,20 @@ extension SurveyTable {
                 raggedRows.append(row)
             }
             let id = "\(source.id)#row-\(row.number)"
-            var text = String.UnicodeScalarView()
+            var text = ""
             var length = 0  // of `text`, in scalars
             var segments: [Segment] = []
             for column in textColumns {
                 let lines = answerLines(in: row, column: column)
                 guard !lines.isEmpty else { continue }
                 if !segments.isEmpty {
-                    text.append("\n")
+                    text += "\n"
                     length += 1
                 }
                 // Spreadsheet cells keep whatever line ends they were typed with.
                 let answer = lines.joined(separator: "\n").replacingLineEnds()
                 segments.append(Segment(speaker: column.header, role: .respondent, text: answer, start: length))
-                text.append(contentsOf: answer.unicodeScalars)
+                text += answer
                 length += answer.unicodeScalars.count
             }
             guard !segments.isEmpty else {
@@ -70,7 +70,7 @@ extension SurveyTable {
             documents.append(
                 Document(
                     id: id, caseID: rowCase.isEmpty ? (source.caseID ?? id) : rowCase, source: source.path,
-                    format: format, encoding: encoding, metadata: metadata, text: String(text), segments: segments))
+                    format: format, encoding: encoding, metadata: metadata, text: text, segments: segments))
         }
         warnings += raggedWarnings(raggedRows)
         if !skippedRows.isEmpty {
