@@ -10,11 +10,7 @@ import ZIPFoundation
     /// Entries of every kind the writer meets: empty, tiny, incompressible and larger than its output buffer,
     /// very compressible, a name in Chinese.
     static let entries: [QDAArchiveEntry] = {
-        var seeded = UInt64(2024)
-        let noise = (0..<300_000).map { _ -> UInt8 in
-            seeded = seeded &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: seeded >> 33)
-        }
+        let noise = Self.noise(count: 300_000)
         return [
             QDAArchiveEntry(path: "empty.txt", bytes: []),
             QDAArchiveEntry(path: "a.txt", bytes: Array("alpha".utf8)),
@@ -23,6 +19,15 @@ import ZIPFoundation
             QDAArchiveEntry(path: "sources/访谈记录.txt", bytes: Array("个案管理与抑郁症".utf8)),
         ]
     }()
+
+    /// Bytes that do not compress, from a fixed seed.
+    static func noise(count: Int) -> [UInt8] {
+        var seeded = UInt64(2024)
+        return (0..<count).map { _ in
+            seeded = seeded &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seeded >> 33)
+        }
+    }
 
     /// Every entry of `archive` as ZIPFoundation extracts it, checksums verified.
     static func extracted(_ archive: [UInt8]) throws -> [String: [UInt8]] {
@@ -72,35 +77,45 @@ import ZIPFoundation
         }
     }
 
-    /// With the limit lowered to 1,000 bytes, the large entries get zip64 sizes in their local headers and the
-    /// central directory, later entries zip64 offsets, and the archive a zip64 end record.
+    /// With the limit lowered to 1,000 bytes, the large entries get eight-byte sizes in their data descriptors and
+    /// zip64 sizes in the central directory, later entries zip64 offsets, and the archive a zip64 end record.
     @Test func zip64FieldsReadBack() throws {
-        let sink = ZipEntrySink(zip64Limit: 1000)
+        var archive: [UInt8] = []
+        let sink = ZipEntrySink(zip64Limit: 1000) { archive += $0 }
         try sink.add(Self.entries)
-        let archive = sink.finish()
+        try sink.finish()
         try Self.expectReadsBack(archive, Self.entries)
-        #expect(archive.count > 1000)
-        // The noise entry's local header: version 4.5, sizes in the extra field.
-        let name = Array("noise.bin".utf8)
-        let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-        func isHeader(at offset: Int) -> Bool {
+        // The noise entry's data descriptor: signature, checksum, then both sizes in eight bytes each.
+        let size = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(300_000) >> (8 * $0)) }
+        let signature: [UInt8] = [0x50, 0x4B, 0x07, 0x08]
+        func isNoiseDescriptor(at offset: Int) -> Bool {
             archive[offset..<(offset + 4)].elementsEqual(signature)
-                && archive[(offset + 30)..<(offset + 30 + name.count)].elementsEqual(name)
+                && archive[(offset + 16)..<(offset + 24)].elementsEqual(size)
         }
-        let lastStart = archive.count - 30 - name.count
-        let found: Int? = (0..<lastStart).first(where: isHeader(at:))
-        let header = try #require(found)
-        #expect(archive[header + 4] == 45)
-        #expect(archive[header + 28] == 20)
-        #expect(archive[(header + 18)..<(header + 26)].allSatisfy { $0 == 0xFF })
+        let found: Int? = (0..<(archive.count - 24)).first(where: isNoiseDescriptor(at:))
+        #expect(found != nil)
         // The zip64 end record and its locator precede the classic end record.
         #expect(Array(archive[(archive.count - 42)..<(archive.count - 38)]) == [0x50, 0x4B, 0x06, 0x07])
     }
 
-    @Test func aFailingEntryPassesItsErrorOn() {
+    /// The archive is handed on in pieces of about a megabyte as it is made, never whole.
+    @Test func theArchiveIsHandedOnInPieces() throws {
+        let large = QDAArchiveEntry(path: "large.bin", bytes: Self.noise(count: 3_000_000))
+        var pieces: [[UInt8]] = []
+        try ZipArchiveWriter.write({ try $0.add([large]) }, to: { pieces.append($0) })
+        #expect(pieces.count >= 3)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= ZipEntrySink.pieceBytes && $0.count < ZipEntrySink.pieceBytes + (300 << 10) })
+        #expect(Array(pieces.joined()) == (try ZipArchiveWriter.bytes([large])))
+        try Self.expectReadsBack(Array(pieces.joined()), [large])
+    }
+
+    @Test func failuresArePassedOn() {
         struct Stop: Error {}
         #expect(throws: Stop.self) {
             _ = try ZipArchiveWriter.bytes { sink in try sink.add("a.txt") { _ in throw Stop() } }
+        }
+        #expect(throws: Stop.self) {
+            try ZipArchiveWriter.write({ try $0.add(Self.entries) }, to: { _ in throw Stop() })
         }
     }
 }

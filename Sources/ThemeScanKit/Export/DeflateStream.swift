@@ -23,9 +23,11 @@ final class DeflateStream {
     deinit { cdeflate_close(stream) }
 
     /// Compresses `bytes`, handing what comes out to `body`; `finish` ends the stream after them.
+    ///
+    /// Throws `ZipWriteError.compressionFailed` when zlib fails, and what `body` throws.
     func compress(
-        _ bytes: UnsafeRawBufferPointer, finish: Bool, entry: String, into body: (UnsafeRawBufferPointer) -> Void
-    ) throws(ZipWriteError) {
+        _ bytes: UnsafeRawBufferPointer, finish: Bool, entry: String, into body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let input = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         if let input { checksum = cdeflate_crc32(checksum, input, bytes.count) }
         inputCount += bytes.count
@@ -38,9 +40,9 @@ final class DeflateStream {
                     stream, input.map { $0 + offset }, bytes.count - offset, buffer.baseAddress, buffer.count,
                     finish ? 1 : 0, &consumed, &produced)
             }
-            guard status >= 0 else { throw .compressionFailed(entry: entry, code: status) }
+            guard status >= 0 else { throw ZipWriteError.compressionFailed(entry: entry, code: status) }
             offset += consumed
-            if produced > 0 { output.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) } }
+            if produced > 0 { try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) } }
             // More to come while input is left or zlib filled the buffer; a finished stream ends with status 1.
             if finish ? status == 1 : (offset == bytes.count && produced < output.count) { return }
         }

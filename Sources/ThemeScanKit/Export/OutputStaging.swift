@@ -38,8 +38,23 @@ public struct OutputStaging: Sendable {
     public func write(
         _ name: String, pieces produce: (_ emit: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void
     ) throws(OutputError) {
+        try writeFile(name, produce) { $0 }
+    }
+
+    /// Writes one file from pieces as `write(_:pieces:)` does, for a producer with failures of its own (a
+    /// workbook's), which are thrown as they are; a failed write throws `OutputError`.
+    public func write(
+        _ name: String, streaming produce: (_ emit: ([UInt8]) throws(OutputError) -> Void) throws -> Void
+    ) throws {
+        try writeFile(name, produce) { $0 }
+    }
+
+    private func writeFile<Failure: Error>(
+        _ name: String, _ produce: (_ emit: ([UInt8]) throws(OutputError) -> Void) throws(Failure) -> Void,
+        failure convert: (OutputError) -> Failure
+    ) throws(Failure) {
         let descriptor = open(staging.appendingPathComponent(name).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(writing: name) }
+        guard descriptor >= 0 else { throw convert(failure(writing: name)) }
         do {
             try produce { piece throws(OutputError) in
                 if let failure = piece.withUnsafeBytes({ write(name, buffer: $0, to: descriptor) }) { throw failure }
@@ -49,7 +64,7 @@ public struct OutputStaging: Sendable {
             throw error
         }
         // close(2) reports a delayed write error of some file systems (NFS); a file is only written once it closes.
-        guard close(descriptor) == 0 else { throw failure(writing: name) }
+        guard close(descriptor) == 0 else { throw convert(failure(writing: name)) }
     }
 
     /// Writes one file with plain system calls, because Foundation's `Data.write` turns a full disk under a file

@@ -87,12 +87,19 @@ public struct RunOutputs: Sendable {
                 group.addTask {
                     let byName = Dictionary(uniqueKeysWithValues: files.map { (String($0.name.dropLast(4)), $0.table) })
                     // Each sheet is made from its table only when the writer comes to it.
-                    let bytes = try XLSXWorkbookWriter.bytes(names: Self.workbookTables) { index in
-                        let name = Self.workbookTables[index]
-                        return Self.fittingExcel(
-                            CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
-                    }
-                    try staging.write(Self.workbookName, bytes: bytes)
+                    // Written to the staging folder as it is compressed; a failed write names the output folder
+                    // and the workbook, as other writes do.
+                    try staging.write(Self.workbookName, streaming: { emit in
+                        do {
+                            try XLSXWorkbookWriter.write(names: Self.workbookTables, to: emit) { index in
+                                let name = Self.workbookTables[index]
+                                return Self.fittingExcel(
+                                    CSVTableSheet(name: name, table: byName[name]!, textColumns: CSVTable.textHeaders))
+                            }
+                        } catch WorkbookError.output(let error) {
+                            throw error
+                        }
+                    })
                 }
             }
             if formats.contains(.svg) || formats.contains(.html) {

@@ -22,18 +22,29 @@ public enum XLSXWorkbookWriter {
     public static let defaultDrainBytes = 1 << 20
 
     /// The bytes of a workbook of sheets with these names, each made by `sheet` (given its index) only when it
-    /// is written: one sheet at a time is held, as cells, and its XML goes into the archive compressed as it is
-    /// written, `drainBytes` at a time. The shared strings, which every sheet adds to, come last in the archive.
-    /// The sheet with a row per case of a survey export of 277,000 rows is 700 MB of XML, never held.
+    /// is written (see `write(names:drainBytes:to:sheet:)`).
     public static func bytes(
-        names requested: [String], drainBytes: Int = defaultDrainBytes,
-        sheet: (Int) throws(WorkbookError) -> any WorksheetSource
+        names: [String], drainBytes: Int = defaultDrainBytes, sheet: (Int) throws(WorkbookError) -> any WorksheetSource
     ) throws(WorkbookError) -> [UInt8] {
+        var workbook: [UInt8] = []
+        try write(names: names, drainBytes: drainBytes, to: { workbook += $0 }, sheet: sheet)
+        return workbook
+    }
+
+    /// Writes a workbook of sheets with these names, each made by `sheet` (given its index) only when it is
+    /// written, handing its bytes to `emit` a piece at a time. One sheet at a time is held, as cells, and its XML
+    /// goes into the archive compressed as it is written, `drainBytes` at a time; the shared strings, which every
+    /// sheet adds to, come last. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of
+    /// XML, and the workbook over 100 MB: neither is ever held. A failure of `emit` is thrown as `.output`.
+    public static func write(
+        names requested: [String], drainBytes: Int = defaultDrainBytes, to emit: ([UInt8]) throws(OutputError) -> Void,
+        sheet: (Int) throws(WorkbookError) -> any WorksheetSource
+    ) throws(WorkbookError) {
         guard !requested.isEmpty else { throw .noSheets }
         let names = sheetNames(requested)
         var strings = SharedStrings()
         do {
-            return try ZipArchiveWriter.bytes { sink in
+            try ZipArchiveWriter.write({ sink in
                 func put(_ path: String, _ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try sink.add(path, $0) } }
                 try put("[Content_Types].xml", try contentTypes(sheetCount: names.count))
                 try put("_rels/.rels", try packageRelationships())
@@ -57,11 +68,13 @@ public enum XLSXWorkbookWriter {
                     }
                 }
                 try put("xl/sharedStrings.xml", try strings.part())
-            }
+            }, to: { (piece: [UInt8]) throws in try emit(piece) })
         } catch let error as WorkbookError {
             throw error
         } catch let error as MarkupError {
             throw .xml(error)
+        } catch let error as OutputError {
+            throw .output(error)
         } catch {
             throw .archive(reason: "\(error)")
         }

@@ -19,12 +19,22 @@ public enum ZipArchiveWriter {
         try bytes { try $0.add(entries) }
     }
 
-    /// The bytes of an archive of the entries `produce` hands to the sink, in that order. Each entry is deflated
-    /// into the archive as it comes, so its bytes can be let go before the next one is made: the sheets of a
-    /// workbook with a case per survey row run to hundreds of megabytes of XML.
+    /// The bytes of an archive of the entries `produce` hands to the sink, in that order (see `write(_:to:)`).
     public static func bytes(_ produce: (ZipEntrySink) throws -> Void) throws -> [UInt8] {
-        let sink = ZipEntrySink()
-        try produce(sink)
-        return sink.finish()
+        var archive: [UInt8] = []
+        try write(produce) { archive += $0 }
+        return archive
+    }
+
+    /// Builds an archive of the entries `produce` hands to the sink, in that order, and hands its bytes to `emit`
+    /// a piece at a time as they are made. Each entry is deflated as it comes, so its bytes can be let go before
+    /// the next one is made, and the archive is never whole in memory: the sheets of a workbook with a case per
+    /// survey row run to hundreds of megabytes of XML, and the workbook to a hundred megabytes.
+    public static func write(_ produce: (ZipEntrySink) throws -> Void, to emit: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(emit) { emit in
+            let sink = ZipEntrySink(emit: emit)
+            try produce(sink)
+            try sink.finish()
+        }
     }
 }
