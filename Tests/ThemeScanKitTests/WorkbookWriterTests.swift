@@ -110,6 +110,32 @@ import Testing
         }
     }
 
+    /// Counts and row numbers are written digit by digit, and count fields read without `Double(_:)`: both as the
+    /// standard library would.
+    @Test func digitsAndCountsAsTheStandardLibraryHasThem() {
+        let values: [Int64] = [0, 7, -7, 10, 99, 100, -12_345, 1_048_576, 999_999_999_999_999, .max, .min + 1]
+        for value in values {
+            let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                var cursor = ByteCursor(buffer)
+                cursor.put("x")
+                cursor.put(digitsOf: value)
+                cursor.put(Array("y".utf8))
+                return Array(cursor.written)
+            }
+            #expect(written == Array("x\(value)y".utf8))
+        }
+        for field in ["0", "7", "0042", "123456789012345", "1234567890123456", "", "-3", "+3", "1.5", "1e3", " 7", "７", "NaN"] {
+            let fast = CSVTableSheet.count(field)
+            if let fast {
+                #expect(fast == Double(field), "\(field)")
+            } else {
+                #expect(field.count > 15 || field.isEmpty || field.contains { !("0"..."9").contains($0) }, "\(field)")
+            }
+        }
+        #expect(CSVTableSheet.count("0042") == 42)
+        #expect(CSVTableSheet.count("1234567890123456") == nil)
+    }
+
     @Test func sameSheetsGiveTheSameBytes() throws {
         let first = try XLSXWorkbookWriter.bytes(Self.sheets)
         let second = try XLSXWorkbookWriter.bytes(Self.sheets)

@@ -97,7 +97,7 @@ extension XLSXWorkbookWriter {
         }
         writer.startElement("sheetData")
         // Named once per sheet: a table with a case per survey row has millions of cells.
-        let columns = (0..<max(sheet.header.count, widths.count)).map(columnName)
+        let columns = (0..<max(sheet.header.count, widths.count)).map { Array(columnName($0).utf8) }
         writeRow(1, sheet.header.map { .text($0) }, style: headerStyle, columns: columns, to: writer, strings: &strings)
         for index in 0..<sheet.rowCount {
             writeRow(index + 2, sheet.cells(ofRow: index), style: nil, columns: columns, to: writer, strings: &strings)
@@ -115,45 +115,63 @@ extension XLSXWorkbookWriter {
     /// into the shared strings. A call into libxml2 per element and attribute was most of writing a sheet with a
     /// case per survey row.
     private static func writeRow(
-        _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [String], to writer: XMLWriter,
+        _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [[UInt8]], to writer: XMLWriter,
         strings: inout SharedStrings
     ) {
-        let row = String(number)
-        var bytes = Array("<row r=\"\(row)\"".utf8)
-        let opened = bytes.count
-        func cell(_ column: Int, value: String, shared: Bool) {
-            if bytes.count == opened { bytes.append(UInt8(ascii: ">")) }
-            bytes += "<c r=\"".utf8
-            bytes += columns[column].utf8
-            bytes += row.utf8
-            bytes.append(UInt8(ascii: "\""))
-            if let style {
-                bytes += " s=\"".utf8
-                bytes += style.utf8
-                bytes.append(UInt8(ascii: "\""))
+        let style = style.map { Array($0.utf8) } ?? []
+        // The most a cell takes: its tags and attributes (47 bytes), its reference (a column of up to three
+        // letters and a row of up to seven digits), a style, and a value of up to 24 characters.
+        let capacity = 40 + cells.count * (96 + style.count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var bytes = ByteCursor(buffer)
+            bytes.put("<row r=\"")
+            let rowStart = bytes.count
+            bytes.put(digitsOf: Int64(number))
+            let row = UnsafeRawBufferPointer(rebasing: bytes.written[rowStart...])
+            bytes.put("\"")
+            let opened = bytes.count
+            /// Everything of a cell up to its value.
+            func open(_ column: Int, shared: Bool) {
+                if bytes.count == opened { bytes.put(">") }
+                bytes.put("<c r=\"")
+                bytes.put(columns[column])
+                bytes.put(row)
+                bytes.put("\"")
+                if !style.isEmpty {
+                    bytes.put(" s=\"")
+                    bytes.put(style)
+                    bytes.put("\"")
+                }
+                if shared { bytes.put(" t=\"s\"") }
+                bytes.put("><v>")
             }
-            if shared { bytes += " t=\"s\"".utf8 }
-            bytes += "><v>".utf8
-            bytes += value.utf8
-            bytes += "</v></c>".utf8
-        }
-        for (column, content) in cells.enumerated() {
-            switch content {
-            case .empty:
-                continue
-            case .number(let value) where value.isFinite:
-                cell(column, value: numberText(value), shared: false)
-            case .number(let value):
-                // Excel has no infinity or NaN: they are kept as the text they print as.
-                cell(column, value: String(strings.index(of: "\(value)")), shared: true)
-            case .text(let text):
-                let cleaned = cellText(text)
-                if cleaned.isEmpty { continue }
-                cell(column, value: String(strings.index(of: cleaned)), shared: true)
+            for (column, content) in cells.enumerated() {
+                switch content {
+                case .empty:
+                    continue
+                case .number(let value) where value.isFinite:
+                    open(column, shared: false)
+                    // A whole number's digits straight into the row, as `numberText` would write them.
+                    if value == value.rounded(), abs(value) < 1e15 {
+                        bytes.put(digitsOf: Int64(value))
+                    } else {
+                        bytes.put(Array(numberText(value).utf8))
+                    }
+                case .number(let value):
+                    // Excel has no infinity or NaN: they are kept as the text they print as.
+                    open(column, shared: true)
+                    bytes.put(digitsOf: Int64(strings.index(of: "\(value)")))
+                case .text(let text):
+                    let cleaned = cellText(text)
+                    if cleaned.isEmpty { continue }
+                    open(column, shared: true)
+                    bytes.put(digitsOf: Int64(strings.index(of: cleaned)))
+                }
+                bytes.put("</v></c>")
             }
+            if bytes.count == opened { bytes.put("/>") } else { bytes.put("</row>") }
+            writer.raw(bytes.written)
         }
-        bytes += bytes.count == opened ? "/>".utf8 : "</row>".utf8
-        writer.raw(bytes)
     }
 
     static func contentTypes(sheetCount: Int) throws(MarkupError) -> [UInt8] {

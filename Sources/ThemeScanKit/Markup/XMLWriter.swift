@@ -38,9 +38,12 @@ public final class XMLWriter {
     /// For parts with millions of elements whose text needs no escaping (a worksheet's cells), where a call per
     /// element and attribute costs more than the rest of the part.
     public func raw(_ bytes: [UInt8]) {
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cxml_writer_raw(writer, $0.baseAddress, Int32($0.count)) }
-        }
+        bytes.withUnsafeBytes { raw($0) }
+    }
+
+    /// Writes markup lent for the call, as `raw(_:)` does.
+    public func raw(_ bytes: UnsafeRawBufferPointer) {
+        let status = cxml_writer_raw(writer, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         check(status, "raw markup")
     }
 
