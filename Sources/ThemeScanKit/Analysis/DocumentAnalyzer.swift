@@ -21,6 +21,8 @@ public final class DocumentAnalyzer {
     public let rowRenderer: MatchRowRenderer?
     /// When set, `analyze` counts the open-vocabulary words of each document (`DocumentTally.words`).
     public let wordList: WordListSettings?
+    /// The word list's stopwords, looked up by their UTF-16 units (`WordCounter.finish`).
+    private let stopwordTable: WordCounter
     /// Whether `analyze` keeps a `Match` for every match when no row renderer is set. A run that wants neither rows
     /// nor matches turns it off: matches are then counted and sampled only, and a turn's sentences and positions are
     /// worked out only for samples.
@@ -67,6 +69,7 @@ public final class DocumentAnalyzer {
         wordList: WordListSettings? = nil, chunkLength: Int, rowSpillBytes: Int = DocumentAnalyzer.defaultRowSpillBytes
     ) throws(TextError) {
         self.wordList = wordList
+        stopwordTable = WordCounter(words: wordList?.stopwords.entries ?? [])
         self.rowSpillBytes = rowSpillBytes
         self.matcher = matcher
         self.contextLength = contextLength
@@ -142,7 +145,7 @@ public final class DocumentAnalyzer {
             tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = pairCounts[index]
         }
         clearPairCounts()
-        if let wordList { output.words.finish(keep: { !wordList.stopwords.contains($0) }, into: &tally) }
+        if wordList != nil { output.words.finish(dropping: stopwordTable, into: &tally) }
         var finished = summary
         finished.tokens = tally.tokens
         finished.segments = countedSegments

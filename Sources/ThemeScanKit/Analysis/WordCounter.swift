@@ -40,6 +40,30 @@ struct WordCounter {
         return word
     }
 
+    /// A table of these words, for `contains`: counted once each.
+    init(words: some Sequence<String>) {
+        for word in words {
+            let units = Array(word.utf16)
+            units.withUnsafeBufferPointer { add($0, 0..<$0.count) }
+        }
+    }
+
+    init() {}
+
+    /// Whether the word in `units[range]` is in the table.
+    func contains(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        let mask = slots.count - 1
+        var slot = Self.slot(units, range, mask: mask)
+        while slots[slot] != 0 {
+            let word = Int(slots[slot]) - 1
+            if lengths[word] == range.count, storage[starts[word]..<(starts[word] + lengths[word])].elementsEqual(units[range]) {
+                return true
+            }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
     /// Counts one more occurrence of a word already counted.
     mutating func increment(_ word: Int) {
         counts[word] += 1
@@ -51,12 +75,16 @@ struct WordCounter {
     }
 
     /// The distinct words as strings with their counts, and the codes of those that are codebook matches; words
-    /// that `keep` rejects are left out.
-    func finish(keep: (String) -> Bool, into tally: inout DocumentTally) {
+    /// in `stopwords` are left out unless they are matches.
+    ///
+    /// Stopwords are looked up by their units, before a string is made: each distinct word of each document was
+    /// made a string and hashed for the lookup, and the commonest words of every survey row are stopwords.
+    func finish(dropping stopwords: WordCounter, into tally: inout DocumentTally) {
         storage.withUnsafeBufferPointer { buffer in
             for word in counts.indices {
-                let text = makeString(fromUTF16: UnsafeBufferPointer(rebasing: buffer[starts[word]..<(starts[word] + lengths[word])]))
-                guard !codes[word].isEmpty || keep(text) else { continue }
+                let range = starts[word]..<(starts[word] + lengths[word])
+                guard !codes[word].isEmpty || !stopwords.contains(buffer, range) else { continue }
+                let text = makeString(fromUTF16: UnsafeBufferPointer(rebasing: buffer[range]))
                 tally.words[text, default: 0] += counts[word]
                 if !codes[word].isEmpty { tally.wordCodes[text, default: []].formUnion(codes[word]) }
             }
