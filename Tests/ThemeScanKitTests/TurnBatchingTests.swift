@@ -33,6 +33,11 @@ import Testing
             wordList: WordListSettings(minimumCharacters: 1))
     }
 
+    /// Role counts are kept in an array by `SpeakerRole.index` and named by `allCases`: the two must agree.
+    @Test func roleIndicesFollowAllCases() {
+        #expect(SpeakerRole.allCases.map(\.index) == Array(SpeakerRole.allCases.indices))
+    }
+
     @Test func eachTurnGetsTheTokensItHasAlone() throws {
         let matcher = try TestSupport.matcher(codes: [("d", ["抑郁", "depress*"], []), ("p", ["亲子关系", "case management"], [])])
         // Enough turns for several batches, so turns sit on both sides of every batch end.

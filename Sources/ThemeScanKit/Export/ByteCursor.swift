@@ -4,7 +4,7 @@ import Foundation
 /// times, such as a worksheet's cells, where appending to an array (a uniqueness and capacity check, and a call,
 /// per piece) was half the cost.
 ///
-/// The caller sizes the memory for the most it will write; `put` traps past it only in debug builds.
+/// The caller sizes the memory for the most it will write; writing past it traps rather than overrun the memory.
 struct ByteCursor {
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
@@ -28,7 +28,7 @@ struct ByteCursor {
     }
 
     mutating func put(_ bytes: UnsafeRawBufferPointer) {
-        assert(count + bytes.count <= capacity)
+        precondition(count + bytes.count <= capacity, "ByteCursor: written past the memory it was given")
         guard let source = bytes.baseAddress else { return }
         memcpy(base + count, source, bytes.count)
         count += bytes.count
@@ -36,7 +36,7 @@ struct ByteCursor {
 
     /// The decimal digits of `value`, with a minus sign when negative, as `String(value)` writes them.
     mutating func put(digitsOf value: Int64) {
-        assert(count + 20 <= capacity)
+        precondition(count + 20 <= capacity, "ByteCursor: written past the memory it was given")
         if value < 0 {
             base[count] = UInt8(ascii: "-")
             count += 1
