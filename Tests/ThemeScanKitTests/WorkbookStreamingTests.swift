@@ -24,6 +24,21 @@ import Testing
         #expect(rows.last == ["P3078", "5", "0"])
     }
 
+    /// A file that cannot take the workbook fails it as an output error, as it came, whatever the archive did
+    /// around it; the run reports it against the output folder and `results.xlsx`.
+    @Test func aFailedWriteIsAnOutputError() {
+        let sheet = Self.sheet()
+        let failure = OutputError.writeFailed(path: "out", reason: "writing results.xlsx: No space left on device")
+        var pieces = 0
+        #expect(throws: WorkbookError.output(failure)) {
+            try XLSXWorkbookWriter.write(names: ["a"], to: { _ throws(OutputError) in
+                pieces += 1
+                throw failure
+            }) { _ in sheet }
+        }
+        #expect(pieces == 1)
+    }
+
     @Test func drainedPiecesAndTheRestMakeTheDocument() throws {
         func write(_ writer: XMLWriter, draining: Bool) throws -> [UInt8] {
             var pieces: [UInt8] = []
