@@ -339,7 +339,7 @@ public struct CorpusAnalyzer: Sendable {
                 return .split(parts: count, warnings)
             }
             do throws(TextError) {
-                return .analyzed(try analyze(documents, with: analyzer), warnings)
+                return .analyzed(try analyze(consume documents, with: analyzer), warnings)
             } catch {
                 return .failed(error)
             }
@@ -363,7 +363,7 @@ public struct CorpusAnalyzer: Sendable {
     /// Analyzes documents in order. Each is taken out of the list before it is analyzed, so the analyzer holds
     /// its only copy and can let its text go.
     private func analyze(_ documents: consuming [Document], with analyzer: DocumentAnalyzer) throws(TextError) -> [DocumentAnalysis] {
-        var documents = documents
+        // The list is this function's own (callers hand it over with `consume`), so it is reversed in place.
         documents.reverse()
         var analyses: [DocumentAnalysis] = []
         analyses.reserveCapacity(documents.count)

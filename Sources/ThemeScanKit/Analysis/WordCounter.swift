@@ -44,7 +44,7 @@ struct WordCounter {
     init(words: some Sequence<String>) {
         for word in words {
             let units = Array(word.utf16)
-            units.withUnsafeBufferPointer { add($0, 0..<$0.count) }
+            units.withUnsafeBufferPointer { _ = add($0, 0..<$0.count) }
         }
     }
 
@@ -80,6 +80,8 @@ struct WordCounter {
     /// Stopwords are looked up by their units, before a string is made: each distinct word of each document was
     /// made a string and hashed for the lookup, and the commonest words of every survey row are stopwords.
     func finish(dropping stopwords: WordCounter, into tally: inout DocumentTally) {
+        // Sized once: grown from empty, the dictionary hashed every word again at each doubling.
+        tally.words.reserveCapacity(tally.words.count + counts.count)
         storage.withUnsafeBufferPointer { buffer in
             for word in counts.indices {
                 let range = starts[word]..<(starts[word] + lengths[word])

@@ -17,7 +17,7 @@ extension String {
                 var index = 0
                 // The part before the first CR in one copy.
                 if firstCR > 0 {
-                    _ = output.baseAddress!.initialize(from: base, count: firstCR)
+                    output.baseAddress!.initialize(from: base, count: firstCR)
                     written = firstCR
                     index = firstCR
                 }
