@@ -141,6 +141,7 @@ public final class DocumentAnalyzer {
         }
         try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
         let codeCount = matcher.codes.count
+        tally.segmentPairs.reserveCapacity(tally.segmentPairs.count + pairsCounted.count)
         for index in pairsCounted {
             tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = pairCounts[index]
         }
