@@ -4,9 +4,10 @@ import Synchronization
 ///
 /// Workers take the next unread input from a shared counter; each file is read, analyzed and reduced to its
 /// tally and matches before the worker moves on, and a file of many documents (a survey export, a row each) is
-/// cut into parts of `partDocuments` that any worker analyzes and that are handed on as they are done. Results are put back in input order before they are passed
-/// on and merged, so the outcome does not depend on which worker finished first, and only the documents between
-/// the oldest unfinished one and the newest finished one are held at a time.
+/// cut into parts of `partDocuments` that any worker analyzes and that are handed on as they are done. Results are
+/// put back in input order before they are passed on and merged, so the outcome does not depend on which worker
+/// finished first, and only the documents between the oldest unfinished one and the newest finished one are held
+/// at a time.
 public struct CorpusAnalyzer: Sendable {
     public let matcher: Matcher
     public var loader: DocumentLoader

@@ -29,23 +29,8 @@ public struct CSVTableSheet: WorksheetSource {
         table.row(at: index).enumerated().map { column, field -> WorkbookCell in
             if field.isEmpty { return .empty }
             // Checked field by field when the column was found numeric: reading the value is all that is left.
-            if numeric[column], let value = Self.count(field) ?? Double(field) { return .number(value) }
+            if numeric[column], let value = WorkbookSheet.number(in: field) ?? Double(field) { return .number(value) }
             return .text(field)
         }
-    }
-
-    /// The value of a field of 1 to 15 ASCII digits, which `Double(_:)` reads to the same value, read without
-    /// it: a sheet with a row per survey case holds millions of counts, and the C library's `strtod` behind
-    /// `Double(_:)` was a tenth of writing it. Nil for anything else.
-    static func count(_ field: String) -> Double? {
-        field.utf8.withContiguousStorageIfAvailable { digits -> Double? in
-            guard (1...15).contains(digits.count) else { return nil }
-            var value: Int64 = 0
-            for digit in digits {
-                guard digit &- 0x30 < 10 else { return nil }
-                value = value * 10 + Int64(digit &- 0x30)
-            }
-            return Double(value)
-        } ?? nil
     }
 }
