@@ -19,15 +19,10 @@ struct WordCounter {
     /// Counts one occurrence of the word in `units[range]`; returns its index among the distinct words.
     @discardableResult
     mutating func add(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int {
-        let mask = slots.count - 1
-        var slot = Self.slot(units, range, mask: mask)
-        while slots[slot] != 0 {
-            let word = Int(slots[slot]) - 1
-            if lengths[word] == range.count, storage[starts[word]..<(starts[word] + lengths[word])].elementsEqual(units[range]) {
-                counts[word] += 1
-                return word
-            }
-            slot = (slot + 1) & mask
+        let (slot, found) = find(units, range)
+        if let found {
+            counts[found] += 1
+            return found
         }
         let word = counts.count
         starts.append(storage.count)
@@ -52,16 +47,21 @@ struct WordCounter {
 
     /// Whether the word in `units[range]` is in the table.
     func contains(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        find(units, range).word != nil
+    }
+
+    /// The word in `units[range]` when it is in the table, and the slot where it is or would go.
+    private func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> (slot: Int, word: Int?) {
         let mask = slots.count - 1
         var slot = Self.slot(units, range, mask: mask)
         while slots[slot] != 0 {
             let word = Int(slots[slot]) - 1
             if lengths[word] == range.count, storage[starts[word]..<(starts[word] + lengths[word])].elementsEqual(units[range]) {
-                return true
+                return (slot, word)
             }
             slot = (slot + 1) & mask
         }
-        return false
+        return (slot, nil)
     }
 
     /// Counts one more occurrence of a word already counted.
