@@ -25,6 +25,11 @@ void cdeflate_close(cdeflate_stream *stream) {
     free(stream);
 }
 
+int cdeflate_reset(cdeflate_stream *stream) {
+    int status = deflateReset(&stream->z);
+    return status == Z_OK ? 0 : (status < 0 ? status : -1);
+}
+
 int cdeflate_compress(cdeflate_stream *stream, const uint8_t *input, size_t count, uint8_t *output, size_t capacity,
                       int finish, size_t *consumed, size_t *produced) {
     // zlib counts in unsigned int; larger buffers are taken in several calls.

@@ -15,6 +15,9 @@ cdeflate_stream *cdeflate_open(int level);
 
 void cdeflate_close(cdeflate_stream *stream);
 
+/// Makes the stream ready for a new entry, keeping its memory. Returns 0, or a negative zlib code.
+int cdeflate_reset(cdeflate_stream *stream);
+
 /// Compresses `count` bytes of `input` into `output`, which has room for `capacity` bytes; `finish` ends the
 /// stream once all input is taken. Sets how many input bytes were taken and output bytes made; call again with
 /// the rest while `*produced == capacity`. Returns 1 once a finished stream is complete, 0 when more calls are

@@ -24,6 +24,8 @@ public final class ZipEntrySink {
     private var records: [Record] = []
     private let emit: ([UInt8]) throws -> Void
     private let level: Int32
+    /// One stream for every entry, reset between them.
+    private var stream: DeflateStream?
     /// Sizes, offsets and counts from this on go into zip64 fields: 0xFFFFFFFF, lowered only by tests.
     let zip64Limit: UInt64
 
@@ -63,7 +65,14 @@ public final class ZipEntrySink {
     public func add(_ path: String, writing write: (_ put: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let name = Array(path.utf8)
         let headerOffset = offset
-        let stream = try DeflateStream(level: level, entry: path)
+        let stream: DeflateStream
+        if let existing = self.stream {
+            try existing.reset(entry: path)
+            stream = existing
+        } else {
+            stream = try DeflateStream(level: level, entry: path)
+            self.stream = stream
+        }
         let flags = Self.flags(name)
         try append { bytes in
             Self.append32(0x0403_4B50, to: &bytes)
