@@ -80,7 +80,20 @@ public struct CorpusAnalyzer: Sendable {
         private let state = Mutex<(parts: [PendingPart], next: Int)>(([], 0))
 
         func append(_ parts: [PendingPart]) {
-            state.withLock { $0.parts += parts }
+            state.withLock { state in
+                // Parts of a streamed export keep coming while earlier ones are taken: taken slots are dropped
+                // once they are half the list.
+                if state.next > 64, state.next * 2 > state.parts.count {
+                    state.parts.removeFirst(state.next)
+                    state.next = 0
+                }
+                state.parts += parts
+            }
+        }
+
+        /// How many parts wait to be taken.
+        var waiting: Int {
+            state.withLock { $0.parts.count - $0.next }
         }
 
         /// The oldest part, taken out of the queue.
@@ -216,7 +229,9 @@ public struct CorpusAnalyzer: Sendable {
                         while index - counter.delivered.load(ordering: .relaxed) > window, !Task.isCancelled {
                             if !analyzeWaitingPart() { try? await Task.sleep(for: .milliseconds(1)) }
                         }
-                        var outcome = process(sources[index], input: index, with: analyzer, queue: queue)
+                        var outcome = await process(
+                            sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
+                            relieve: { _ = analyzeWaitingPart() })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // A split input held many documents, so it completes no case.
                         if case .analyzed(var analyses, let warnings) = outcome {
@@ -319,33 +334,47 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Reads one input and analyzes it whole, or, when it holds more than `partDocuments` documents, cuts it into
     /// parts of that many for any worker to analyze (`queue`) and says how many.
+    ///
+    /// A streamed export's parts are queued as its rows are read; while more than `backlog` parts wait, the reader
+    /// analyzes one itself (`relieve`), so that reading never runs far ahead of analyzing. Should such a file fail
+    /// after parts were queued, those parts stand and the failure is reported with them.
     private func process(
-        _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue
-    ) -> Outcome {
+        _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
+        relieve: () -> Void
+    ) async -> Outcome {
+        var first: [Document]?
+        var partCount = 0
+        var batches: DocumentBatches
         do throws(IngestionError) {
-            let read = try loader.load(source)
-            let warnings = read.warnings
-            var documents = (consume read).documents
-            guard documents.count <= partDocuments else {
-                var parts: [PendingPart] = []
-                var start = 0
-                while start < documents.count {
-                    let end = min(documents.count, start + partDocuments)
-                    parts.append(PendingPart(input: input, number: parts.count, documents: Array(documents[start..<end])))
-                    start = end
-                }
-                documents = []
-                let count = parts.count
-                queue.append(parts)
-                return .split(parts: count, warnings)
-            }
-            do throws(TextError) {
-                return .analyzed(try analyze(consume documents, with: analyzer), warnings)
-            } catch {
-                return .failed(error)
-            }
+            batches = try loader.batches(source, batchSize: partDocuments)
         } catch {
             return .skipped(error)
+        }
+        do throws(IngestionError) {
+            while let batch = try batches.next() {
+                guard partCount > 0 || first != nil else {
+                    first = batch
+                    continue
+                }
+                if let held = first.take() {
+                    queue.append([PendingPart(input: input, number: 0, documents: held)])
+                    partCount = 1
+                }
+                queue.append([PendingPart(input: input, number: partCount, documents: batch)])
+                partCount += 1
+                while queue.waiting > backlog { relieve() }
+                // Lets the task that writes results in order run between the parts of a long export.
+                await Task.yield()
+            }
+        } catch {
+            guard partCount > 0 else { return .skipped(error) }
+            return .split(parts: partCount, batches.warnings + [error.diagnostic])
+        }
+        guard partCount == 0 else { return .split(parts: partCount, batches.warnings) }
+        do throws(TextError) {
+            return .analyzed(try analyze(first ?? [], with: analyzer), batches.warnings)
+        } catch {
+            return .failed(error)
         }
     }
 

@@ -1,7 +1,7 @@
 /// Reads RFC 4180 CSV: quoted fields may hold delimiters, line breaks and doubled quotes.
 ///
-/// Written here because none of the packages this project may use parses CSV. Accepts LF and CRLF line ends
-/// and a trailing line break; blank lines are skipped. The delimiter is a parameter so the same parser reads
+/// Written here because none of the packages this project may use parses CSV. Accepts LF, CRLF and CR line ends
+/// (kept as LF inside quoted fields) and a trailing line break; blank lines are skipped. The delimiter is a parameter so the same parser reads
 /// comma-, tab- and semicolon-separated exports.
 public struct CSVParser: Sendable {
     /// Why a CSV text could not be read.
@@ -16,9 +16,11 @@ public struct CSVParser: Sendable {
         }
     }
 
+    /// An ASCII character: comma, tab or semicolon in practice.
     public var delimiter: Unicode.Scalar
 
     public init(delimiter: Unicode.Scalar = ",") {
+        precondition(delimiter.isASCII, "a CSV delimiter is an ASCII character")
         self.delimiter = delimiter
     }
 
@@ -53,72 +55,9 @@ public struct CSVParser: Sendable {
     /// Hands each record of `text` to `onRecord` until it returns false; returns the line where a quoted field
     /// opened if the text ends inside it.
     private func scan(_ text: String, onRecord: (CSVRecord) -> Bool) -> Int? {
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var quoteLine = 0
-        var inQuotes = false
-        var fieldWasQuoted = false
-        var stopped = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            fieldWasQuoted = false
-        }
-        func endRecord() {
-            endField()
-            // A line with nothing on it is not a record.
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                stopped = !onRecord(CSVRecord(fields: fields, line: recordLine))
-            }
-            fields = []
-        }
-
-        while !stopped, let scalar = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.append("\"")
-                    } else {
-                        inQuotes = false
-                        pending = next
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty && !fieldWasQuoted:
-                inQuotes = true
-                fieldWasQuoted = true
-                quoteLine = line
-            case delimiter:
-                endField()
-            case "\r":
-                let next = iterator.next()
-                if next != "\n" { pending = next }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\n":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(scalar)
-            }
-        }
-        if stopped { return nil }
-        if inQuotes { return quoteLine }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return nil
+        var scanner = CSVRecordScanner(delimiter: UInt8(ascii: delimiter))
+        var text = text
+        let going = text.withUTF8 { scanner.scan($0, onRecord: onRecord) }
+        return going ? scanner.finish(onRecord: onRecord) : nil
     }
 }

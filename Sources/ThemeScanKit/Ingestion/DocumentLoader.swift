@@ -22,6 +22,36 @@ public struct DocumentLoader: Sendable {
         return try loader.reader(for: format).read(bytes, from: source)
     }
 
+    /// The documents of `source` in order, a batch of at most `batchSize` at a time. A CSV or TSV export in UTF-8
+    /// is streamed (`DelimitedTextFile`), and is then not bound by `maximumFileBytes`, which bounds each of its
+    /// records instead; any other file is read whole first, as `load` reads it. Throws when the file must be
+    /// skipped.
+    public func batches(_ source: DocumentSource, batchSize: Int) throws(IngestionError) -> DocumentBatches {
+        let loader = source.settings == SourceSettings() ? self : DocumentLoader(options: options.applying(source.settings))
+        if let format = loader.streamableFormat(of: source.path),
+            let stream = DelimitedTextReader(format: format, options: loader.options).stream(source)
+        {
+            return DocumentBatches(stream: stream, batchSize: batchSize)
+        }
+        return DocumentBatches(read: try load(source), batchSize: batchSize)
+    }
+
+    /// CSV or TSV when the file at `path` is one (forced, or sniffed from its start as `load` would), else nil.
+    private func streamableFormat(of path: String) -> DocumentFormat? {
+        let format: DocumentFormat
+        if let forced = options.format {
+            format = forced
+        } else {
+            // The sniffer looks at the first bytes only, except in a zip (DOCX, XLSX), which is no CSV.
+            guard let file = try? RegularFile(path: path), let head = try? file.read(upTo: 1 << 16),
+                !head.starts(with: FormatSniffer.zipMagic), !head.starts(with: FormatSniffer.emptyZipMagic),
+                let sniffed = try? FormatSniffer().format(of: head, pathExtension: (path as NSString).pathExtension, path: path)
+            else { return nil }
+            format = sniffed
+        }
+        return format == .csv || format == .tsv ? format : nil
+    }
+
     /// The adapter that reads `format`.
     public func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {

@@ -6,8 +6,8 @@
 public struct FormatSniffer: Sendable {
     public init() {}
 
-    private static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-    private static let emptyZipMagic: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+    static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    static let emptyZipMagic: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
     private static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
     /// The format of `bytes`, read from a file with extension `pathExtension`.

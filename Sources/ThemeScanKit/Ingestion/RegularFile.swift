@@ -67,6 +67,19 @@ final class RegularFile {
         return bytes
     }
 
+    /// Reads at most `count` next bytes into `buffer` from `offset`, which has room for them; how many were read,
+    /// 0 at the end of the file.
+    func read(into buffer: inout [UInt8], at offset: Int, upTo count: Int) throws(Failure) -> Int {
+        precondition(offset + count <= buffer.count)
+        let wanted = count
+        guard wanted > 0 else { return 0 }
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + offset, wanted) }
+            if got >= 0 { return got }
+            guard errno == EINTR else { throw .unreadable(reason: Self.lastError()) }
+        }
+    }
+
     /// The next piece of at most `count` bytes, or nil at the end of the file.
     func read(upTo count: Int) throws(Failure) -> [UInt8]? {
         guard count > 0 else { return nil }

@@ -1,9 +1,11 @@
 extension SurveyTable {
     /// The columns `rule` picks as free text, in table order, leaving out platform metadata, unnamed columns,
     /// Wenjuanxing multi-select questions (a `┋` in any answer: their lines are option labels, however long) and
-    /// the columns at `excluded` indices (such as the case column).
+    /// the columns at `excluded` indices (such as the case column). Only the first `rule.sampleRows` rows are
+    /// looked at.
     public func chooseTextColumns(rule: TextColumnRule = TextColumnRule(), excluding excluded: Set<Int> = []) -> [SurveyColumn] {
-        columns.filter { column in
+        let dataRows = self.dataRows.prefix(rule.sampleRows)
+        return columns.filter { column in
             guard !column.isPlatformMetadata, !column.header.isEmpty, !excluded.contains(column.index) else { return false }
             if column.holdsCodedAnswers,
                 dataRows.contains(where: { column.index < $0.cells.count && $0.cells[column.index].contains("┋") })
@@ -43,10 +45,11 @@ extension SurveyTable {
             ])
         }
         let list = chosen.map { $0.described() }.joined(separator: ", ")
+        let judged = dataRows.count > rule.sampleRows ? " in the first \(rule.sampleRows) rows" : ""
         return (chosen, [
             Diagnostic(
                 .note, at: headerLocation,
-                "text columns: \(list) (chosen as long free-text answers; name others by header, number or letter)")
+                "text columns: \(list) (chosen as long free-text answers\(judged); name others by header, number or letter)")
         ])
     }
 }

@@ -8,7 +8,14 @@
 ///   links;
 /// - when there are at least `distinctCheckMinimum` of them, are at least `minimumDistinctShare` distinct, which
 ///   leaves out single-choice columns and program names that repeat a few long labels.
+///
+/// Only the first `sampleRows` respondent rows are judged, so that an export of millions of rows can be read as it
+/// streams past: the columns are known once those rows are in, and no more rows are held for the choice.
 public struct TextColumnRule: Sendable, Hashable {
+    /// How many respondent rows, from the first, the choice looks at.
+    public static let defaultSampleRows = 10_000
+
+    public var sampleRows: Int
     public var minimumMedianWidth: Int
     public var maximumStructuredShare: Double
     public var minimumDistinctShare: Double
@@ -16,8 +23,9 @@ public struct TextColumnRule: Sendable, Hashable {
 
     public init(
         minimumMedianWidth: Int = 10, maximumStructuredShare: Double = 0.2, minimumDistinctShare: Double = 0.5,
-        distinctCheckMinimum: Int = 5
+        distinctCheckMinimum: Int = 5, sampleRows: Int = TextColumnRule.defaultSampleRows
     ) {
+        self.sampleRows = sampleRows
         self.minimumMedianWidth = minimumMedianWidth
         self.maximumStructuredShare = maximumStructuredShare
         self.minimumDistinctShare = minimumDistinctShare
