@@ -63,15 +63,17 @@ import Testing
         #expect(CorpusAnalyzer.soleCases(of: withColumn, options: IngestionOptions()).isEmpty)
     }
 
-    /// Files of their own cases complete them; a spreadsheet's rows, and files sharing a manifest case, do not;
-    /// the tables come out the same as without completing cases.
+    /// Files of their own cases complete them, and so do a spreadsheet's rows that are their own cases; files
+    /// sharing a manifest case do not, nor do rows when a case column could name any case; the tables come out the
+    /// same as without completing cases.
     @Test func analyzerCompletesOnlyCasesThatAreWhole() async throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = [
             ("one.txt", "孩子有抑郁，抑郁症也有。bullying"), ("two.txt", "抑郁 bullying bullying"),
             ("three.txt", "个案管理和抑郁"), ("four.txt", "抑郁"),
-            ("survey.csv", "answer\n抑郁和焦虑\nbullying\n"),
+            // Answers long enough to be chosen as free text.
+            ("survey.csv", "answer\n孩子有抑郁和焦虑的问题\nbullying at school, every day\n"),
         ]
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         let sources = files.map { DocumentSource(path: folder.appendingPathComponent($0.0).path, id: $0.0) }
@@ -89,10 +91,46 @@ import Testing
         let folded = try await completing.analyze(sources) { analysis, _ in
             if analysis.completesCase { completed.append(analysis.summary.id) }
         }
-        #expect(completed == ["one.txt", "two.txt"])
+        #expect(completed == ["one.txt", "two.txt", "survey.csv#row-2", "survey.csv#row-3"])
         #expect(folded.tally.completedCases?.words.isEmpty == false)
+        // What is left per case is the shared case's: the rows keep no word or term table.
+        #expect(Set(folded.tally.caseWords.caseCounts(minimum: 1).keys) == ["个案", "管理", "抑郁"])
+        #expect(folded.tally.caseTerms.byCase.keys.sorted() == ["shared"])
         #expect(folded.tally.wordCases(minimum: 2) == kept.tally.wordCases(minimum: 2))
         #expect(folded.tally.termCases(minimum: 2) == kept.tally.termCases(minimum: 2))
         #expect(folded.tally.caseCodeOccurrences == kept.tally.caseCodeOccurrences)
+
+        // With a case column, a row's empty case cell falls back to its id, which another row's cell could name.
+        var byColumn = completing
+        byColumn.loader = DocumentLoader(options: IngestionOptions(caseColumn: "answer"))
+        var completedByColumn: [String] = []
+        _ = try await byColumn.analyze(sources) { analysis, _ in
+            if analysis.completesCase { completedByColumn.append(analysis.summary.id) }
+        }
+        #expect(completedByColumn.isEmpty)
+    }
+
+    @Test func rowsAreTheirOwnCasesOnlyWhenNoInputCanNameTheirIDs() {
+        let sources = [DocumentSource(path: "survey.csv", id: "survey.csv"), DocumentSource(path: "a.txt", id: "a.txt")]
+        #expect(CorpusAnalyzer.rowsAreOwnCases(of: sources, options: IngestionOptions()))
+        #expect(!CorpusAnalyzer.rowsAreOwnCases(of: sources, options: IngestionOptions(caseColumn: "program")))
+        var withColumn = sources
+        withColumn[0].settings = SourceSettings(caseColumn: "program")
+        #expect(!CorpusAnalyzer.rowsAreOwnCases(of: withColumn, options: IngestionOptions()))
+        // A file whose id, or manifest case, looks like a row's id could share its case.
+        var lookalike = sources
+        lookalike[1].id = "survey.csv#row-2"
+        #expect(!CorpusAnalyzer.rowsAreOwnCases(of: lookalike, options: IngestionOptions()))
+        var lookalikeCase = sources
+        lookalikeCase[1].caseID = "survey.csv#row-2"
+        #expect(!CorpusAnalyzer.rowsAreOwnCases(of: lookalikeCase, options: IngestionOptions()))
+        let row = DocumentSummary(id: "survey.csv#row-2", caseID: "survey.csv#row-2", source: "survey.csv", format: .csv, encoding: "UTF-8", characters: 1, tokens: 1)
+        #expect(CorpusAnalyzer.isOwnCaseRow(row))
+        var inCase = row
+        inCase.caseID = "P1"
+        #expect(!CorpusAnalyzer.isOwnCaseRow(inCase))
+        var transcript = row
+        transcript.format = .text
+        #expect(!CorpusAnalyzer.isOwnCaseRow(transcript))
     }
 }

@@ -25,4 +25,17 @@ extension CorpusAnalyzer {
         guard let soleCase, analyses.count == 1, let summary = analyses.first?.summary else { return false }
         return summary.caseID == soleCase && !summary.format.isTabular && summary.format != .xml
     }
+
+    /// Whether a table row whose case is its own id is the only document of its case in this run: no case column
+    /// is set anywhere (a row's empty case cell falls back to its id), and no input's id or manifest case has a
+    /// `#`, so none can be another row's id (`FILE#row-N`, with FILE an input's id, unique among inputs).
+    static func rowsAreOwnCases(of sources: [DocumentSource], options: IngestionOptions) -> Bool {
+        guard options.caseColumn == nil, !sources.contains(where: { $0.settings.caseColumn != nil }) else { return false }
+        return !sources.contains { $0.id.contains("#") || ($0.caseID?.contains("#") ?? false) }
+    }
+
+    /// Whether `summary` is a table row that is its own case (under `rowsAreOwnCases`).
+    static func isOwnCaseRow(_ summary: DocumentSummary) -> Bool {
+        summary.format.isTabular && summary.caseID == summary.id
+    }
 }

@@ -30,7 +30,7 @@ public struct CorpusAnalyzer: Sendable {
     public var keepsMatches = true
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
-    /// When set, a document known to be the only one of its case (`soleCases`) counts its words and terms towards
+    /// When set, a document known to be the only one of its case (`soleCases`, `rowsAreOwnCases`) counts its words and terms towards
     /// the cases reaching this minimum at once (`CorpusTally.add(_:completingCaseAt:)`), so memory does not grow
     /// with such cases; tables must then ask for case counts at this minimum. Such documents are handed on with
     /// `completesCase` set.
@@ -178,6 +178,7 @@ public struct CorpusAnalyzer: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
         let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
+        let completingRows = caseMinimum != nil && Self.rowsAreOwnCases(of: sources, options: loader.options)
         // Each worker adds up the counts of the documents it analyzed, so merging (words, case tables, code pairs)
         // runs in parallel; merging is commutative and associative, so the sum does not depend on who did what.
         let tally = try await withThrowingTaskGroup(of: CorpusTally.self) { group in
@@ -201,9 +202,11 @@ public struct CorpusAnalyzer: Sendable {
                     /// Analyzes the oldest waiting part of a split input, if there is one.
                     func analyzeWaitingPart() -> Bool {
                         guard let part = queue.next() else { return false }
-                        let outcome = analyze(part, with: analyzer)
+                        let outcome = analyze(part, with: analyzer, completingRows: completingRows)
                         if case .part(_, let analyses) = outcome {
-                            for analysis in analyses { local.add(analysis.tally) }
+                            for analysis in analyses {
+                                local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
+                            }
                         }
                         continuation.yield((part.input, outcome))
                         return true
@@ -231,9 +234,9 @@ public struct CorpusAnalyzer: Sendable {
                         }
                         var outcome = await process(
                             sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
-                            relieve: { _ = analyzeWaitingPart() })
+                            completingRows: completingRows, relieve: { _ = analyzeWaitingPart() })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
-                        // A split input held many documents, so it completes no case.
+                        // An input of many documents completes no case of its own; its rows may complete theirs.
                         if case .analyzed(var analyses, let warnings) = outcome {
                             if caseMinimum != nil, Self.completesCase(analyses, soleCase: soleCases[index]) {
                                 analyses[0].completesCase = true
@@ -340,7 +343,7 @@ public struct CorpusAnalyzer: Sendable {
     /// after parts were queued, those parts stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
-        relieve: () -> Void
+        completingRows: Bool, relieve: () -> Void
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
@@ -372,27 +375,30 @@ public struct CorpusAnalyzer: Sendable {
         }
         guard partCount == 0 else { return .split(parts: partCount, batches.warnings) }
         do throws(TextError) {
-            return .analyzed(try analyze(first ?? [], with: analyzer), batches.warnings)
+            return .analyzed(try analyze(first ?? [], with: analyzer, completingRows: completingRows), batches.warnings)
         } catch {
             return .failed(error)
         }
     }
 
     /// Analyzes a part of a split input.
-    private func analyze(_ part: consuming PendingPart, with analyzer: DocumentAnalyzer) -> Outcome {
+    private func analyze(_ part: consuming PendingPart, with analyzer: DocumentAnalyzer, completingRows: Bool) -> Outcome {
         // Moved out of the part, so the analyzer holds the only copy of each document and can let its text go.
         var documents: [Document] = []
         swap(&documents, &part.documents)
         do throws(TextError) {
-            return .part(part.number, try analyze(consume documents, with: analyzer))
+            return .part(part.number, try analyze(consume documents, with: analyzer, completingRows: completingRows))
         } catch {
             return .failed(error)
         }
     }
 
     /// Analyzes documents in order. Each is taken out of the list before it is analyzed, so the analyzer holds
-    /// its only copy and can let its text go.
-    private func analyze(_ documents: consuming [Document], with analyzer: DocumentAnalyzer) throws(TextError) -> [DocumentAnalysis] {
+    /// its only copy and can let its text go. With `completingRows`, a table row that is its own case completes
+    /// it: a survey export with a case per row then keeps no per-case word and term tables.
+    private func analyze(
+        _ documents: consuming [Document], with analyzer: DocumentAnalyzer, completingRows: Bool
+    ) throws(TextError) -> [DocumentAnalysis] {
         // The list is this function's own (callers hand it over with `consume`), so it is reversed in place.
         documents.reverse()
         var analyses: [DocumentAnalysis] = []
@@ -405,6 +411,7 @@ public struct CorpusAnalyzer: Sendable {
             } else {
                 analysis = try analyzer.analyze(consume document, index: 0)
             }
+            if completingRows, Self.isOwnCaseRow(analysis.summary) { analysis.completesCase = true }
             analyses.append(analysis)
         }
         return analyses

@@ -8,7 +8,7 @@ import Foundation
 /// field that never closes, a record larger than the file size limit). `nextRows` then reads it again, handing on
 /// its records as each block completes them, with the line ends and record numbers the whole-file reader gives.
 struct DelimitedTextFile {
-    static let defaultBlockBytes = 4 << 20
+    static let defaultBlockBytes = 1 << 20
     /// How much of the file's start the delimiter is sniffed from and judged as text by, whatever the block size:
     /// the whole-file reader looks at the first 50 records and 64 Ki characters, which this covers but for
     /// records of 80 KB on average.
