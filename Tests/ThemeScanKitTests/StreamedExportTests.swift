@@ -215,6 +215,35 @@ import Testing
     }
 }
 
+extension StreamedExportTests {
+    @Test func aFileThatChangesAfterItsCheckIsReportedWhereItBreaks() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("growing.csv")
+        let rows = (1...30).map { "\($0),孩子在学校被欺负，心情很低落 \($0)\n" }.joined()
+        try Data(("id,answer\n" + rows).utf8).write(to: url)
+        // A small sample and small blocks, so rows come in while documents are handed out.
+        var stream = try #require(
+            DelimitedTextReader(rule: TextColumnRule(sampleRows: 5)).stream(DocumentSource(path: url.path, id: "growing.csv"), blockBytes: 64))
+        // Checked whole and closed; then a quote that never closes is added before the rows are read.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("31,\"never closed\n".utf8))
+        try handle.close()
+        var read = 0
+        do throws(IngestionError) {
+            while let batch = try stream.next(limit: 7) { read += batch.count }
+            Issue.record("the stream ended without an error")
+        } catch {
+            #expect(error.partialDiagnostic.description.hasSuffix(
+                "growing.csv:32: error: the file changed while it was read: the quoted field opened on line 32 never "
+                    + "ends; the documents before it are kept, the rest of the file is skipped"))
+        }
+        // Thirty rows in batches of seven: the last two arrive before the failure is thrown.
+        #expect(read == 30)
+    }
+}
+
 extension Array {
     fileprivate var nilIfEmpty: Self? { isEmpty ? nil : self }
 }

@@ -371,7 +371,7 @@ public struct CorpusAnalyzer: Sendable {
             }
         } catch {
             guard partCount > 0 else { return .skipped(error) }
-            return .split(parts: partCount, batches.warnings + [error.diagnostic])
+            return .split(parts: partCount, batches.warnings + [error.partialDiagnostic])
         }
         guard partCount == 0 else { return .split(parts: partCount, batches.warnings) }
         do throws(TextError) {

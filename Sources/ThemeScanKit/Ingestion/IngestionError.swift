@@ -25,14 +25,17 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The message without the location.
-    public var message: String {
+    public var message: String { "\(problem); skipped" }
+
+    /// What is wrong, without what becomes of the file.
+    private var problem: String {
         switch self {
-        case .unreadable(_, let reason): return "cannot read file: \(reason); skipped"
-        case .empty: return "file is empty; skipped"
-        case .unsupportedFormat(_, let advice): return "\(advice); skipped"
+        case .unreadable(_, let reason): return "cannot read file: \(reason)"
+        case .empty: return "file is empty"
+        case .unsupportedFormat(_, let advice): return advice
         case .tooLarge(_, let bytes, let limit):
-            return "file is \(bytes) bytes, over the \(limit)-byte limit for one document; split it; skipped"
-        case .malformed(_, let reason): return "\(reason); skipped"
+            return "file is \(bytes) bytes, over the \(limit)-byte limit for one document; split it"
+        case .malformed(_, let reason): return reason
         }
     }
 
@@ -40,4 +43,9 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
 
     /// The same problem as a diagnostic, for the run's list.
     public var diagnostic: Diagnostic { Diagnostic(.error, at: location, message) }
+
+    /// The problem met part way through a streamed file, whose documents before it were analyzed.
+    public var partialDiagnostic: Diagnostic {
+        Diagnostic(.error, at: location, "\(problem); the documents before it are kept, the rest of the file is skipped")
+    }
 }

@@ -14,6 +14,8 @@ struct SurveyExportStream {
     private var rows: [SpreadsheetRow] = []
     private var nextRow = 0
     private var finished = false
+    /// A failure met while a batch was being filled, thrown by the next call so the batch is not lost.
+    private var failure: IngestionError?
 
     init(file: DelimitedTextFile, source: DocumentSource, format: DocumentFormat, options: IngestionOptions, rule: TextColumnRule) {
         self.file = file
@@ -33,6 +35,11 @@ struct SurveyExportStream {
     /// reader would throw for the table (no header, a column named that does not exist), or when the file cannot
     /// be read.
     mutating func next(limit: Int) throws(IngestionError) -> [Document]? {
+        if let failure {
+            self.failure = nil
+            finished = true
+            throw failure
+        }
         if builder == nil { try start() }
         guard var builder, !builder.makesNothing else { return nil }
         defer { self.builder = builder }
@@ -41,7 +48,15 @@ struct SurveyExportStream {
             if nextRow == rows.count {
                 rows = []
                 nextRow = 0
-                guard !finished, let more = try file.nextRows() else {
+                let more: [SpreadsheetRow]?
+                do {
+                    more = finished ? nil : try file.nextRows()
+                } catch {
+                    guard !documents.isEmpty else { throw error }
+                    failure = error
+                    break
+                }
+                guard let more else {
                     finished = true
                     break
                 }
