@@ -30,10 +30,10 @@ public struct CorpusAnalyzer: Sendable {
     public var keepsMatches = true
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
-    /// When set, a document known to be the only one of its case (`soleCases`, `rowsAreOwnCases`) counts its words and terms towards
-    /// the cases reaching this minimum at once (`CorpusTally.add(_:completingCaseAt:)`), so memory does not grow
-    /// with such cases; tables must then ask for case counts at this minimum. Such documents are handed on with
-    /// `completesCase` set.
+    /// When set, a document known to be the only one of its case (`soleCases`, `rowsAreOwnCases`) counts its words
+    /// and terms towards the cases reaching this minimum at once (`CorpusTally.add(_:completingCaseAt:)`), so memory
+    /// does not grow with such cases; tables must then ask for case counts at this minimum. Such documents are handed
+    /// on with `completesCase` set.
     public var caseMinimum: Int?
     /// How many documents of one input make a part, analyzed by any worker and handed on as soon as the parts
     /// before it are: a survey export with a document per row would otherwise hold every row's tally, samples and
@@ -340,13 +340,14 @@ public struct CorpusAnalyzer: Sendable {
     ///
     /// A streamed export's parts are queued as its rows are read; while more than `backlog` parts wait, the reader
     /// analyzes one itself (`relieve`), so that reading never runs far ahead of analyzing. Should such a file fail
-    /// after parts were queued, those parts stand and the failure is reported with them.
+    /// after documents were read, those documents stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
         completingRows: Bool, relieve: () -> Void
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
+        var failure: IngestionError?
         var batches: DocumentBatches
         do throws(IngestionError) {
             batches = try loader.batches(source, batchSize: partDocuments)
@@ -370,12 +371,13 @@ public struct CorpusAnalyzer: Sendable {
                 await Task.yield()
             }
         } catch {
-            guard partCount > 0 else { return .skipped(error) }
-            return .split(parts: partCount, batches.warnings + [error.partialDiagnostic])
+            guard partCount > 0 || first != nil else { return .skipped(error) }
+            failure = error
         }
-        guard partCount == 0 else { return .split(parts: partCount, batches.warnings) }
+        let warnings = batches.warnings + (failure.map { [$0.partialDiagnostic] } ?? [])
+        guard partCount == 0 else { return .split(parts: partCount, warnings) }
         do throws(TextError) {
-            return .analyzed(try analyze(first ?? [], with: analyzer, completingRows: completingRows), batches.warnings)
+            return .analyzed(try analyze(first ?? [], with: analyzer, completingRows: completingRows), warnings)
         } catch {
             return .failed(error)
         }

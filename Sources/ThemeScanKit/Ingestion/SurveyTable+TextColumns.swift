@@ -34,18 +34,18 @@ extension SurveyTable {
             return (chosen, [])
         }
         let chosen = chooseTextColumns(rule: rule, excluding: Set(caseColumn.map { [$0.index] } ?? []))
+        let judged = dataRows.count > rule.sampleRows ? " in the first \(rule.sampleRows) rows" : ""
         guard !chosen.isEmpty else {
             let named = columns.filter { !$0.header.isEmpty }.map { $0.described() }.joined(separator: ", ")
             return ([], [
                 Diagnostic(
                     .warning, at: headerLocation,
-                    "no column looks like free text (answers with a median of at least \(rule.minimumMedianWidth) "
+                    "no column looks like free text\(judged) (answers with a median of at least \(rule.minimumMedianWidth) "
                         + "characters, a Chinese character counting two, mostly not numbers or dates); name the "
                         + "text columns by header, number or letter; the columns are: \(named); no documents")
             ])
         }
         let list = chosen.map { $0.described() }.joined(separator: ", ")
-        let judged = dataRows.count > rule.sampleRows ? " in the first \(rule.sampleRows) rows" : ""
         return (chosen, [
             Diagnostic(
                 .note, at: headerLocation,
