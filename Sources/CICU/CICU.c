@@ -376,6 +376,57 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
     return status;
 }
 
+struct cicu_charset_stream {
+    UConverter *converter;
+    cicu_invalid_log log;
+};
+
+cicu_charset_stream *cicu_charset_stream_open(const char *name, int32_t *status) {
+    *status = 0;
+    if (name == NULL || name[0] == 0) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return NULL;
+    }
+    cicu_charset_stream *stream = calloc(1, sizeof(cicu_charset_stream));
+    if (stream == NULL) {
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    UErrorCode error = U_ZERO_ERROR;
+    stream->converter = ucnv_open(name, &error);
+    if (U_SUCCESS(error)) {
+        /* The log lives in the stream, so the callback's context stays valid for the converter's whole life. */
+        ucnv_setToUCallBack(stream->converter, cicu_substitute_and_log, &stream->log, NULL, NULL, &error);
+    }
+    if (U_FAILURE(error)) {
+        if (stream->converter != NULL) ucnv_close(stream->converter);
+        free(stream);
+        *status = error;
+        return NULL;
+    }
+    return stream;
+}
+
+void cicu_charset_stream_close(cicu_charset_stream *stream) {
+    if (stream == NULL) return;
+    ucnv_close(stream->converter);
+    free(stream);
+}
+
+int32_t cicu_charset_stream_convert(cicu_charset_stream *stream, const uint8_t *bytes, int32_t length, int32_t flush,
+                                    uint16_t *output, int32_t capacity, int32_t *output_length, int32_t *invalid_count) {
+    const char *source = (const char *)bytes;
+    UChar *target = (UChar *)output;
+    stream->log.output = (const UChar *)output;
+    stream->log.pending_count = 0;
+    UErrorCode error = U_ZERO_ERROR;
+    ucnv_toUnicode(stream->converter, &target, target + capacity, &source, source + length, NULL, flush != 0, &error);
+    *output_length = (int32_t)(target - (UChar *)output);
+    *invalid_count = stream->log.total;
+    if (error == U_BUFFER_OVERFLOW_ERROR) return CICU_BUFFER_TOO_SMALL;
+    return U_FAILURE(error) ? error : 0;
+}
+
 int32_t cicu_word_breaker_boundaries(cicu_word_breaker *breaker, const uint16_t *text, int32_t length,
                                      int32_t max_chunk, int32_t *boundaries, int32_t capacity, int32_t *status) {
     if (max_chunk < 16) max_chunk = 16;

@@ -166,7 +166,9 @@ import Testing
             ("nul.csv", Array(plain.utf8) + [0x00, 0x0A], IngestionOptions()),
             ("open.csv", Array((plain + "3,\"never closed\n").utf8), IngestionOptions()),
             ("utf16.csv", [0xFF, 0xFE] + plain.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, IngestionOptions()),
-            ("declared.csv", Array(plain.utf8), IngestionOptions(encoding: "GB18030")),
+            ("bom-and-encoding.csv", [0xEF, 0xBB, 0xBF] + Array(plain.utf8), IngestionOptions(encoding: "GB18030")),
+            ("unknown-encoding.csv", Array(plain.utf8), IngestionOptions(encoding: "no-such-charset")),
+            ("invalid-gbk.csv", gbk + [0xFF, 0x0A], IngestionOptions(encoding: "GB18030")),
             ("large-record.csv", Array(plain.utf8), IngestionOptions(maximumFileBytes: 12)),
             ("empty.csv", [], IngestionOptions()),
         ]
@@ -216,6 +218,35 @@ import Testing
 }
 
 extension StreamedExportTests {
+    /// Given --encoding, an export in another charset is converted as it is read, characters and surrogate pairs
+    /// cut by blocks' ends included.
+    @Test func exportsInAGivenEncodingAreStreamed() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = MatcherPropertyTests.Generator(state: 99)
+        let text = Self.export(rows: 40, delimiter: ",", generator: &generator)
+        let utf16 = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let gbk = try [UInt8](Data(contentsOf: SurveyTableTests.tables.appendingPathComponent("gbk-excel.csv")))
+        let cases: [(name: String, bytes: [UInt8], options: IngestionOptions, encoding: String)] = [
+            ("gbk.csv", gbk, IngestionOptions(encoding: "GBK", caseColumn: "项目名称"), "GB18030"),
+            ("utf16.csv", utf16, IngestionOptions(encoding: "UTF-16LE"), "UTF-16LE"),
+        ]
+        for (name, bytes, options, encoding) in cases {
+            let url = folder.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            let source = DocumentSource(path: url.path, id: "survey")
+            let whole = try DelimitedTextReader(options: options).read(bytes, from: source)
+            #expect(whole.documents.count > 1, "\(name)")
+            #expect(whole.documents.allSatisfy { $0.encoding == encoding }, "\(name)")
+            for blockBytes in [1, 3, 17, 4096] {
+                let streamed = try #require(try Self.streamed(url.path, options: options, blockBytes: blockBytes), "\(name)")
+                #expect(streamed.documents == whole.documents, "\(name), blocks of \(blockBytes)")
+                #expect(streamed.warnings == whole.warnings.map(\.description), "\(name), blocks of \(blockBytes)")
+            }
+            #expect(try DocumentLoader(options: options).batches(source, batchSize: 10).isStreamed)
+        }
+    }
+
     @Test func aFileThatChangesAfterItsCheckIsReportedWhereItBreaks() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -86,6 +86,22 @@ int32_t cicu_convert_to_utf16(const char *name, const uint8_t *bytes, int32_t le
                               uint16_t *output, int32_t capacity, int32_t *output_length,
                               int32_t *invalid_offsets, int32_t offsets_capacity, int32_t *invalid_count);
 
+/// A converter from one charset to UTF-16 for input handed over in pieces: a sequence cut by a piece's end is
+/// finished by the next piece. Invalid or unmappable sequences become U+FFFD and are counted.
+typedef struct cicu_charset_stream cicu_charset_stream;
+
+/// Opens a stream from the charset `name`; NULL, with an ICU status in `status`, when ICU cannot open it.
+cicu_charset_stream *cicu_charset_stream_open(const char *name, int32_t *status);
+
+void cicu_charset_stream_close(cicu_charset_stream *stream);
+
+/// Converts the next piece `bytes[0..<length]` to UTF-16 in `output`, `flush` set for the last piece. `output`
+/// needs room for `capacity` units; twice the byte count and 16 more is always enough. `output_length` receives the
+/// units written; `invalid_count` receives the invalid sequences met so far in the whole input. Returns 0, an ICU
+/// status, or CICU_BUFFER_TOO_SMALL (the piece is then only partly converted and the stream is spoiled).
+int32_t cicu_charset_stream_convert(cicu_charset_stream *stream, const uint8_t *bytes, int32_t length, int32_t flush,
+                                    uint16_t *output, int32_t capacity, int32_t *output_length, int32_t *invalid_count);
+
 /// Writes the word boundaries of `text[0..<length]` (UTF-16 offsets, ascending, 0 and `length` included) into
 /// `boundaries`; returns how many there are, which may exceed `capacity` (then call again with more room).
 ///

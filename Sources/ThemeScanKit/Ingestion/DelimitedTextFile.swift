@@ -1,11 +1,12 @@
 import Foundation
 
-/// A CSV or TSV export in UTF-8 read a block at a time, so that an export of any size is never held whole.
+/// A CSV or TSV export in UTF-8, or in the encoding given with --encoding, read a block at a time, so that an export
+/// of any size is never held whole.
 ///
-/// Streaming is kept for files the whole-file reader would read as plain UTF-8 without a word: `open` reads the file
-/// through once first, and gives nil when anything would need that reader's judgement or its messages (another
-/// encoding or a BOM other than UTF-8's, invalid UTF-8, NUL bytes, a start that does not look like text, a quoted
-/// field that never closes, a record larger than the file size limit). `nextRows` then reads it again, handing on
+/// Streaming is kept for files the whole-file reader would read without a word: `open` reads the file through once
+/// first, and gives nil when anything would need that reader's judgement or its messages (an encoding to find, a
+/// byte order mark other than UTF-8's without --encoding, or any with it, invalid bytes, NUL bytes in UTF-8, a start
+/// that does not look like text, a quoted field that never closes, a record larger than the file size limit). `nextRows` then reads it again, handing on
 /// its records as each block completes them, with the line ends and record numbers the whole-file reader gives.
 struct DelimitedTextFile {
     static let defaultBlockBytes = 1 << 20
@@ -17,10 +18,14 @@ struct DelimitedTextFile {
 
     let path: String
     let delimiter: Unicode.Scalar
+    /// The encoding the file is read in: UTF-8, or the one given with --encoding.
+    let encoding: String
     /// What the delimiter sniffing has to say (a delimiter the format does not lead one to expect).
     let warnings: [Diagnostic]
     private let blockBytes: Int
     private var file: RegularFile?
+    /// Converts the file's bytes to UTF-8 when it is in another encoding.
+    private let converter: CharsetStream?
     private var scanner: CSVRecordScanner
     private var normalizer = LineEndNormalizer()
     private var block: [UInt8]
@@ -31,8 +36,16 @@ struct DelimitedTextFile {
     static func open(
         path: String, format: DocumentFormat, options: IngestionOptions, blockBytes: Int = defaultBlockBytes
     ) -> DelimitedTextFile? {
-        if let encoding = options.encoding, TextDecoder.canonicalName(encoding) != "UTF-8" { return nil }
+        // Given another charset (GB18030, Big5, UTF-16LE …) with --encoding, the file is converted as it is read;
+        // without one, only UTF-8 is streamed: finding an encoding is the whole-file reader's judgement.
+        var charset: String?
+        if let encoding = options.encoding {
+            guard let name = TextDecoder.canonicalName(encoding) else { return nil }
+            if name != "UTF-8" { charset = name }
+        }
         guard let file = try? RegularFile(path: path) else { return nil }
+        let converter = charset.flatMap { CharsetStream(name: $0) }
+        if charset != nil && converter == nil { return nil }
         // Room for the head, and for the bytes of a character cut by a block's end before the next block.
         var block = [UInt8](repeating: 0, count: max(blockBytes, Self.headBytes) + 3)
         // Bytes of a character cut by the end of the last block, put before the next one.
@@ -41,6 +54,19 @@ struct DelimitedTextFile {
         var normalizer = LineEndNormalizer()
         var sniffed: (delimiter: Unicode.Scalar, warnings: [Diagnostic])?
         var first = true
+        /// Makes the line ends of a piece of UTF-8 LF in place, judges the file's start, and scans the piece.
+        func check(_ piece: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+            let length = piece.baseAddress.map { normalizer.normalize(UnsafeBufferPointer(piece), into: $0) } ?? 0
+            let normalized = UnsafeBufferPointer(rebasing: piece[..<length])
+            if first {
+                first = false
+                let head = String(decoding: normalized, as: UTF8.self)
+                guard (try? TextDecoder.refuseBinary(head, bytes: [], path: path)) != nil, !head.isEmpty else { return false }
+                sniffed = DelimitedTextReader.delimiter(of: head, format: format, path: path)
+                scanner = CSVRecordScanner(delimiter: UInt8(ascii: sniffed!.delimiter))
+            }
+            return scanner!.scan(normalized) { _ in true } && scanner!.largestRecordBytes <= options.maximumFileBytes
+        }
         while true {
             block.replaceSubrange(0..<carried.count, with: carried)
             let wanted = first ? max(blockBytes, Self.headBytes) : blockBytes
@@ -51,52 +77,55 @@ struct DelimitedTextFile {
             var start = 0
             if first {
                 let head = Array(block.prefix(min(count, 4)))
-                if head.starts(with: Self.utf8ByteOrderMark) {
+                if charset == nil, head.starts(with: Self.utf8ByteOrderMark) {
                     start = 3
                 } else if TextDecoder.byteOrderMark(of: head) != nil {
+                    // A byte order mark wins over --encoding in the whole-file reader.
                     return nil
                 }
             }
-            // A character cut by the end of the block is finished by the next one; at the end, nothing is left to
-            // finish it, and the check below fails.
-            let end = atEnd ? count : Self.endOfWholeCharacters(in: block, count: count)
-            carried = Array(block[end..<count])
-            let valid = block.withUnsafeBufferPointer { buffer -> Bool in
-                let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                guard let base = piece.baseAddress, !piece.isEmpty else { return true }
-                return memchr(base, 0, piece.count) == nil && String(validating: piece, as: UTF8.self) != nil
+            if let converter {
+                guard var converted = try? block.withUnsafeBufferPointer({ buffer throws(TextError) in
+                    try converter.convert(UnsafeBufferPointer(rebasing: buffer[..<count]), last: atEnd)
+                }), converter.invalidCount == 0 else { return nil }
+                guard converted.withUnsafeMutableBufferPointer({ check($0) }) else { return nil }
+            } else {
+                // A character cut by the end of the block is finished by the next one; at the end, nothing is left
+                // to finish it, and the check below fails.
+                let end = atEnd ? count : Self.endOfWholeCharacters(in: block, count: count)
+                carried = Array(block[end..<count])
+                let valid = block.withUnsafeBufferPointer { buffer -> Bool in
+                    let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                    guard let base = piece.baseAddress, !piece.isEmpty else { return true }
+                    return memchr(base, 0, piece.count) == nil && String(validating: piece, as: UTF8.self) != nil
+                }
+                guard valid, block.withUnsafeMutableBufferPointer({ check(UnsafeMutableBufferPointer(rebasing: $0[start..<end])) })
+                else { return nil }
             }
-            guard valid else { return nil }
-            let length = block.withUnsafeMutableBufferPointer { buffer in
-                normalizer.normalize(UnsafeBufferPointer(rebasing: buffer[start..<end]), into: buffer.baseAddress! + start)
-            }
-            if first {
-                first = false
-                let head = String(decoding: block[start..<start + length], as: UTF8.self)
-                guard (try? TextDecoder.refuseBinary(head, bytes: [], path: path)) != nil, !head.isEmpty else { return nil }
-                sniffed = DelimitedTextReader.delimiter(of: head, format: format, path: path)
-                scanner = CSVRecordScanner(delimiter: UInt8(ascii: sniffed!.delimiter))
-            }
-            let going = block.withUnsafeBufferPointer { buffer in
-                scanner!.scan(UnsafeBufferPointer(rebasing: buffer[start..<start + length])) { _ in true }
-            }
-            guard going, scanner!.largestRecordBytes <= options.maximumFileBytes else { return nil }
             if atEnd {
-                guard carried.isEmpty, scanner!.finish(onRecord: { _ in true }) == nil else { return nil }
+                guard carried.isEmpty, scanner != nil, scanner!.finish(onRecord: { _ in true }) == nil else { return nil }
                 break
             }
         }
         guard let sniffed, let reopened = try? RegularFile(path: path) else { return nil }
+        let reading = charset.flatMap { CharsetStream(name: $0) }
+        if charset != nil && reading == nil { return nil }
         return DelimitedTextFile(
-            path: path, delimiter: sniffed.delimiter, warnings: sniffed.warnings, blockBytes: blockBytes, file: reopened)
+            path: path, delimiter: sniffed.delimiter, encoding: charset ?? "UTF-8", warnings: sniffed.warnings,
+            blockBytes: blockBytes, file: reopened, converter: reading)
     }
 
-    private init(path: String, delimiter: Unicode.Scalar, warnings: [Diagnostic], blockBytes: Int, file: RegularFile) {
+    private init(
+        path: String, delimiter: Unicode.Scalar, encoding: String, warnings: [Diagnostic], blockBytes: Int,
+        file: RegularFile, converter: CharsetStream?
+    ) {
         self.path = path
         self.delimiter = delimiter
+        self.encoding = encoding
         self.warnings = warnings
         self.blockBytes = blockBytes
         self.file = file
+        self.converter = converter
         scanner = CSVRecordScanner(delimiter: UInt8(ascii: delimiter))
         block = [UInt8](repeating: 0, count: max(blockBytes, 3))
     }
@@ -122,12 +151,30 @@ struct DelimitedTextFile {
         var start = 0
         if atStart {
             atStart = false
-            if block.prefix(min(count, 3)).elementsEqual(Self.utf8ByteOrderMark) { start = 3 }
+            if converter == nil, block.prefix(min(count, 3)).elementsEqual(Self.utf8ByteOrderMark) { start = 3 }
         }
         let recordCount = self.recordCount
         func add(_ record: CSVRecord) -> Bool {
             rows.append(SpreadsheetRow(number: recordCount + rows.count + 1, line: record.line, cells: record.fields))
             return true
+        }
+        /// Makes the line ends of a piece of UTF-8 LF in place and scans it.
+        func scan(_ piece: UnsafeMutableBufferPointer<UInt8>) {
+            guard let base = piece.baseAddress else { return }
+            let length = normalizer.normalize(UnsafeBufferPointer(piece), into: base)
+            _ = scanner.scan(UnsafeBufferPointer(rebasing: piece[..<length]), onRecord: add)
+        }
+        if let converter {
+            do {
+                var converted = try block.withUnsafeBufferPointer { buffer throws(TextError) in
+                    try converter.convert(UnsafeBufferPointer(rebasing: buffer[..<count]), last: count == 0)
+                }
+                converted.withUnsafeMutableBufferPointer { scan($0) }
+            } catch {
+                throw .malformed(at: SourceLocation(path: path), reason: "cannot decode as \(encoding): \(error)")
+            }
+        } else if count > 0 {
+            block.withUnsafeMutableBufferPointer { scan(UnsafeMutableBufferPointer(rebasing: $0[start..<count])) }
         }
         if count == 0 {
             self.file = nil
@@ -135,12 +182,6 @@ struct DelimitedTextFile {
                 throw .malformed(
                     at: SourceLocation(path: path, line: opened),
                     reason: "the file changed while it was read: the quoted field opened on line \(opened) never ends")
-            }
-        } else {
-            block.withUnsafeMutableBufferPointer { buffer in
-                let length = normalizer.normalize(
-                    UnsafeBufferPointer(rebasing: buffer[start..<count]), into: buffer.baseAddress! + start)
-                _ = scanner.scan(UnsafeBufferPointer(rebasing: buffer[start..<start + length]), onRecord: add)
             }
         }
         self.recordCount += rows.count

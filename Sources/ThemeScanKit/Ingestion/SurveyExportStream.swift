@@ -80,7 +80,7 @@ struct SurveyExportStream {
         if rows.count < wanted { finished = true }
         let table = try SurveyTable(rows: rows, path: source.path)
         builder = try SurveyDocumentBuilder(
-            table: table, source: source, format: format, encoding: "UTF-8", options: options, rule: rule)
+            table: table, source: source, format: format, encoding: file.encoding, options: options, rule: rule)
         nextRow = table.layout.headerRowCount
     }
 }
