@@ -49,6 +49,9 @@ struct ThemeScanBench: ParsableCommand {
             valueName: "list"))
     var surveySizes = ""
 
+    @Option(help: "Platform columns (time, channel, IP, closed questions) each survey export row carries, all metadata.")
+    var surveyColumns = 0
+
     @Flag(help: "Only the survey exports of --survey-sizes.")
     var surveysOnly = false
 
@@ -196,15 +199,17 @@ struct ThemeScanBench: ParsableCommand {
     private func surveyExports(files: [String], workFolder: URL, binary: String) throws -> String {
         let sizes = surveySizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !sizes.isEmpty else { return "" }
+        let columns = surveyColumns > 0 ? ", \(surveyColumns) platform columns" : ""
         var table = """
-            | survey export (a case per row, every output) | rows | threads | seconds | MB/s | peak RSS |
+            | survey export (a case per row, every output\(columns)) | rows | threads | seconds | MB/s | peak RSS |
             |---|---:|---:|---:|---:|---:|
 
             """
         for size in sizes {
             log("survey export of \(size) MB")
             let (file, rows) = try SurveyExport.write(
-                megabytes: size, from: files, into: workFolder.appendingPathComponent("survey-\(size)mb"))
+                megabytes: size, from: files, into: workFolder.appendingPathComponent("survey-\(size)mb"),
+                platformColumns: surveyColumns)
             let megabytes = Double(try totalBytes([file.path])) / 1_048_576
             for threads in Set([1, jobs]).sorted() {
                 var outcomes: [ChildProcess.Outcome] = []

@@ -7,17 +7,20 @@ extension Analyze {
         result: AnalysisResult, sources: [DocumentSource], digests: [String: String], diagnostics: [Diagnostic],
         options: TableOptions, classifier: CharacterClassifier, started: Date
     ) throws -> RunProvenance {
-        var documentsBySource: [String: [DocumentSummary]] = [:]
-        for document in result.documents { documentsBySource[document.source, default: []].append(document) }
+        // Counted, not grouped: a survey export has a document per row, and copies of them all were a second list.
+        var documentsBySource: [String: (count: Int, format: String, encoding: String)] = [:]
+        for document in result.documents {
+            documentsBySource[document.source, default: (0, document.format.rawValue, document.encoding)].count += 1
+        }
         let skipped = Set(result.skippedFiles)
         var seen: Set<String> = []
         var inputs: [RunProvenance.Input] = []
         for source in sources where seen.insert(source.path).inserted {
-            let documents = documentsBySource[source.path] ?? []
+            let documents = documentsBySource[source.path] ?? (0, "", "")
             inputs.append(
                 RunProvenance.Input(
                     path: source.path, size: Self.size(of: source.path), sha256: digests[source.path] ?? Self.digest(of: source.path),
-                    format: documents.first?.format.rawValue ?? "", encoding: documents.first?.encoding ?? "",
+                    format: documents.format, encoding: documents.encoding,
                     documents: documents.count, skipped: skipped.contains(source.path)))
         }
         let loader = CodebookLoader(classifier: classifier)

@@ -14,11 +14,11 @@ public struct DocumentSummary: Sendable, Hashable {
     /// Segments counted under the run's speaker selection.
     public var segments: Int
     /// Manifest and spreadsheet columns.
-    public var metadata: [String: String]
+    public var metadata: DocumentMetadata
 
     public init(
         id: String, caseID: String, source: String, format: DocumentFormat, encoding: String, characters: Int,
-        tokens: Int, speakers: [SpeakerSummary] = [], segments: Int = 1, metadata: [String: String] = [:]
+        tokens: Int, speakers: [SpeakerSummary] = [], segments: Int = 1, metadata: DocumentMetadata = [:]
     ) {
         self.id = id
         self.caseID = caseID

@@ -39,7 +39,7 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         tokens = summary.tokens
         segments = summary.segments
         speakers = summary.speakers.map { [$0.label, $0.role.rawValue] }
-        metadata = summary.metadata
+        metadata = summary.metadata.dictionary
         codes = analysis.tally.codeOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
         terms = analysis.tally.termOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
         words = analysis.tally.words
@@ -62,7 +62,7 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         }
         return DocumentSummary(
             id: id, caseID: caseID, source: source, format: format, encoding: encoding, characters: characters,
-            tokens: tokens, speakers: speakerList, segments: segments, metadata: metadata)
+            tokens: tokens, speakers: speakerList, segments: segments, metadata: DocumentMetadata(metadata))
     }
 
     /// The counts back, or nil when an index is outside the codebook.

@@ -26,7 +26,7 @@ public struct DOCXReader: DocumentReader {
         let text = content.paragraphs.joined(separator: "\n")
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: .docx,
-            encoding: "UTF-8", metadata: source.metadata, text: text,
+            encoding: "UTF-8", metadata: DocumentMetadata(source.metadata), text: text,
             segments: TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
                 .segments(in: text, format: .docx))
         return ReadResult(documents: [document], warnings: content.warnings)

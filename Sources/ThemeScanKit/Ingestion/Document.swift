@@ -5,14 +5,14 @@ public struct Document: Sendable, Hashable {
     public var source: String
     public var format: DocumentFormat
     public var encoding: String
-    public var metadata: [String: String]
+    public var metadata: DocumentMetadata
     /// The extracted text, which every reported offset refers to.
     public var text: String
     public var segments: [Segment]
 
     public init(
         id: String, caseID: String, source: String, format: DocumentFormat, encoding: String,
-        metadata: [String: String] = [:], text: String, segments: [Segment]
+        metadata: DocumentMetadata = [:], text: String, segments: [Segment]
     ) {
         self.id = id
         self.caseID = caseID

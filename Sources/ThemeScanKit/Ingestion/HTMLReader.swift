@@ -35,7 +35,7 @@ public struct HTMLReader: DocumentReader {
         let text = HTMLTextExtractor.text(of: nodes)
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: .html,
-            encoding: page.encoding, metadata: source.metadata, text: text, segments: [Segment(text: text, start: 0)])
+            encoding: page.encoding, metadata: DocumentMetadata(source.metadata), text: text, segments: [Segment(text: text, start: 0)])
         return ReadResult(documents: [document], warnings: warnings)
     }
 }

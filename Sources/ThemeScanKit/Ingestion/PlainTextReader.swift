@@ -16,7 +16,7 @@ public struct PlainTextReader: DocumentReader {
         let parser = TranscriptParser(classifier: SpeakerRoleClassifier(options: options, source: source))
         let document = Document(
             id: source.id, caseID: source.caseID ?? source.id, source: source.path, format: format,
-            encoding: decoded.encoding, metadata: source.metadata, text: decoded.text,
+            encoding: decoded.encoding, metadata: DocumentMetadata(source.metadata), text: decoded.text,
             segments: parser.segments(in: decoded.text, format: format))
         return ReadResult(documents: [document], warnings: decoded.warnings)
     }

@@ -17,7 +17,10 @@ struct SurveyDocumentBuilder {
     private let encoding: String
     private let caseColumn: SurveyColumn?
     private let textColumns: [SurveyColumn]
-    private let metadataColumns: [(key: String, column: SurveyColumn)]
+    /// The names of every row's metadata: the manifest's, then the table's other columns.
+    private let metadataNames: DocumentMetadata.Names
+    /// Where each of `metadataNames` takes its value from, in the names' order: the manifest's value, or a column.
+    private let metadataValues: [MetadataValue]
     private var choiceDiagnostics: [Diagnostic]
     private var raggedRows: [SpreadsheetRow] = []
     private var raggedCount = 0
@@ -49,8 +52,12 @@ struct SurveyDocumentBuilder {
         let textIndices = Set(textColumns.map(\.index))
         var keys = UniqueKeys(reserving: source.metadata.keys)
         // The manifest's own values keep their names; a column repeating one is kept under `name_2`.
-        metadataColumns = table.columns.filter { !textIndices.contains($0.index) && !$0.header.isEmpty }
-            .map { (key: keys.claim($0.header), column: $0) }
+        var sources = source.metadata.mapValues { MetadataValue.manifest($0) }
+        for column in table.columns where !textIndices.contains(column.index) && !column.header.isEmpty {
+            sources[keys.claim(column.header)] = .column(column)
+        }
+        metadataNames = DocumentMetadata.Names(sources.keys)
+        metadataValues = metadataNames.sorted.map { sources[$0]! }
         var header = table
         header.dataRows = []
         self.table = header
@@ -100,15 +107,26 @@ struct SurveyDocumentBuilder {
             if skippedCount == 1 { firstSkippedLine = row.line }
             return nil
         }
-        var metadata = source.metadata
-        for (key, column) in metadataColumns {
-            metadata[key] = table.metadataValue(in: row, column: column)
-        }
+        let metadata = DocumentMetadata(
+            names: metadataNames,
+            values: metadataValues.map { value in
+                switch value {
+                case .manifest(let text): text
+                case .column(let column): table.metadataValue(in: row, column: column)
+                }
+            })
         let id = "\(source.id)#row-\(row.number)"
         let rowCase = caseColumn.map { table.metadataValue(in: row, column: $0) } ?? ""
         return Document(
             id: id, caseID: rowCase.isEmpty ? (source.caseID ?? id) : rowCase, source: source.path,
             format: format, encoding: encoding, metadata: metadata, text: text, segments: segments)
+    }
+
+    /// Where a metadata value comes from.
+    enum MetadataValue {
+        /// The manifest's value for the file.
+        case manifest(String)
+        case column(SurveyColumn)
     }
 
     /// The warnings about the table: how its columns were chosen, its ragged rows, and its rows without text.

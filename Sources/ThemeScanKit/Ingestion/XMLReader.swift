@@ -81,7 +81,7 @@ public struct XMLReader: DocumentReader {
 
     private func document(_ id: String, caseID: String, _ text: String, _ source: DocumentSource, _ encoding: String) -> Document {
         Document(
-            id: id, caseID: caseID, source: source.path, format: .xml, encoding: encoding, metadata: source.metadata,
+            id: id, caseID: caseID, source: source.path, format: .xml, encoding: encoding, metadata: DocumentMetadata(source.metadata),
             text: text, segments: [Segment(text: text, start: 0)])
     }
 
