@@ -74,6 +74,40 @@ import Testing
         #expect(try Self.string("//m:cellXfs/m:xf[2]/@fontId", in: styles) == "1")
     }
 
+    /// Every sheet's rows as the workbook reader reads them.
+    static func readBack(_ bytes: [UInt8]) throws -> [[[String]]] {
+        let workbook = try XLSXWorkbook(bytes: bytes, path: "results.xlsx")
+        return try workbook.sheetNames.indices.map { try workbook.rows(ofSheet: String($0 + 1)).rows.map(\.cells) }
+    }
+
+    @Test(arguments: [0, 100, 200, 400])
+    func textPastAFullSharedStringsPartIsWrittenInItsCell(sharedStringBytes: Int) throws {
+        let spaced = WorkbookSheet(
+            name: "spaced", header: ["note"],
+            rows: [[.text(" lead")], [.text("trail\t")], [.text("a\r\nb")], [.text("x & <y> \"z\" 'w'")], [.number(.nan)]])
+        let sheets = Self.sheets + [spaced]
+        let bounded = try XLSXWorkbookWriter.bytes(names: sheets.map(\.name), sharedStringBytes: sharedStringBytes) {
+            sheets[$0]
+        }
+        let unbounded = try XLSXWorkbookWriter.bytes(names: sheets.map(\.name), sharedStringBytes: .max) { sheets[$0] }
+        #expect(try Self.readBack(bounded) == Self.readBack(unbounded))
+        let namespaces = ["m": XLSXWorkbookWriter.mainNamespace]
+        var inline = 0
+        var sharedCells = 0
+        for index in 1...sheets.count {
+            let sheet = try Self.part("xl/worksheets/sheet\(index).xml", of: bounded)
+            inline += try sheet.evaluate("//m:c[@t='inlineStr']", namespaces: namespaces).nodes.count
+            sharedCells += try sheet.evaluate("//m:c[@t='s']", namespaces: namespaces).nodes.count
+        }
+        let strings = try Self.part("xl/sharedStrings.xml", of: bounded)
+        let shared = try strings.evaluate("//m:si", namespaces: namespaces).nodes.map(\.textContent)
+        // Strings are shared while the part has room (64 bytes an entry plus the text), in order of first use.
+        #expect(shared.reduce(0) { $0 + $1.utf8.count + 64 } <= sharedStringBytes)
+        #expect(shared.isEmpty == (sharedStringBytes < 64 + "code".utf8.count))
+        #expect(inline > 0)
+        #expect(sharedCells > 0 || sharedStringBytes == 0)
+    }
+
     @Test func headerRowIsFrozen() throws {
         let bytes = try XLSXWorkbookWriter.bytes(Self.sheets)
         for index in 1...3 {

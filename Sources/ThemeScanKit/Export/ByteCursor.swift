@@ -16,6 +16,11 @@ struct ByteCursor {
         capacity = buffer.count
     }
 
+    /// Starts again at the beginning of the memory, the bytes written so far having been used.
+    mutating func rewind() {
+        count = 0
+    }
+
     /// The bytes written so far.
     var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 

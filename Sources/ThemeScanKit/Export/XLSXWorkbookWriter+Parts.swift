@@ -5,16 +5,35 @@ extension XLSXWorkbookWriter {
     /// The style index of the bold header cells in `styles()`.
     static let headerStyle = "1"
 
-    /// Shared strings in order of first use, each stored once.
+    /// Shared strings in order of first use, each stored once, until they hold `maximumBytes`.
+    ///
+    /// Bounded because the table is held until the last sheet is written, and a sheet with a row per survey row
+    /// adds a string for nearly every cell (ids, times, IP addresses): 55,000 rows with 20 columns held 17 MB of
+    /// strings. Text that finds the table full is written in its cell (`inlineStr`), which Excel reads alike.
     struct SharedStrings {
+        /// The UTF-8 bytes of the strings plus `entryBytes` for each, at most.
+        let maximumBytes: Int
+        /// What an entry costs besides its text: its place in the index and in the list.
+        static let entryBytes = 64
         private var indexes: [String: Int] = [:]
         private var strings: [String] = []
         private var uses = 0
+        private var bytes = 0
 
-        /// The index of `text` in the part, adding it when new.
-        mutating func index(of text: String) -> Int {
+        init(maximumBytes: Int) {
+            self.maximumBytes = maximumBytes
+        }
+
+        /// The index of `text` in the part, adding it when new; nil when it is new and the part is full.
+        mutating func index(of text: String) -> Int? {
+            if let index = indexes[text] {
+                uses += 1
+                return index
+            }
+            let cost = text.utf8.count + Self.entryBytes
+            guard bytes + cost <= maximumBytes else { return nil }
             uses += 1
-            if let index = indexes[text] { return index }
+            bytes += cost
             indexes[text] = strings.count
             strings.append(text)
             return strings.count - 1
@@ -33,6 +52,32 @@ extension XLSXWorkbookWriter {
             }
             return try writer.finish()
         }
+    }
+
+    /// A cell holding `text` itself (`inlineStr`), escaped as XML text, its spaces kept as `writeText` keeps them.
+    static func inlineCell(_ text: String, reference: [UInt8], style: [UInt8]) -> [UInt8] {
+        var cell = Array("<c r=\"".utf8) + reference + Array("\"".utf8)
+        if !style.isEmpty { cell += Array(" s=\"".utf8) + style + Array("\"".utf8) }
+        cell += Array(" t=\"inlineStr\"><is><t".utf8)
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        {
+            cell += Array(" xml:space=\"preserve\"".utf8)
+        }
+        cell.append(UInt8(ascii: ">"))
+        cell.reserveCapacity(cell.count + text.utf8.count + 24)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): cell += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): cell += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): cell += Array("&gt;".utf8)
+            // A carriage return would be read back as a line feed.
+            case 0x0D: cell += Array("&#13;".utf8)
+            default: cell.append(byte)
+            }
+        }
+        cell += Array("</t></is></c>".utf8)
+        return cell
     }
 
     /// A `<t>` element, marked to keep its spaces when it starts or ends with white space.
@@ -122,17 +167,20 @@ extension XLSXWorkbookWriter {
         // The most a cell takes: its tags and attributes (47 bytes), its reference (a column of up to three
         // letters and a row of up to seven digits), a style, and a value of up to 24 characters.
         let capacity = 40 + cells.count * (96 + style.count)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var bytes = ByteCursor(buffer)
+        // The row's number goes past the row's bytes, which are started again after a cell written inline.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity + 20) { buffer in
+            var digits = ByteCursor(UnsafeMutableBufferPointer(rebasing: buffer[capacity...]))
+            digits.put(digitsOf: Int64(number))
+            let row = digits.written
+            var bytes = ByteCursor(UnsafeMutableBufferPointer(rebasing: buffer[..<capacity]))
             bytes.put("<row r=\"")
-            let rowStart = bytes.count
-            bytes.put(digitsOf: Int64(number))
-            let row = UnsafeRawBufferPointer(rebasing: bytes.written[rowStart...])
+            bytes.put(row)
             bytes.put("\"")
-            let opened = bytes.count
+            var rowTagClosed = false
             /// Everything of a cell up to its value.
             func open(_ column: Int, shared: Bool) {
-                if bytes.count == opened { bytes.put(">") }
+                if !rowTagClosed { bytes.put(">") }
+                rowTagClosed = true
                 bytes.put("<c r=\"")
                 bytes.put(columns[column])
                 bytes.put(row)
@@ -159,17 +207,32 @@ extension XLSXWorkbookWriter {
                     }
                 case .number(let value):
                     // Excel has no infinity or NaN: they are kept as the text they print as.
-                    open(column, shared: true)
-                    bytes.put(digitsOf: Int64(strings.index(of: "\(value)")))
+                    putText("\(value)", column: column)
+                    continue
                 case .text(let text):
                     let cleaned = cellText(text)
                     if cleaned.isEmpty { continue }
-                    open(column, shared: true)
-                    bytes.put(digitsOf: Int64(strings.index(of: cleaned)))
+                    putText(cleaned, column: column)
+                    continue
                 }
                 bytes.put("</v></c>")
             }
-            if bytes.count == opened { bytes.put("/>") } else { bytes.put("</row>") }
+            /// A text cell: a shared string's index, or the text itself once the shared strings are full, written
+            /// out with what precedes it since it may be longer than the row's memory.
+            func putText(_ text: String, column: Int) {
+                if let index = strings.index(of: text) {
+                    open(column, shared: true)
+                    bytes.put(digitsOf: Int64(index))
+                    bytes.put("</v></c>")
+                    return
+                }
+                if !rowTagClosed { bytes.put(">") }
+                rowTagClosed = true
+                writer.raw(bytes.written)
+                bytes.rewind()
+                writer.raw(inlineCell(text, reference: columns[column] + Array(row), style: style))
+            }
+            if !rowTagClosed { bytes.put("/>") } else { bytes.put("</row>") }
             writer.raw(bytes.written)
         }
     }

@@ -1,7 +1,7 @@
 /// Writes sheets as an Excel workbook (`.xlsx`, Office Open XML) whose bytes depend only on the sheets.
 ///
 /// Each sheet's header row is bold and frozen; numbers are stored as numbers and text in one shared-strings
-/// part (in order of first use). Characters XML 1.0 forbids (control characters other than tab and line
+/// part (in order of first use) until that holds `sharedStringBytes`, and in its cell after that. Characters XML 1.0 forbids (control characters other than tab and line
 /// breaks) are dropped from every cell, and text longer than Excel's cell limit (32,767 UTF-16 units) is cut
 /// there. Column widths are estimated from the widest cell, CJK characters counting double.
 public enum XLSXWorkbookWriter {
@@ -21,28 +21,34 @@ public enum XLSXWorkbookWriter {
     /// How many bytes of worksheet XML are held before they are compressed into the archive.
     public static let defaultDrainBytes = 1 << 20
 
+    /// How many bytes of text (plus `SharedStrings.entryBytes` per string) the shared strings hold at most;
+    /// text past that is written in its cell.
+    public static let defaultSharedStringBytes = 8 << 20
+
     /// The bytes of a workbook of sheets with these names, each made by `sheet` (given its index) only when it
     /// is written (see `write(names:drainBytes:to:sheet:)`).
     public static func bytes(
-        names: [String], drainBytes: Int = defaultDrainBytes, sheet: (Int) throws(WorkbookError) -> any WorksheetSource
+        names: [String], drainBytes: Int = defaultDrainBytes, sharedStringBytes: Int = defaultSharedStringBytes,
+        sheet: (Int) throws(WorkbookError) -> any WorksheetSource
     ) throws(WorkbookError) -> [UInt8] {
         var workbook: [UInt8] = []
-        try write(names: names, drainBytes: drainBytes, to: { workbook += $0 }, sheet: sheet)
+        try write(names: names, drainBytes: drainBytes, sharedStringBytes: sharedStringBytes, to: { workbook += $0 }, sheet: sheet)
         return workbook
     }
 
     /// Writes a workbook of sheets with these names, each made by `sheet` (given its index) only when it is
     /// written, handing its bytes to `emit` a piece at a time. One sheet at a time is held, as cells, and its XML
     /// goes into the archive compressed as it is written, `drainBytes` at a time; the shared strings, which every
-    /// sheet adds to, come last. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of
+    /// sheet adds to and which are held to the end, come last. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of
     /// XML, and the workbook over 100 MB: neither is ever held. A failure of `emit` is thrown as `.output`.
     public static func write(
-        names requested: [String], drainBytes: Int = defaultDrainBytes, to emit: ([UInt8]) throws(OutputError) -> Void,
+        names requested: [String], drainBytes: Int = defaultDrainBytes, sharedStringBytes: Int = defaultSharedStringBytes,
+        to emit: ([UInt8]) throws(OutputError) -> Void,
         sheet: (Int) throws(WorkbookError) -> any WorksheetSource
     ) throws(WorkbookError) {
         guard !requested.isEmpty else { throw .noSheets }
         let names = sheetNames(requested)
-        var strings = SharedStrings()
+        var strings = SharedStrings(maximumBytes: sharedStringBytes)
         do {
             try ZipArchiveWriter.write({ sink in
                 func put(_ path: String, _ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try sink.add(path, $0) } }
