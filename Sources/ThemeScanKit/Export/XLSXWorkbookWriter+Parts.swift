@@ -59,11 +59,7 @@ extension XLSXWorkbookWriter {
         var cell = Array("<c r=\"".utf8) + reference + Array("\"".utf8)
         if !style.isEmpty { cell += Array(" s=\"".utf8) + style + Array("\"".utf8) }
         cell += Array(" t=\"inlineStr\"><is><t".utf8)
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
-        {
-            cell += Array(" xml:space=\"preserve\"".utf8)
-        }
+        if keepsSpaces(text) { cell += Array(" xml:space=\"preserve\"".utf8) }
         cell.append(UInt8(ascii: ">"))
         cell.reserveCapacity(cell.count + text.utf8.count + 24)
         for byte in text.utf8 {
@@ -80,14 +76,16 @@ extension XLSXWorkbookWriter {
         return cell
     }
 
+    /// Whether a `<t>` element of `text` must be marked to keep its spaces: it starts or ends with white space.
+    static func keepsSpaces(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
+    }
+
     /// A `<t>` element, marked to keep its spaces when it starts or ends with white space.
     static func writeText(_ text: String, to writer: XMLWriter) {
         writer.startElement("t")
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
-        {
-            writer.attribute("xml:space", "preserve")
-        }
+        if keepsSpaces(text) { writer.attribute("xml:space", "preserve") }
         writer.text(text)
         writer.endElement()
     }
@@ -157,7 +155,7 @@ extension XLSXWorkbookWriter {
     ///
     /// Rendered as bytes and written raw, as libxml2's writer would write it: every value here is a cell
     /// reference, a style or shared-string number or a number's digits, none of which XML escapes, and text goes
-    /// into the shared strings. A call into libxml2 per element and attribute was most of writing a sheet with a
+    /// into the shared strings, or once they are full into its cell, escaped here (`inlineCell`). A call into libxml2 per element and attribute was most of writing a sheet with a
     /// case per survey row.
     private static func writeRow(
         _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [[UInt8]], to writer: XMLWriter,
@@ -177,10 +175,13 @@ extension XLSXWorkbookWriter {
             bytes.put(row)
             bytes.put("\"")
             var rowTagClosed = false
-            /// Everything of a cell up to its value.
-            func open(_ column: Int, shared: Bool) {
+            func closeRowTag() {
                 if !rowTagClosed { bytes.put(">") }
                 rowTagClosed = true
+            }
+            /// Everything of a cell up to its value.
+            func open(_ column: Int, shared: Bool) {
+                closeRowTag()
                 bytes.put("<c r=\"")
                 bytes.put(columns[column])
                 bytes.put(row)
@@ -226,8 +227,7 @@ extension XLSXWorkbookWriter {
                     bytes.put("</v></c>")
                     return
                 }
-                if !rowTagClosed { bytes.put(">") }
-                rowTagClosed = true
+                closeRowTag()
                 writer.raw(bytes.written)
                 bytes.rewind()
                 writer.raw(inlineCell(text, reference: columns[column] + Array(row), style: style))
