@@ -43,6 +43,18 @@ import Testing
         #expect(DocumentMetadata(names: DocumentMetadata.Names(["a", "b"]), values: ["", ""]) != ["a": "", "c": ""])
     }
 
+    @Test func valuesAtPositionsFoundOnceReadEveryRow() {
+        let names = DocumentMetadata.Names(["id", "渠道", "year"])
+        let rows = [["1", "2024", "微信"], ["2", "", "链接"]].map { DocumentMetadata(names: names, values: $0) }
+        let columns = ["id", "missing", "year", "渠道"]
+        let positions = rows[0].positions(of: columns)
+        #expect(rows.map { $0.namesIdentity == rows[0].namesIdentity } == [true, true])
+        #expect(rows.map { $0.values(at: positions) } == [["1", "", "2024", "微信"], ["2", "", "", "链接"]])
+        let other: DocumentMetadata = ["year": "2021"]
+        #expect(other.namesIdentity != rows[0].namesIdentity)
+        #expect(other.values(at: other.positions(of: columns)) == ["", "", "2021", ""])
+    }
+
     @Test func settingAValueChangesOnlyThatValue() {
         var metadata: DocumentMetadata = ["year": "2021", "organization": "Org"]
         metadata["year"] = "2024"

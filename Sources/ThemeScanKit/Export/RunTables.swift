@@ -58,9 +58,14 @@ public struct RunTables: Sendable {
             "document", "case", "source", "format", "encoding", "characters", "tokens", "segments", "speakers",
         ]
         let documents = documents
-        var keys: Set<String> = []
-        for document in documents { keys.formUnion(document.metadata.keys) }
-        let extra = keys.subtracting(fixed).sorted()
+        // Names are gathered, and found among each list of names, once per list: the rows of a survey export
+        // share one, and looking up every name of every row (CJK names hash slowly) was a cost of its own.
+        var lists: [ObjectIdentifier: DocumentMetadata] = [:]
+        for document in documents where lists[document.metadata.namesIdentity] == nil {
+            lists[document.metadata.namesIdentity] = document.metadata
+        }
+        let extra = Set(lists.values.flatMap(\.keys)).subtracting(fixed).sorted()
+        let positions = lists.mapValues { $0.positions(of: extra) }
         let numbers = fixed.map { ["characters", "tokens", "segments"].contains($0) } + extra.map { _ in false }
         return GeneratedCSVTable(header: fixed + extra, rowCount: documents.count, numberColumns: numbers) { index in
             let document = documents[index]
@@ -68,7 +73,7 @@ public struct RunTables: Sendable {
             return [
                 document.id, document.caseID, document.source, document.format.rawValue, document.encoding,
                 String(document.characters), String(document.tokens), String(document.segments), speakers,
-            ] + extra.map { document.metadata[$0] ?? "" }
+            ] + document.metadata.values(at: positions[document.metadata.namesIdentity]!)
         }
     }
 

@@ -91,6 +91,20 @@ public struct DocumentMetadata: Sendable, Hashable, Sequence, ExpressibleByDicti
     /// Whether both were made with the same list of names, as the rows of one table are.
     func sharesNames(with other: DocumentMetadata) -> Bool { names === other.names }
 
+    /// The same for all metadata made with the same list of names: what `positions(of:)` depends on.
+    var namesIdentity: ObjectIdentifier { ObjectIdentifier(names) }
+
+    /// Where each of `keys` is among the names, for `values(at:)`; nil for a key that is not one of them.
+    func positions(of keys: [String]) -> [Int?] {
+        keys.map { names.position(of: $0) }
+    }
+
+    /// The values at `positions` (from `positions(of:)` on metadata with the same names), "" where nil: a table's
+    /// columns read row after row without looking each name up again.
+    func values(at positions: [Int?]) -> [String] {
+        positions.map { $0.map(value(at:)) ?? "" }
+    }
+
     public static func == (left: DocumentMetadata, right: DocumentMetadata) -> Bool {
         if left.sharesNames(with: right) { return left.storage == right.storage }
         return left.keys == right.keys && left.indices.allSatisfy { left.value(at: $0) == right.value(at: $0) }
