@@ -123,6 +123,15 @@ import Testing
         }
     }
 
+    @Test func columnWidthsComeFromTheFirstRows() throws {
+        let rows: [[WorkbookCell]] = [[.text("ab"), .number(1)], [.text("abcdefghij"), .number(123_456_789)], [.text(String(repeating: "长", count: 20)), .number(-1)]]
+        let sheet = WorkbookSheet(name: "w", header: ["id", "n"], rows: rows)
+        #expect(XLSXWorkbookWriter.columnWidths(sheet, sampleRows: 0) == [6, 6])
+        #expect(XLSXWorkbookWriter.columnWidths(sheet, sampleRows: 2) == [12, 11])
+        #expect(XLSXWorkbookWriter.columnWidths(sheet, sampleRows: 3) == [42, 11])
+        #expect(XLSXWorkbookWriter.columnWidths(sheet) == XLSXWorkbookWriter.columnWidths(sheet, sampleRows: 3))
+    }
+
     @Test func columnWidthsCountCJKDouble() throws {
         let sheet = WorkbookSheet(name: "w", header: ["id", "心理健康教育", "mental health"], rows: [])
         let widths = XLSXWorkbookWriter.columnWidths(sheet)

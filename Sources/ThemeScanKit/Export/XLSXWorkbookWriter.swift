@@ -165,16 +165,22 @@ public enum XLSXWorkbookWriter {
         return "\(value)"
     }
 
-    /// The width of each column in character units: the widest cell (CJK counting double) plus padding,
-    /// between 6 and 80.
-    static func columnWidths(_ sheet: some WorksheetSource) -> [Int] {
+    /// How many rows of a sheet the column widths are taken from.
+    static let widthSampleRows = 10_000
+
+    /// The width of each column in character units: the widest cell (CJK counting double) of the header and the
+    /// first `sampleRows` rows, plus padding, between 6 and 80.
+    ///
+    /// Only the first rows, because the rest of a sheet is made as it is written: measuring a sheet with a row
+    /// per survey row made every row twice, for a width no one sees past the first screens.
+    static func columnWidths(_ sheet: some WorksheetSource, sampleRows: Int = widthSampleRows) -> [Int] {
         let count = sheet.columnCount
         var widths = [Int](repeating: 0, count: count)
         // Only the first line counts: Excel shows the rest below it when the row is taller.
         for (column, title) in sheet.header.enumerated() {
             widths[column] = max(widths[column], DisplayWidth.columns(ofFirstLineOf: title))
         }
-        for index in 0..<sheet.rowCount {
+        for index in 0..<min(sheet.rowCount, max(0, sampleRows)) {
             for (column, cell) in sheet.cells(ofRow: index).enumerated() {
                 switch cell {
                 case .empty: continue
