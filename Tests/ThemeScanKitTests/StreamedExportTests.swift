@@ -160,7 +160,7 @@ import Testing
         let plain = "id,answer\n1,孩子很焦虑\n2,\"家长说\n孩子抑郁\"\n"
         let gbk = try [UInt8](Data(contentsOf: SurveyTableTests.tables.appendingPathComponent("gbk-excel.csv")))
         let cases: [(name: String, bytes: [UInt8], options: IngestionOptions)] = [
-            ("gbk.csv", gbk, IngestionOptions()),
+            ("invalid-found-gbk.csv", gbk + [0x80, 0x0A], IngestionOptions()),
             ("broken.csv", Array(plain.utf8) + [0xFF, 0x0A], IngestionOptions()),
             ("cut.csv", Array(plain.utf8) + [0xE5, 0xAD], IngestionOptions()),
             ("nul.csv", Array(plain.utf8) + [0x00, 0x0A], IngestionOptions()),
@@ -245,6 +245,58 @@ extension StreamedExportTests {
             }
             #expect(try DocumentLoader(options: options).batches(source, batchSize: 10).isStreamed)
         }
+    }
+
+    @Test func exportsInAnEncodingFoundAreStreamed() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gbk = try [UInt8](Data(contentsOf: SurveyTableTests.tables.appendingPathComponent("gbk-excel.csv")))
+        // 孩子在学校被欺负，家长很担心他的情绪和睡眠，老师也说上课注意力不集中 in GB18030
+        let simplified: [UInt8] = [
+            0xBA, 0xA2, 0xD7, 0xD3, 0xD4, 0xDA, 0xD1, 0xA7, 0xD0, 0xA3, 0xB1, 0xBB, 0xC6, 0xDB, 0xB8, 0xBA, 0xA3, 0xAC,
+            0xBC, 0xD2, 0xB3, 0xA4, 0xBA, 0xDC, 0xB5, 0xA3, 0xD0, 0xC4, 0xCB, 0xFB, 0xB5, 0xC4, 0xC7, 0xE9, 0xD0, 0xF7,
+            0xBA, 0xCD, 0xCB, 0xAF, 0xC3, 0xDF, 0xA3, 0xAC, 0xC0, 0xCF, 0xCA, 0xA6, 0xD2, 0xB2, 0xCB, 0xB5, 0xC9, 0xCF,
+            0xBF, 0xCE, 0xD7, 0xA2, 0xD2, 0xE2, 0xC1, 0xA6, 0xB2, 0xBB, 0xBC, 0xAF, 0xD6, 0xD0,
+        ]
+        // 孩子在學校被欺負，家長很擔心他的情緒和睡眠 in Big5, whose second bytes include ASCII letters
+        let traditional: [UInt8] = [
+            0xAB, 0xC4, 0xA4, 0x6C, 0xA6, 0x62, 0xBE, 0xC7, 0xAE, 0xD5, 0xB3, 0x51, 0xB4, 0xDB, 0xAD, 0x74, 0xA1, 0x41,
+            0xAE, 0x61, 0xAA, 0xF8, 0xAB, 0xDC, 0xBE, 0xE1, 0xA4, 0xDF, 0xA5, 0x4C, 0xAA, 0xBA, 0xB1, 0xA1, 0xBA, 0xFC,
+            0xA9, 0x4D, 0xBA, 0xCE, 0xAF, 0x76,
+        ]
+        func export(rows: Int, answer: [UInt8]) -> [UInt8] {
+            // Each answer differs, as free text does.
+            Array("id,answer\n".utf8) + (1...rows).flatMap { Array("\($0),".utf8) + answer + Array(" \($0)\n".utf8) }
+        }
+        // The long export is past the megabyte the detector looks at.
+        let cases: [(name: String, bytes: [UInt8], encoding: String)] = [
+            ("gbk.csv", gbk, "GB18030"),
+            ("big5.csv", export(rows: 40, answer: traditional), "Big5"),
+            ("long-gb18030.csv", export(rows: 20_000, answer: simplified), "GB18030"),
+        ]
+        for (name, bytes, encoding) in cases {
+            let url = folder.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            let source = DocumentSource(path: url.path, id: "survey")
+            let whole = try DelimitedTextReader().read(bytes, from: source)
+            #expect(whole.documents.count > 1, "\(name)")
+            #expect(whole.documents.allSatisfy { $0.encoding == encoding }, "\(name)")
+            #expect(whole.warnings.first?.description.contains("read as \(encoding), the encoding detected") == true, "\(name)")
+            for blockBytes in name.hasPrefix("long") ? [4096, 1 << 20] : [1, 3, 17, 4096] {
+                let streamed = try #require(try Self.streamed(url.path, options: IngestionOptions(), blockBytes: blockBytes), "\(name)")
+                #expect(streamed.documents == whole.documents, "\(name), blocks of \(blockBytes)")
+                #expect(streamed.warnings == whole.warnings.map(\.description), "\(name), blocks of \(blockBytes)")
+            }
+            #expect(try DocumentLoader().batches(source, batchSize: 10).isStreamed, "\(name)")
+        }
+        // A NUL byte past the start that is judged as text leaves the whole-file reader to refuse the file.
+        let url = folder.appendingPathComponent("late-nul.csv")
+        let late = export(rows: 60_000, answer: simplified)
+        #expect(late.count > DelimitedTextFile.headBytes)
+        try Data(late + [0x00, 0x0A]).write(to: url)
+        let source = DocumentSource(path: url.path, id: "late-nul.csv")
+        #expect(DelimitedTextReader().stream(source) == nil)
+        #expect(throws: IngestionError.self) { try DocumentLoader().batches(source, batchSize: 10) }
     }
 
     @Test func aFileThatChangesAfterItsCheckIsReportedWhereItBreaks() throws {

@@ -1,8 +1,8 @@
 /// Reads `.csv` and `.tsv` survey exports: one document per respondent row.
 ///
 /// The bytes are decoded (any common encoding, found or given), the delimiter is sniffed among comma, tab and semicolon (tab preferred for `.tsv`),
-/// the records are parsed as RFC 4180, and `SurveyTable` turns them into documents. An export in UTF-8 can also be
-/// streamed (`stream`), its documents made as its rows are read.
+/// the records are parsed as RFC 4180, and `SurveyTable` turns them into documents. An export can also be streamed
+/// (`stream`), its documents made as its rows are read.
 public struct DelimitedTextReader: DocumentReader {
     public var format: DocumentFormat
     public var options: IngestionOptions
@@ -35,8 +35,8 @@ public struct DelimitedTextReader: DocumentReader {
         return ReadResult(documents: result.documents, warnings: warnings + result.warnings)
     }
 
-    /// The documents of the export at `source.path` a batch at a time, as its rows are read, when it is in UTF-8
-    /// and can be streamed (`DelimitedTextFile`); nil when it must be read whole with `read`.
+    /// The documents of the export at `source.path` a batch at a time, as its rows are read, when it can be
+    /// streamed (`DelimitedTextFile`); nil when it must be read whole with `read`.
     func stream(_ source: DocumentSource, blockBytes: Int = DelimitedTextFile.defaultBlockBytes) -> SurveyExportStream? {
         guard let file = DelimitedTextFile.open(path: source.path, format: format, options: options, blockBytes: blockBytes)
         else { return nil }

@@ -10,7 +10,7 @@ struct NormalizedBlockReader {
     enum Failure: Error, Equatable {
         /// Another encoding's byte order mark, or any when a charset is given: the whole-file reader decides.
         case byteOrderMark
-        /// Bytes invalid in the encoding, or NUL bytes in UTF-8 (validating only).
+        /// Bytes invalid in the encoding, or NUL bytes in UTF-8 or in a charset that refuses them (validating only).
         case invalidBytes
         case unreadable(reason: String)
     }
@@ -19,6 +19,9 @@ struct NormalizedBlockReader {
 
     private let file: RegularFile
     private let converter: CharsetStream?
+    /// Whether a NUL byte in the file fails validating in a charset too, as it does in UTF-8: a detected charset
+    /// refuses them, since the whole-file reader would judge such a file otherwise; a given one does not.
+    private let refusesNUL: Bool
     private let blockBytes: Int
     private var firstBlockBytes: Int
     private var normalizer = LineEndNormalizer()
@@ -29,8 +32,9 @@ struct NormalizedBlockReader {
 
     /// A reader of the file at `path` in `charset` (UTF-8 when nil), the first block `firstBlockBytes` long and
     /// the others `blockBytes`; nil when the file cannot be opened or ICU knows no such charset.
-    init?(path: String, charset: String?, blockBytes: Int, firstBlockBytes: Int) {
+    init?(path: String, charset: String?, refusesNUL: Bool = false, blockBytes: Int, firstBlockBytes: Int) {
         guard let file = try? RegularFile(path: path) else { return nil }
+        self.refusesNUL = refusesNUL
         if let charset {
             guard let converter = CharsetStream(name: charset) else { return nil }
             self.converter = converter
@@ -75,6 +79,7 @@ struct NormalizedBlockReader {
         var normalizer = self.normalizer
         defer { self.normalizer = normalizer }
         if let converter {
+            if validating, refusesNUL, count > start, block[start..<count].contains(0) { throw .invalidBytes }
             var converted: [UInt8]
             do {
                 converted = try block.withUnsafeBufferPointer { buffer throws(TextError) in

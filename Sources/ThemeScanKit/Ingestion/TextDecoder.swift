@@ -115,9 +115,20 @@ public struct TextDecoder: Sendable {
 
     /// Reads `bytes` as ICU's detector guesses, warning when the guess is weak.
     private func detect(_ bytes: [UInt8], path: String, declared: String?) throws(IngestionError) -> DecodedText {
+        let detected = try Self.detection(of: bytes[...], path: path, declared: declared)
+        var decoded = try Self.convert(bytes, as: detected.name, path: path)
+        decoded.warnings.insert(detected.diagnostic, at: 0)
+        return decoded
+    }
+
+    /// ICU's best guess of a readable encoding for `bytes` (it looks at their first `CharsetDetector.sampleBytes`),
+    /// with the note that reports it, or a warning when the guess is weak.
+    static func detection(
+        of bytes: ArraySlice<UInt8>, path: String, declared: String?
+    ) throws(IngestionError) -> (name: String, diagnostic: Diagnostic) {
         let matches: [CharsetMatch]
         do {
-            matches = try CharsetDetector.matches(in: bytes[...], declaredEncoding: declared)
+            matches = try CharsetDetector.matches(in: bytes, declaredEncoding: declared)
         } catch {
             throw .malformed(at: SourceLocation(path: path), reason: "cannot tell the encoding (\(error)); give --encoding NAME")
         }
@@ -127,25 +138,32 @@ public struct TextDecoder: Sendable {
                 at: SourceLocation(path: path),
                 reason: "the file does not look like text in any encoding that can be told; give --encoding NAME")
         }
-        var decoded = try Self.convert(bytes, as: name, path: path)
         if best.confidence < Self.lowConfidence {
             let alternatives = readable.dropFirst().map(\.1).filter { $0 != name }
             let example = alternatives.first.map { " (the next guess is \($0))" } ?? ""
-            decoded.warnings.insert(
-                Diagnostic(
-                    .warning, at: SourceLocation(path: path),
-                    "the encoding is a guess: read as \(name) with low confidence (\(best.confidence) of 100); if "
-                        + "the text comes out garbled, give --encoding NAME\(example)"),
-                at: 0)
-        } else {
-            // The outputs do not name a document's encoding; a detected one is a choice the user should see.
-            decoded.warnings.insert(
-                Diagnostic(
-                    .note, at: SourceLocation(path: path),
-                    "not UTF-8: read as \(name), the encoding detected (confidence \(best.confidence) of 100)"),
-                at: 0)
+            return (name, Diagnostic(
+                .warning, at: SourceLocation(path: path),
+                "the encoding is a guess: read as \(name) with low confidence (\(best.confidence) of 100); if "
+                    + "the text comes out garbled, give --encoding NAME\(example)"))
         }
-        return decoded
+        // The outputs do not name a document's encoding; a detected one is a choice the user should see.
+        return (name, Diagnostic(
+            .note, at: SourceLocation(path: path),
+            "not UTF-8: read as \(name), the encoding detected (confidence \(best.confidence) of 100)"))
+    }
+
+    /// The encoding `decode` finds for a file that is not valid UTF-8, has no byte order mark and no NUL byte, and
+    /// begins with `start` (at least its first `CharsetDetector.sampleBytes`, or all of it), with the note or
+    /// warning that reports it; nil when `decode` would read such a file as UTF-8, repaired.
+    ///
+    /// What `decode` decides for such a file rests on its start alone (`isMostlyUTF8` and the detector look at
+    /// no more), so a file streamed in this encoding is read as the whole-file reader reads it, provided every
+    /// byte of it is valid there.
+    static func encodingFound(forStart start: [UInt8], path: String) -> (name: String, diagnostic: Diagnostic)? {
+        guard byteOrderMark(of: start) == nil, firstNUL(in: start) == nil, !isMostlyUTF8(start),
+            let detected = try? detection(of: start[...], path: path, declared: nil), detected.name != "UTF-8"
+        else { return nil }
+        return detected
     }
 
     // MARK: - Converting
