@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlversion.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -517,4 +518,61 @@ const char *cxml_writer_content(cxml_writer *writer, int32_t *length) {
 void cxml_writer_discard_content(cxml_writer *writer) {
     /* The writer appends to this buffer only when flushed, and cxml_writer_content flushed it. */
     xmlBufferEmpty(writer->buffer);
+}
+
+/* The forward-only reader. Its errors are swallowed by a handler of its own (the caller learns of them as a
+   read that fails), and the generic channel is silenced during each read, as during a parse. */
+struct cxml_reader {
+    xmlTextReaderPtr reader;
+};
+
+static void ignore_reader_error(void *data, xmlErrorPtr error) {
+    (void)data;
+    (void)error;
+}
+
+cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url) {
+    ensure_initialized();
+    cxml_reader *self = malloc(sizeof *self);
+    if (self == NULL) return NULL;
+    generic_error_channel channel = silence_generic_errors();
+    self->reader = xmlReaderForMemory(bytes, length, url, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    restore_generic_errors(channel);
+    if (self->reader == NULL) {
+        free(self);
+        return NULL;
+    }
+    xmlTextReaderSetStructuredErrorHandler(self->reader, ignore_reader_error, NULL);
+    return self;
+}
+
+int32_t cxml_reader_read(cxml_reader *self) {
+    if (self == NULL || self->reader == NULL) return -1;
+    generic_error_channel channel = silence_generic_errors();
+    int result = xmlTextReaderRead(self->reader);
+    restore_generic_errors(channel);
+    return result;
+}
+
+int32_t cxml_reader_node_type(cxml_reader *self) { return xmlTextReaderNodeType(self->reader); }
+
+int32_t cxml_reader_depth(cxml_reader *self) { return xmlTextReaderDepth(self->reader); }
+
+int32_t cxml_reader_is_empty_element(cxml_reader *self) { return xmlTextReaderIsEmptyElement(self->reader); }
+
+const char *cxml_reader_local_name(cxml_reader *self) {
+    return (const char *)xmlTextReaderConstLocalName(self->reader);
+}
+
+const char *cxml_reader_value(cxml_reader *self) { return (const char *)xmlTextReaderConstValue(self->reader); }
+
+char *cxml_reader_attribute(cxml_reader *self, const char *name) {
+    /* Looked up on the element the reader has built, as cxml_node_attribute looks it up in a tree. */
+    return cxml_node_attribute((const cxml_node *)xmlTextReaderCurrentNode(self->reader), name, NULL);
+}
+
+void cxml_reader_free(cxml_reader *self) {
+    if (self == NULL) return;
+    xmlFreeTextReader(self->reader);
+    free(self);
 }

@@ -44,6 +44,41 @@ enum {
     CXML_HTML_DOCUMENT_NODE = 13,
 };
 
+/// A forward-only reader over XML (libxml2's xmlTextReader): no tree is built, so a large part can be read in
+/// the memory of its bytes. Same options as cxml_parse_xml: no network, no DTD loading, no entity substitution
+/// (references arrive as CXML_ENTITY_REF_NODE nodes), libxml2's default limits. Its strings are borrowed and
+/// valid until the next cxml_reader_read.
+typedef struct cxml_reader cxml_reader;
+
+/// Reader node kinds that differ from the tree's numbering (xmlReaderTypes).
+enum {
+    CXML_READER_ELEMENT = 1,
+    CXML_READER_TEXT = 3,
+    CXML_READER_CDATA = 4,
+    CXML_READER_ENTITY_REFERENCE = 5,
+    CXML_READER_DOCUMENT_TYPE = 10,
+    CXML_READER_WHITESPACE = 13,
+    CXML_READER_SIGNIFICANT_WHITESPACE = 14,
+    CXML_READER_END_ELEMENT = 15,
+};
+
+/// A reader over `bytes`, which must outlive it; NULL when out of memory.
+cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url);
+/// Moves to the next node: 1 when there is one, 0 at the end of the document, -1 when the bytes are not
+/// well-formed or a limit was hit (the reader is then done).
+int32_t cxml_reader_read(cxml_reader *reader);
+/// The current node's kind (CXML_READER_…), its depth (the root element is 0), whether it is an empty element
+/// (`<v/>`), its local name, and its value (text nodes).
+int32_t cxml_reader_node_type(cxml_reader *reader);
+int32_t cxml_reader_depth(cxml_reader *reader);
+int32_t cxml_reader_is_empty_element(cxml_reader *reader);
+const char *cxml_reader_local_name(cxml_reader *reader);
+const char *cxml_reader_value(cxml_reader *reader);
+/// The current element's attribute `name`, found as cxml_node_attribute finds it, or NULL; free with
+/// cxml_string_free.
+char *cxml_reader_attribute(cxml_reader *reader, const char *name);
+void cxml_reader_free(cxml_reader *reader);
+
 /// The libxml2 version the program runs with, such as "20914".
 const char *cxml_version(void);
 

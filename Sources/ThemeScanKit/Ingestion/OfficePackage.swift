@@ -14,7 +14,11 @@ struct OfficePackage {
 
     /// The parsed XML of the part `name`; a broken part is malformed at its line, naming the part.
     func xml(_ name: String) throws(IngestionError) -> XMLTree {
-        let bytes = try archive.bytes(of: name)
+        try tree(name, bytes: try archive.bytes(of: name))
+    }
+
+    /// The tree of the part `name`, whose bytes are `bytes`, with `xml`'s errors.
+    func tree(_ name: String, bytes: [UInt8]) throws(IngestionError) -> XMLTree {
         do {
             return try XMLTree(xml: bytes)
         } catch {

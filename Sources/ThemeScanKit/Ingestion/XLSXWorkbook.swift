@@ -52,28 +52,16 @@ public struct XLSXWorkbook {
                 at: SourceLocation(path: path),
                 reason: "the zip archive has no entry \(part) for sheet \"\(sheetNames[index])\"")
         }
-        let tree = try package.xml(part)
-        let sheetData = tree.root?.elementChildren.first { $0.localName == "sheetData" }
-        var rows: [SpreadsheetRow] = []
+        let bytes = try package.archive.bytes(of: part)
         var warnings: [Diagnostic] = []
         var badIndexes: [String] = []
-        var previousRow = 0
-        for rowNode in sheetData?.elementChildren ?? [] where rowNode.localName == "row" {
-            let number = rowNode.attribute("r").flatMap { Int($0) } ?? previousRow + 1
-            previousRow = number
-            var cells: [String] = []
-            var nextColumn = 0
-            for cell in rowNode.elementChildren where cell.localName == "c" {
-                let column = cell.attribute("r").flatMap { CellReference($0)?.column } ?? nextColumn
-                nextColumn = column + 1
-                let value = Self.value(of: cell, sharedStrings: sharedStrings) { reference in
-                    badIndexes.append(reference ?? "row \(number)")
-                }
-                guard !value.isEmpty else { continue }
-                if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
-                cells[column] = value
-            }
-            if cells.contains(where: { !$0.isEmpty }) { rows.append(SpreadsheetRow(number: number, cells: cells)) }
+        // Read node by node; a part the reader leaves to the tree (a DTD, an entity reference, bytes that are not
+        // well-formed) is read as a tree, which judges it as it always has.
+        var rows: [SpreadsheetRow]
+        if let pulled = Self.pulledRows(of: bytes, sharedStrings: sharedStrings) {
+            (rows, badIndexes) = pulled
+        } else {
+            (rows, badIndexes) = Self.rows(of: try package.tree(part, bytes: bytes), sharedStrings: sharedStrings)
         }
         if !badIndexes.isEmpty {
             let named = badIndexes.prefix(3).joined(separator: ", ")
@@ -87,9 +75,51 @@ public struct XLSXWorkbook {
         return (rows, warnings)
     }
 
+    /// The rows of a worksheet's tree, with the references of cells whose shared-string index is out of range.
+    static func rows(of tree: XMLTree, sharedStrings: [String]) -> (rows: [SpreadsheetRow], badIndexes: [String]) {
+        let sheetData = tree.root?.elementChildren.first { $0.localName == "sheetData" }
+        var rows: [SpreadsheetRow] = []
+        var badIndexes: [String] = []
+        var previousRow = 0
+        for rowNode in sheetData?.elementChildren ?? [] where rowNode.localName == "row" {
+            let number = rowNode.attribute("r").flatMap { Int($0) } ?? previousRow + 1
+            previousRow = number
+            var cells = RowCells()
+            for cell in rowNode.elementChildren where cell.localName == "c" {
+                let value = Self.value(of: cell, sharedStrings: sharedStrings) { reference in
+                    badIndexes.append(reference ?? "row \(number)")
+                }
+                cells.place(value, reference: cell.attribute("r"))
+            }
+            if let row = cells.row(number: number) { rows.append(row) }
+        }
+        return (rows, badIndexes)
+    }
+
+    /// A row's cells placed by the column of their reference, or after the last one without it.
+    struct RowCells {
+        private var cells: [String] = []
+        private var nextColumn = 0
+
+        mutating func place(_ value: String, reference: String?) {
+            let column = reference.flatMap { CellReference($0)?.column } ?? nextColumn
+            nextColumn = column + 1
+            guard !value.isEmpty else { return }
+            if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
+            cells[column] = value
+        }
+
+        /// The row, or nil when it holds no text.
+        func row(number: Int) -> SpreadsheetRow? {
+            cells.contains(where: { !$0.isEmpty }) ? SpreadsheetRow(number: number, cells: cells) : nil
+        }
+    }
+
     private func loadSharedStrings() throws(IngestionError) -> [String] {
         guard let sharedStringsPart, package.archive.contains(sharedStringsPart) else { return [] }
-        let tree = try package.xml(sharedStringsPart)
+        let bytes = try package.archive.bytes(of: sharedStringsPart)
+        if let pulled = Self.pulledSharedStrings(of: bytes) { return pulled }
+        let tree = try package.tree(sharedStringsPart, bytes: bytes)
         return (tree.root?.elementChildren ?? []).filter { $0.localName == "si" }.map(Self.richText)
     }
 
@@ -108,15 +138,24 @@ public struct XLSXWorkbook {
 
     /// The text of a cell; `badIndex` hears of a shared-string index out of range (with the cell reference).
     static func value(of cell: XMLNode, sharedStrings: [String], badIndex: (String?) -> Void) -> String {
-        let type = cell.attribute("t") ?? "n"
+        let type = cell.attribute("t")
         if type == "inlineStr" {
             return cell.elementChildren.first { $0.localName == "is" }.map(richText) ?? ""
         }
-        guard let raw = cell.elementChildren.first(where: { $0.localName == "v" })?.textContent else { return "" }
-        switch type {
+        let raw = cell.elementChildren.first(where: { $0.localName == "v" })?.textContent
+        return value(type: type, raw: raw, reference: cell.attribute("r"), sharedStrings: sharedStrings, badIndex: badIndex)
+    }
+
+    /// The text of a cell of type `type` (`t`) that is not an inline string, whose `v` holds `raw`.
+    static func value(
+        type: String?, raw: String?, reference: @autoclosure () -> String?, sharedStrings: [String],
+        badIndex: (String?) -> Void
+    ) -> String {
+        guard let raw else { return "" }
+        switch type ?? "n" {
         case "s":
             guard let index = Int(raw.trimmingWhitespace()), sharedStrings.indices.contains(index) else {
-                badIndex(cell.attribute("r"))
+                badIndex(reference())
                 return ""
             }
             return sharedStrings[index]
