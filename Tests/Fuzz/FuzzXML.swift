@@ -1,6 +1,8 @@
 // libFuzzer target: XML exports, read as `analyze` reads them: all text, and one document per `--xpath` node with
-// `--case-xpath` and `--text-xpath`. Built and run by Tests/fuzz.sh.
-import ThemeScanKit
+// `--case-xpath` and `--text-xpath`. The same bytes read as a worksheet and as shared strings node by node must
+// give what reading their tree gives, whenever the node-by-node reading does not leave them to the tree. Built and
+// run by Tests/fuzz.sh.
+@testable import ThemeScanKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -12,5 +14,19 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.caseXPath = "@id"
     options.textXPath = ".//text()"
     _ = try? DocumentLoader(options: options).reader(for: .xml).read(bytes, from: source)
+    let strings = ["0", "one", "two & three"]
+    if let pulled = XLSXWorkbook.pulledRows(of: bytes, sharedStrings: strings) {
+        guard let tree = try? XMLTree(xml: bytes) else { fatalError("read node by node, but the tree refuses it") }
+        let expected = XLSXWorkbook.rows(of: tree, sharedStrings: strings)
+        if pulled.rows != expected.rows || pulled.badIndexes != expected.badIndexes {
+            fatalError("rows read node by node differ from the tree's")
+        }
+    }
+    if let pulled = XLSXWorkbook.pulledSharedStrings(of: bytes) {
+        guard let tree = try? XMLTree(xml: bytes) else { fatalError("read node by node, but the tree refuses it") }
+        if pulled != (tree.root?.elementChildren ?? []).filter({ $0.localName == "si" }).map(XLSXWorkbook.richText) {
+            fatalError("shared strings read node by node differ from the tree's")
+        }
+    }
     return 0
 }
