@@ -107,19 +107,11 @@ extension XLSXWorkbook {
 
     /// Calls `body` on each element child of the element the reader is on, which must consume the child through
     /// its end; returns at the element's end.
-    private static func forEachChild(
-        of reader: XMLPullReader, _ body: () throws -> Void
-    ) throws {
-        guard !reader.isEmptyElement else { return }
+    private static func forEachChild(of reader: XMLPullReader, _ body: () throws -> Void) throws {
         let depth = reader.depth
-        while try advance(reader) {
-            switch reader.kind {
-            case .endElement where reader.depth == depth: return
-            case .element where reader.depth == depth + 1: try body()
-            default: continue
-            }
+        try forEachDescendant(of: reader) {
+            if reader.kind == .element, reader.depth == depth + 1 { try body() }
         }
-        throw LeftToTree()
     }
 
     /// Calls `body` on every node inside the element the reader is on; returns at the element's end.
