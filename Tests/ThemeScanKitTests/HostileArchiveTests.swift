@@ -9,8 +9,9 @@ import ZIPFoundation
 @Suite struct HostileArchiveTests {
     static let spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
-    /// A minimal XLSX: one sheet "S" with `sheetData` rows, and shared strings `strings`.
-    static func xlsx(rows: String, strings: [String]) throws -> [UInt8] {
+    /// A minimal XLSX: one sheet "S" with `sheetData` rows, after `prolog` (a DOCTYPE, say), and shared strings
+    /// `strings`.
+    static func xlsx(rows: String, strings: [String], prolog: String = "") throws -> [UInt8] {
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
         return try ZipTests.archive(
@@ -30,7 +31,7 @@ import ZIPFoundation
                 ),
                 (
                     "xl/worksheets/sheet1.xml",
-                    #"<?xml version="1.0"?><worksheet xmlns="\#(spreadsheetNamespace)"><sheetData>\#(rows)</sheetData></worksheet>"#
+                    #"<?xml version="1.0"?>\#(prolog)<worksheet xmlns="\#(spreadsheetNamespace)"><sheetData>\#(rows)</sheetData></worksheet>"#
                 ),
                 (
                     "xl/sharedStrings.xml",

@@ -90,6 +90,24 @@ import Testing
         }
     }
 
+    @Test func aWorkbookWhoseSheetTheTreeMustJudgeIsReadAsATree() throws {
+        let rows = #"<row r="1"><c t="inlineStr"><is><t>&e;</t></is></c><c t="s"><v>0</v></c></row>"#
+        // An entity the tree expands, which the reader leaves to it: the workbook still reads.
+        let declared = try HostileArchiveTests.xlsx(
+            rows: rows, strings: ["编号"], prolog: #"<!DOCTYPE worksheet [<!ENTITY e "孩子压力大">]>"#)
+        let workbook = try XLSXWorkbook(bytes: declared, path: "declared.xlsx")
+        #expect(try workbook.rows(ofSheet: nil).rows.map(\.cells) == [["孩子压力大", "编号"]])
+        // A quadratic blowup, which the tree refuses, as it always has.
+        let entity = String(repeating: "x", count: 10_000)
+        let references = String(repeating: "&e;", count: 10_000)
+        let blowup = try HostileArchiveTests.xlsx(
+            rows: #"<row r="1"><c t="inlineStr"><is><t>\#(references)</t></is></c></row>"#, strings: [],
+            prolog: #"<!DOCTYPE worksheet [<!ENTITY e "\#(entity)">]>"#)
+        #expect(throws: IngestionError.self) {
+            try XLSXWorkbook(bytes: blowup, path: "blowup.xlsx").rows(ofSheet: nil)
+        }
+    }
+
     @Test func workbooksReadAsTheirTreesRead() throws {
         var files = ["tables/wenjuanxing.xlsx", "office/inline.xlsx", "office/bad-shared-string.xlsx", "office/survey.xlsx"]
             .map { TestSupport.fixtures.appendingPathComponent($0) }

@@ -54,25 +54,37 @@ extension XLSXWorkbookWriter {
         }
     }
 
-    /// A cell holding `text` itself (`inlineStr`), escaped as XML text, its spaces kept as `writeText` keeps them.
-    static func inlineCell(_ text: String, reference: [UInt8], style: [UInt8]) -> [UInt8] {
-        var cell = Array("<c r=\"".utf8) + reference + Array("\"".utf8)
-        if !style.isEmpty { cell += Array(" s=\"".utf8) + style + Array("\"".utf8) }
-        cell += Array(" t=\"inlineStr\"><is><t".utf8)
-        if keepsSpaces(text) { cell += Array(" xml:space=\"preserve\"".utf8) }
+    /// A cell holding `text` itself (`inlineStr`), escaped as XML text, its spaces kept as `writeText` keeps them;
+    /// `column` and `row` make its reference.
+    ///
+    /// Once the shared strings are full, nearly every text cell of a large sheet comes here: the bytes are
+    /// appended in place, with no array made per piece.
+    static func inlineCell(_ text: String, column: [UInt8], row: UnsafeRawBufferPointer, style: [UInt8]) -> [UInt8] {
+        var cell: [UInt8] = []
+        cell.reserveCapacity(64 + style.count + text.utf8.count + text.utf8.count / 4)
+        cell.append(contentsOf: "<c r=\"".utf8)
+        cell.append(contentsOf: column)
+        cell.append(contentsOf: row)
+        cell.append(UInt8(ascii: "\""))
+        if !style.isEmpty {
+            cell.append(contentsOf: " s=\"".utf8)
+            cell.append(contentsOf: style)
+            cell.append(UInt8(ascii: "\""))
+        }
+        cell.append(contentsOf: " t=\"inlineStr\"><is><t".utf8)
+        if keepsSpaces(text) { cell.append(contentsOf: " xml:space=\"preserve\"".utf8) }
         cell.append(UInt8(ascii: ">"))
-        cell.reserveCapacity(cell.count + text.utf8.count + 24)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): cell += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): cell += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): cell += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): cell.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): cell.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): cell.append(contentsOf: "&gt;".utf8)
             // A carriage return would be read back as a line feed.
-            case 0x0D: cell += Array("&#13;".utf8)
+            case 0x0D: cell.append(contentsOf: "&#13;".utf8)
             default: cell.append(byte)
             }
         }
-        cell += Array("</t></is></c>".utf8)
+        cell.append(contentsOf: "</t></is></c>".utf8)
         return cell
     }
 
@@ -155,8 +167,8 @@ extension XLSXWorkbookWriter {
     ///
     /// Rendered as bytes and written raw, as libxml2's writer would write it: every value here is a cell
     /// reference, a style or shared-string number or a number's digits, none of which XML escapes, and text goes
-    /// into the shared strings, or once they are full into its cell, escaped here (`inlineCell`). A call into libxml2 per element and attribute was most of writing a sheet with a
-    /// case per survey row.
+    /// into the shared strings, or once they are full into its cell, escaped here (`inlineCell`). A call into
+    /// libxml2 per element and attribute was most of writing a sheet with a case per survey row.
     private static func writeRow(
         _ number: Int, _ cells: [WorkbookCell], style: String?, columns: [[UInt8]], to writer: XMLWriter,
         strings: inout SharedStrings
@@ -230,7 +242,7 @@ extension XLSXWorkbookWriter {
                 closeRowTag()
                 writer.raw(bytes.written)
                 bytes.rewind()
-                writer.raw(inlineCell(text, reference: columns[column] + Array(row), style: style))
+                writer.raw(inlineCell(text, column: columns[column], row: row, style: style))
             }
             if !rowTagClosed { bytes.put("/>") } else { bytes.put("</row>") }
             writer.raw(bytes.written)

@@ -70,7 +70,7 @@ extension XLSXWorkbook {
             }
         }
         if type == "inlineStr" { return inline ?? "" }
-        return value(type: type, raw: raw, reference: nil, sharedStrings: sharedStrings) { _ in badIndex() }
+        return value(type: type, raw: raw, sharedStrings: sharedStrings, badIndex: badIndex)
     }
 
     /// `richText(of:)` of the element the reader is on: its `t` children's text and its runs' (`r`) `t` children's

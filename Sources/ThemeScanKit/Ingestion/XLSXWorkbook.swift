@@ -143,19 +143,17 @@ public struct XLSXWorkbook {
             return cell.elementChildren.first { $0.localName == "is" }.map(richText) ?? ""
         }
         let raw = cell.elementChildren.first(where: { $0.localName == "v" })?.textContent
-        return value(type: type, raw: raw, reference: cell.attribute("r"), sharedStrings: sharedStrings, badIndex: badIndex)
+        return value(type: type, raw: raw, sharedStrings: sharedStrings) { badIndex(cell.attribute("r")) }
     }
 
-    /// The text of a cell of type `type` (`t`) that is not an inline string, whose `v` holds `raw`.
-    static func value(
-        type: String?, raw: String?, reference: @autoclosure () -> String?, sharedStrings: [String],
-        badIndex: (String?) -> Void
-    ) -> String {
+    /// The text of a cell of type `type` (`t`) that is not an inline string, whose `v` holds `raw`; `badIndex`
+    /// hears of a shared-string index out of range.
+    static func value(type: String?, raw: String?, sharedStrings: [String], badIndex: () -> Void) -> String {
         guard let raw else { return "" }
         switch type ?? "n" {
         case "s":
             guard let index = Int(raw.trimmingWhitespace()), sharedStrings.indices.contains(index) else {
-                badIndex(reference())
+                badIndex()
                 return ""
             }
             return sharedStrings[index]

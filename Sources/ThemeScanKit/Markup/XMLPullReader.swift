@@ -46,14 +46,19 @@ final class XMLPullReader {
     /// Moves to the next node; false at the end of the document. Throws when the bytes are not well-formed.
     func next() throws(Failure) -> Bool {
         switch cxml_reader_read(reader) {
-        case 1: return true
+        case 1:
+            kind = Self.kind(of: cxml_reader_node_type(reader))
+            return true
         case 0: return false
         default: throw Failure()
         }
     }
 
-    var kind: Kind {
-        switch cxml_reader_node_type(reader) {
+    /// What the current node is; a walk asks it several times per node, so it is read once, by `next`.
+    private(set) var kind = Kind.other
+
+    private static func kind(of type: Int32) -> Kind {
+        switch type {
         case Int32(CXML_READER_ELEMENT): .element
         case Int32(CXML_READER_END_ELEMENT): .endElement
         case Int32(CXML_READER_TEXT), Int32(CXML_READER_CDATA), Int32(CXML_READER_WHITESPACE),
