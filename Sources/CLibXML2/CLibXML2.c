@@ -524,34 +524,44 @@ void cxml_writer_discard_content(cxml_writer *writer) {
    read that fails), and the generic channel is silenced during each read, as during a parse. */
 struct cxml_reader {
     xmlTextReaderPtr reader;
+    /* Errors reported while reading. The reader does not always stop on them: bytes its input converter refuses
+       are reported on the generic channel and then passed over, where the tree parser gives up. */
+    int32_t errors;
 };
 
-static void ignore_reader_error(void *data, xmlErrorPtr error) {
-    (void)data;
-    (void)error;
+static void count_reader_error(void *data, xmlErrorPtr error) {
+    if (error != NULL && error->level >= XML_ERR_ERROR) ((cxml_reader *)data)->errors += 1;
+}
+
+static void count_generic_error(void *data, const char *message, ...) {
+    (void)message;
+    ((cxml_reader *)data)->errors += 1;
 }
 
 cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url) {
     ensure_initialized();
     cxml_reader *self = malloc(sizeof *self);
     if (self == NULL) return NULL;
-    generic_error_channel channel = silence_generic_errors();
+    self->errors = 0;
+    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
+    xmlSetGenericErrorFunc(self, count_generic_error);
     self->reader = xmlReaderForMemory(bytes, length, url, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-    restore_generic_errors(channel);
+    restore_generic_errors(previous);
     if (self->reader == NULL) {
         free(self);
         return NULL;
     }
-    xmlTextReaderSetStructuredErrorHandler(self->reader, ignore_reader_error, NULL);
+    xmlTextReaderSetStructuredErrorHandler(self->reader, count_reader_error, self);
     return self;
 }
 
 int32_t cxml_reader_read(cxml_reader *self) {
-    if (self == NULL || self->reader == NULL) return -1;
-    generic_error_channel channel = silence_generic_errors();
+    if (self == NULL || self->reader == NULL || self->errors > 0) return -1;
+    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
+    xmlSetGenericErrorFunc(self, count_generic_error);
     int result = xmlTextReaderRead(self->reader);
-    restore_generic_errors(channel);
-    return result;
+    restore_generic_errors(previous);
+    return self->errors > 0 ? -1 : result;
 }
 
 int32_t cxml_reader_node_type(cxml_reader *self) { return xmlTextReaderNodeType(self->reader); }

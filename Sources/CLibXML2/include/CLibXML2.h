@@ -65,7 +65,7 @@ enum {
 /// A reader over `bytes`, which must outlive it; NULL when out of memory.
 cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url);
 /// Moves to the next node: 1 when there is one, 0 at the end of the document, -1 when the bytes are not
-/// well-formed or a limit was hit (the reader is then done).
+/// well-formed, a limit was hit or libxml2 reported any error, even one it read past (the reader is then done).
 int32_t cxml_reader_read(cxml_reader *reader);
 /// The current node's kind (CXML_READER_…), its depth (the root element is 0), whether it is an empty element
 /// (`<v/>`), its local name, and its value (text nodes).
