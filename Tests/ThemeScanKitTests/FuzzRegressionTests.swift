@@ -76,4 +76,19 @@ import Testing
             #expect(reason.contains("word/document.xml"))
         }
     }
+
+    /// fuzz-xml: under an encoding declaration libxml2 takes but cannot convert with (`UTF8-`), bytes its converter
+    /// refuses made the tree parser stop, while its reader reported them on the generic error channel only and read
+    /// on: a sheet or shared-strings part read node by node gave rows the tree reading refuses. Any error reported
+    /// now leaves the part to the tree.
+    @Test func bytesTheConverterRefusesLeaveAPartToTheTree() {
+        let sheet = Array(#"<?xml version="1.0" encoding="UTF8-"?><worksheet "#.utf8) + [0xFF, 0xFF]
+            + Array(#"lns="x"><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>"#.utf8)
+        #expect(throws: MarkupError.self) { try XMLTree(xml: sheet) }
+        #expect(XLSXWorkbook.pulledRows(of: sheet, sharedStrings: ["0"]) == nil)
+        let strings = Array(#"<?xml version="1.0" encoding="UTF8-"?><sst "#.utf8) + [0xFF, 0xFF]
+            + Array(#"lns="x"><si><t>a</t></si></sst>"#.utf8)
+        #expect(throws: MarkupError.self) { try XMLTree(xml: strings) }
+        #expect(XLSXWorkbook.pulledSharedStrings(of: strings) == nil)
+    }
 }
