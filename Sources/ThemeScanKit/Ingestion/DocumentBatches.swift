@@ -1,7 +1,8 @@
 /// The documents of one input, handed out in order a batch at a time (`DocumentLoader.batches`).
 ///
-/// A CSV or TSV export in UTF-8 is streamed: its documents are made as its rows are read, so an export of any
-/// size is never held whole. Any other input has been read whole, and its documents are handed out from memory.
+/// A CSV or TSV export that can be streamed is: its documents are made as its rows are read, so an export of any
+/// size is never held whole. A workbook's sheet is read whole, but its rows become documents a batch at a time
+/// too. Any other input has been read whole, and its documents are handed out from memory.
 public struct DocumentBatches {
     private enum Origin {
         case read(ReadResult)
@@ -25,7 +26,8 @@ public struct DocumentBatches {
         self.batchSize = batchSize
     }
 
-    /// Whether the documents are made as the file is read, rather than read whole first.
+    /// Whether the documents are made a batch at a time (from a CSV or TSV file as it is read, or from a sheet's
+    /// rows), rather than all read first.
     public var isStreamed: Bool {
         if case .stream = origin { return true }
         return false

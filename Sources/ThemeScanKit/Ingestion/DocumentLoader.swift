@@ -10,22 +10,17 @@ public struct DocumentLoader: Sendable {
 
     /// The documents in the file at `source.path`; throws when the file must be skipped.
     public func load(_ source: DocumentSource) throws(IngestionError) -> ReadResult {
-        let bytes = try readBytes(source.path)
-        let format: DocumentFormat
-        if let forced = options.format {
-            format = forced
-        } else {
-            format = try FormatSniffer().format(
-                of: bytes, pathExtension: (source.path as NSString).pathExtension, path: source.path)
-        }
+        let (bytes, format) = try readAndSniff(source)
         let loader = source.settings == SourceSettings() ? self : DocumentLoader(options: options.applying(source.settings))
         return try loader.reader(for: format).read(bytes, from: source)
     }
 
-    /// The documents of `source` in order, a batch of at most `batchSize` at a time. A CSV or TSV export in UTF-8
-    /// is streamed (`DelimitedTextFile`), and is then not bound by `maximumFileBytes`, which bounds each of its
-    /// records instead; any other file is read whole first, as `load` reads it. Throws when the file must be
-    /// skipped.
+    /// The documents of `source` in order, a batch of at most `batchSize` at a time. A CSV or TSV export that can
+    /// be streamed (`DelimitedTextFile`) is, and is then not bound by `maximumFileBytes`, which bounds each of its
+    /// records instead. A workbook (`.xlsx`, `.xls`) has its sheet's rows read whole and made into documents a
+    /// batch at a time (`SheetRows`). Any other file is read whole first, as `load` reads it. Throws when the file
+    /// must be skipped; a workbook's table problems (no header, a column named that does not exist) are thrown by
+    /// the first `next`, as a CSV export's are.
     public func batches(_ source: DocumentSource, batchSize: Int) throws(IngestionError) -> DocumentBatches {
         let loader = source.settings == SourceSettings() ? self : DocumentLoader(options: options.applying(source.settings))
         if let format = loader.streamableFormat(of: source.path),
@@ -33,7 +28,23 @@ public struct DocumentLoader: Sendable {
         {
             return DocumentBatches(stream: stream, batchSize: batchSize)
         }
-        return DocumentBatches(read: try load(source), batchSize: batchSize)
+        let (bytes, format) = try readAndSniff(source)
+        guard format == .xlsx || format == .xls else {
+            return DocumentBatches(read: try loader.reader(for: format).read(bytes, from: source), batchSize: batchSize)
+        }
+        let sheet = try SheetRows(bytes, format: format, path: source.path, options: loader.options)
+        let stream = SurveyExportStream(
+            file: sheet, source: source, format: format, options: loader.options, rule: TextColumnRule())
+        return DocumentBatches(stream: stream, batchSize: batchSize)
+    }
+
+    /// The file's bytes and its format: the one forced, or the one sniffed from the bytes.
+    private func readAndSniff(_ source: DocumentSource) throws(IngestionError) -> (bytes: [UInt8], format: DocumentFormat) {
+        let bytes = try readBytes(source.path)
+        if let forced = options.format { return (bytes, forced) }
+        let format = try FormatSniffer().format(
+            of: bytes, pathExtension: (source.path as NSString).pathExtension, path: source.path)
+        return (bytes, format)
     }
 
     /// CSV or TSV when the file at `path` is one (forced, or sniffed from its start as `load` would), else nil.

@@ -1,10 +1,11 @@
-/// The documents of a CSV or TSV export made as its rows are read, a batch at a time.
+/// The documents of a survey export made from its rows a batch at a time: a CSV or TSV export's as its rows are
+/// read, a workbook sheet's from its rows read whole.
 ///
 /// The header and the first rows (enough for `TextColumnRule.sampleRows`) are read before the first document is
 /// made, so that the text columns are chosen as `SurveyTable` chooses them; from then on each block's rows become
 /// documents and are let go. Gives the documents and warnings reading the same file whole would give.
 struct SurveyExportStream {
-    private var file: DelimitedTextFile
+    private var file: any SurveyRowSource
     private let source: DocumentSource
     private let format: DocumentFormat
     private let options: IngestionOptions
@@ -17,7 +18,7 @@ struct SurveyExportStream {
     /// A failure met while a batch was being filled, thrown by the next call so the batch is not lost.
     private var failure: IngestionError?
 
-    init(file: DelimitedTextFile, source: DocumentSource, format: DocumentFormat, options: IngestionOptions, rule: TextColumnRule) {
+    init(file: any SurveyRowSource, source: DocumentSource, format: DocumentFormat, options: IngestionOptions, rule: TextColumnRule) {
         self.file = file
         self.source = source
         self.format = format
