@@ -137,9 +137,10 @@ struct Analyze: AsyncParsableCommand {
             // every document's counts anyway.
             if shard == nil { analyzer.caseMinimum = options.minimumOccurrences }
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
-            interrupts.guardStaging(staging)
+            // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
+                .begin(announcing: interrupts.guardStaging)
             analyzer.spillFolder = staging.folder
             let result: AnalysisResult
             var digests: [String: String] = [:]

@@ -86,9 +86,10 @@ struct Compare: ParsableCommand {
                     label: name, source: folder.path, tokens: folder.provenance.totals.tokens,
                     cases: folder.provenance.totals.cases, documents: folder.provenance.totals.documents)
             }
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
-            interrupts.guardStaging(staging)
+            // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
+                .begin(announcing: interrupts.guardStaging)
             do {
                 try ComparisonOutputs(
                     codes: codes, words: words, groups: groups,

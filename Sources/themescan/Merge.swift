@@ -36,9 +36,10 @@ struct Merge: AsyncParsableCommand {
             var results: [(folder: String, result: PartialResult)] = []
             for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
             let merged = try MergedRun(results)
-            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force).begin()
-            interrupts.guardStaging(staging)
+            // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
+            let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
+                .begin(announcing: interrupts.guardStaging)
             do {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
                 let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }

@@ -27,6 +27,27 @@ import CPlatform
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"])
     }
 
+    /// Whoever must remove the staging folder when a run is stopped learns of it before it exists: told after, a
+    /// signal in between (caught under AddressSanitizer, whose slower code widened the gap) left it behind.
+    @Test func theStagingFolderIsAnnouncedBeforeItExists() throws {
+        let parent = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var announced: [String] = []
+        let staging = try OutputDirectory(path: parent.appendingPathComponent("out").path, ownedNames: owned).begin {
+            announced.append($0.folder)
+            #expect(!FileManager.default.fileExists(atPath: $0.folder))
+        }
+        #expect(announced == [staging.folder])
+        #expect(FileManager.default.fileExists(atPath: staging.folder))
+        // Stopped right after the announcement, before the folder is made: abandoning it is harmless.
+        let early = try OutputDirectory(path: parent.appendingPathComponent("other").path, ownedNames: owned).begin {
+            $0.abandon()
+        }
+        early.discard()
+        staging.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
+    }
+
     @Test func refusesFoldersWithOtherFilesAndLeavesThemAlone() throws {
         let parent = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }

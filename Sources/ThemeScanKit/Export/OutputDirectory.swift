@@ -34,7 +34,11 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Checks that the folder may be replaced and opens a hidden staging folder beside it to write into.
-    public func begin() throws(OutputError) -> OutputStaging {
+    ///
+    /// `announcing` learns of the staging folder just before it is created, so that whoever must remove it when the
+    /// run is stopped (the command line's interrupt handler) knows of it from the moment it exists; told after,
+    /// a signal in between left the folder behind.
+    public func begin(announcing: (OutputStaging) -> Void = { _ in }) throws(OutputError) -> OutputStaging {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -51,6 +55,11 @@ public struct OutputDirectory: Sendable {
         removeLeftovers(in: parent, of: target.lastPathComponent)
         let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).themescan-new-\(stamp)")
+        let opened = OutputStaging(
+            displayPath: path, target: target, staging: staging,
+            retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"),
+            inPlace: inPlace ? ownedNames : nil)
+        announcing(opened)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -60,10 +69,7 @@ public struct OutputDirectory: Sendable {
             }
             throw .writeFailed(path: path, reason: fileErrorReason(error))
         }
-        return OutputStaging(
-            displayPath: path, target: target, staging: staging,
-            retired: parent.appendingPathComponent(".\(target.lastPathComponent).themescan-old-\(stamp)"),
-            inPlace: inPlace ? ownedNames : nil)
+        return opened
     }
 
     /// The nearest existing folder above `path` that is a file instead, such as `notes.txt` in `notes.txt/out`:
