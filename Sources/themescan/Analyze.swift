@@ -136,11 +136,11 @@ struct Analyze: AsyncParsableCommand {
             // number of files. A shard sees only part of the inputs, so it cannot tell; its partial result keeps
             // every document's counts anyway.
             if shard == nil { analyzer.caseMinimum = options.minimumOccurrences }
-            // Matches go to disk as documents finish, so memory does not grow with the corpus.
             // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
                 .begin(announcing: interrupts.guardStaging)
+            // Matches go to disk as documents finish, so memory does not grow with the corpus.
             analyzer.spillFolder = staging.folder
             let result: AnalysisResult
             var digests: [String: String] = [:]

@@ -10,7 +10,7 @@ import Foundation
 /// size limit). A file that is not UTF-8 is checked a second time, in the encoding found from its start.
 /// `nextRows` then reads it again, handing on its records as each block completes them, with the line ends and
 /// record numbers the whole-file reader gives. Both passes read through `NormalizedBlockReader`.
-struct DelimitedTextFile {
+struct DelimitedTextFile: SurveyRowSource {
     static let defaultBlockBytes = 1 << 20
     /// How much of the file's start the delimiter is sniffed from and judged as text by, whatever the block size:
     /// the whole-file reader looks at the first 50 records and 64 Ki characters, which this covers but for

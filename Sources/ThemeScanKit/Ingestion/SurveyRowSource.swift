@@ -8,5 +8,3 @@ protocol SurveyRowSource {
     /// The encoding the rows were decoded from, which each document records.
     var encoding: String { get }
 }
-
-extension DelimitedTextFile: SurveyRowSource {}
