@@ -17,8 +17,9 @@
 # `-minimize_crash=1 -runs=2000 -artifact_prefix=/tmp/min- FILE` (add -detect_leaks=0 unless it is a leak).
 # `check` is for CI: a run bounded in time fuzzes as many inputs as the machine's load allows and a learned corpus
 # differs between machines, so a finding could come and go between a clean run here and the same commit in CI.
-# Counted inputs from the seeds, read in a fixed order, with fixed random seeds, mutate the same way on any machine
-# (but for libxml2's hash tables; see below); the long, exploratory runs are `run`'s.
+# Counted inputs from the seeds, read in a fixed order, with fixed random seeds, mutate the same way run after run
+# in one checkout (but for libxml2's hash tables; see below), and nearly so in a fresh clone elsewhere, whose build
+# differs a little; the long, exploratory runs are `run`'s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
