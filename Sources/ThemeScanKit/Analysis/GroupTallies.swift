@@ -1,9 +1,21 @@
-/// The documents and counts of each value of a grouping column (`analyze --group-by year`), gathered document by
-/// document as a run goes, for comparing the groups at the end.
+/// The counts of each value of a grouping column (`analyze --group-by year`), gathered document by document as a
+/// run goes, for comparing the groups at the end.
+///
+/// A group keeps what the comparison reads of its documents, their number and their cases, not the documents: the
+/// run keeps those already, and a second copy of every summary cost a survey export with a case per row about
+/// 130 bytes a row.
 public struct GroupTallies: Sendable {
+    /// One value's documents and cases, counted, and their tally.
+    public struct Group: Sendable {
+        public var documents = 0
+        /// The cases of the group's documents, matched or not.
+        public var cases: Set<String> = []
+        public var tally: CorpusTally
+    }
+
     /// The manifest or spreadsheet column the groups come from.
     public let variable: String
-    private var groups: [String: (documents: [DocumentSummary], tally: CorpusTally)] = [:]
+    private var groups: [String: Group] = [:]
     /// Documents without a value in the column, left out of the comparison.
     public private(set) var documentsWithoutValue: [String] = []
     private let codeCount: Int
@@ -25,7 +37,8 @@ public struct GroupTallies: Sendable {
         }
         // Changed in place: a copy taken out of the dictionary and put back copied the group's whole tally for
         // every document.
-        groups[value, default: ([], CorpusTally(codeCount: codeCount, termCount: termCount))].documents.append(summary)
+        groups[value, default: Group(tally: CorpusTally(codeCount: codeCount, termCount: termCount))].documents += 1
+        groups[value]!.cases.insert(summary.caseID)
         groups[value]!.tally.add(tally, completingCaseAt: caseMinimum)
     }
 
@@ -36,11 +49,8 @@ public struct GroupTallies: Sendable {
         return keys.sorted()
     }
 
-    /// The tables of each group, in `values` order.
-    public func tables(codebook: RunCodebook, options: TableOptions) -> [(value: String, tables: RunTables)] {
-        values.map { value in
-            let group = groups[value]!
-            return (value, RunTables(codebook: codebook, documents: group.documents, tally: group.tally, options: options))
-        }
+    /// Each group, in `values` order.
+    public var inOrder: [(value: String, group: Group)] {
+        values.map { ($0, groups[$0]!) }
     }
 }

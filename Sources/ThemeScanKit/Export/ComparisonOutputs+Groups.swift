@@ -12,27 +12,31 @@ extension ComparisonOutputs {
                 "--group-by \(groups.variable): \(count) document(s) have no value and are left out of the "
                     + "comparison (first: \(groups.documentsWithoutValue[0]))")
         }
-        let tables = groups.tables(codebook: codebook, options: options)
-        guard tables.count >= 2 else {
+        let ordered = groups.inOrder
+        guard ordered.count >= 2 else {
             warnings.append(
-                "--group-by \(groups.variable): \(tables.count) value(s) found, so there is nothing to compare; "
+                "--group-by \(groups.variable): \(ordered.count) value(s) found, so there is nothing to compare; "
                     + "no compare.csv written")
             return (nil, warnings)
         }
         let source = { (value: String) in "\(groups.variable) = \(value)" }
         let codes = try GroupComparison(
-            groups: tables.map { ComparisonGroup(label: $0.value, source: source($0.value), tables: $0.tables) },
+            groups: ordered.map {
+                ComparisonGroup(
+                    label: $0.value, source: source($0.value), tally: $0.group.tally, casesTotal: $0.group.cases.count,
+                    codebook: codebook, options: options)
+            },
             adjustment: adjustment)
         var wordOptions = words
         wordOptions.adjustment = adjustment
         let wordComparison = try WordComparison(
-            groups: tables.map { WordComparisonGroup(label: $0.value, source: source($0.value), tables: $0.tables) },
+            groups: ordered.map { WordComparisonGroup(label: $0.value, source: source($0.value), tally: $0.group.tally) },
             options: wordOptions)
         warnings += (codes.diagnostics + wordComparison.diagnostics).map(\.description)
-        let facts = tables.map { group in
+        let facts = ordered.map { entry in
             GroupFacts(
-                label: group.value, source: source(group.value), tokens: group.tables.tally.tokens,
-                cases: group.tables.cases.count, documents: group.tables.documents.count)
+                label: entry.value, source: source(entry.value), tokens: entry.group.tally.tokens,
+                cases: entry.group.cases.count, documents: entry.group.documents)
         }
         let outputs = ComparisonOutputs(
             codes: codes, words: wordComparison, groups: facts, formats: Set(options.formats).subtracting([.xlsx]),

@@ -3,17 +3,26 @@ extension ComparisonGroup {
     /// order, cases coded under the tables' `minimumOccurrences`, and every case of the documents in the total,
     /// matched or not.
     public init(label: String, source: String? = nil, tables: RunTables) {
-        let codebook = tables.codebook
-        let cases = tables.tally.codeCases(minimum: tables.options.minimumOccurrences)
+        self.init(
+            label: label, source: source, tally: tables.tally, casesTotal: tables.cases.count, codebook: tables.codebook,
+            options: tables.options)
+    }
+
+    /// A group from its tally and its number of cases, as `init(label:source:tables:)` makes it from the tables.
+    public init(
+        label: String, source: String? = nil, tally: CorpusTally, casesTotal: Int, codebook: RunCodebook,
+        options: TableOptions
+    ) {
+        let cases = tally.codeCases(minimum: options.minimumOccurrences)
         var terms = Array(repeating: [String](), count: codebook.codes.count)
         for term in codebook.terms { terms[term.code].append(term.text) }
         self.init(
-            label: label, source: source, tokens: tables.tally.tokens, casesTotal: tables.cases.count,
+            label: label, source: source, tokens: tally.tokens, casesTotal: casesTotal,
             codes: codebook.codes.indices.map { index in
                 ComparisonCodeCount(
                     themeID: codebook.codes[index].theme, codeID: codebook.codes[index].code,
-                    label: codebook.label(ofCode: index, languages: tables.options.labelLanguages),
-                    occurrences: tables.tally.codeOccurrences[index], casesCoded: cases[index], terms: terms[index])
+                    label: codebook.label(ofCode: index, languages: options.labelLanguages),
+                    occurrences: tally.codeOccurrences[index], casesCoded: cases[index], terms: terms[index])
             })
     }
 }
