@@ -520,8 +520,8 @@ void cxml_writer_discard_content(cxml_writer *writer) {
     xmlBufferEmpty(writer->buffer);
 }
 
-/* The forward-only reader. Its errors are swallowed by a handler of its own (the caller learns of them as a
-   read that fails), and the generic channel is silenced during each read, as during a parse. */
+/* The forward-only reader. Its errors, on its own handler and on the generic channel, are counted rather than
+   printed, and the caller learns of them as a read that fails. */
 struct cxml_reader {
     xmlTextReaderPtr reader;
     /* Errors reported while reading. The reader does not always stop on them: bytes its input converter refuses
@@ -538,13 +538,19 @@ static void count_generic_error(void *data, const char *message, ...) {
     ((cxml_reader *)data)->errors += 1;
 }
 
+/* Sends the generic channel's messages to `self`'s count until restore_generic_errors. */
+static generic_error_channel count_generic_errors(cxml_reader *self) {
+    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
+    xmlSetGenericErrorFunc(self, count_generic_error);
+    return previous;
+}
+
 cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url) {
     ensure_initialized();
     cxml_reader *self = malloc(sizeof *self);
     if (self == NULL) return NULL;
     self->errors = 0;
-    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
-    xmlSetGenericErrorFunc(self, count_generic_error);
+    generic_error_channel previous = count_generic_errors(self);
     self->reader = xmlReaderForMemory(bytes, length, url, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     restore_generic_errors(previous);
     if (self->reader == NULL) {
@@ -557,8 +563,7 @@ cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url)
 
 int32_t cxml_reader_read(cxml_reader *self) {
     if (self == NULL || self->reader == NULL || self->errors > 0) return -1;
-    generic_error_channel previous = {xmlGenericError, xmlGenericErrorContext};
-    xmlSetGenericErrorFunc(self, count_generic_error);
+    generic_error_channel previous = count_generic_errors(self);
     int result = xmlTextReaderRead(self->reader);
     restore_generic_errors(previous);
     return self->errors > 0 ? -1 : result;

@@ -46,7 +46,7 @@ enum {
 
 /// A forward-only reader over XML (libxml2's xmlTextReader): no tree is built, so a large part can be read in
 /// the memory of its bytes. Same options as cxml_parse_xml: no network, no DTD loading, no entity substitution
-/// (references arrive as CXML_ENTITY_REF_NODE nodes), libxml2's default limits. Its strings are borrowed and
+/// (references arrive as CXML_READER_ENTITY_REFERENCE nodes), libxml2's default limits. Its strings are borrowed and
 /// valid until the next cxml_reader_read.
 typedef struct cxml_reader cxml_reader;
 

@@ -1,9 +1,10 @@
 /// Writes sheets as an Excel workbook (`.xlsx`, Office Open XML) whose bytes depend only on the sheets.
 ///
 /// Each sheet's header row is bold and frozen; numbers are stored as numbers and text in one shared-strings
-/// part (in order of first use) until that holds `sharedStringBytes`, and in its cell after that. Characters XML 1.0 forbids (control characters other than tab and line
-/// breaks) are dropped from every cell, and text longer than Excel's cell limit (32,767 UTF-16 units) is cut
-/// there. Column widths are estimated from the widest cell, CJK characters counting double.
+/// part (in order of first use) until that holds `sharedStringBytes`, and in its cell after that. Characters
+/// XML 1.0 forbids (control characters other than tab and line breaks) are dropped from every cell, and text
+/// longer than Excel's cell limit (32,767 UTF-16 units) is cut there. Column widths are estimated from the widest
+/// cell of the header and the first rows (`columnWidths`), CJK characters counting double.
 public enum XLSXWorkbookWriter {
     /// Excel's limits on one sheet and one cell.
     static let maximumRows = 1_048_576
@@ -39,8 +40,9 @@ public enum XLSXWorkbookWriter {
     /// Writes a workbook of sheets with these names, each made by `sheet` (given its index) only when it is
     /// written, handing its bytes to `emit` a piece at a time. One sheet at a time is held, as cells, and its XML
     /// goes into the archive compressed as it is written, `drainBytes` at a time; the shared strings, which every
-    /// sheet adds to and which are held to the end, come last. The sheet with a row per case of a survey export of 277,000 rows is 700 MB of
-    /// XML, and the workbook over 100 MB: neither is ever held. A failure of `emit` is thrown as `.output`.
+    /// sheet adds to and which are held to the end (at most `sharedStringBytes`), come last. The sheet with a row
+    /// per case of a survey export of 277,000 rows is 700 MB of XML, and the workbook over 100 MB: neither is ever
+    /// held. A failure of `emit` is thrown as `.output`.
     public static func write(
         names requested: [String], drainBytes: Int = defaultDrainBytes, sharedStringBytes: Int = defaultSharedStringBytes,
         to emit: ([UInt8]) throws(OutputError) -> Void,

@@ -40,8 +40,8 @@ extension XLSXWorkbook {
         }
     }
 
-    /// The string items of a shared-strings part as the tree reading gives them (`richText` of each `si` child of
-    /// the root), read node by node; nil when the part must be read as a tree.
+    /// The string items of a shared-strings part as `sharedStrings(of:)` gives them from its tree, read node by
+    /// node; nil when the part must be read as a tree.
     static func pulledSharedStrings(of bytes: [UInt8]) -> [String]? {
         try? XMLPullReader.read(bytes) { reader in
             var strings: [String] = []

@@ -120,7 +120,12 @@ public struct XLSXWorkbook {
         let bytes = try package.archive.bytes(of: sharedStringsPart)
         if let pulled = Self.pulledSharedStrings(of: bytes) { return pulled }
         let tree = try package.tree(sharedStringsPart, bytes: bytes)
-        return (tree.root?.elementChildren ?? []).filter { $0.localName == "si" }.map(Self.richText)
+        return Self.sharedStrings(of: tree)
+    }
+
+    /// The string items of a shared-strings part's tree: `richText` of each `si` child of the root.
+    static func sharedStrings(of tree: XMLTree) -> [String] {
+        (tree.root?.elementChildren ?? []).filter { $0.localName == "si" }.map(Self.richText)
     }
 
     /// The text of a string item: its `t`, or its runs' `t` joined, without phonetic guides (`rPh`).
