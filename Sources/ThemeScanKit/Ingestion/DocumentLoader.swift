@@ -32,9 +32,7 @@ public struct DocumentLoader: Sendable {
         guard format == .xlsx || format == .xls else {
             return DocumentBatches(read: try loader.reader(for: format).read(bytes, from: source), batchSize: batchSize)
         }
-        let sheet = try SheetRows(bytes, format: format, path: source.path, options: loader.options)
-        let stream = SurveyExportStream(
-            file: sheet, source: source, format: format, options: loader.options, rule: TextColumnRule())
+        let stream = try SpreadsheetReader(format: format, options: loader.options).stream(bytes, from: source)
         return DocumentBatches(stream: stream, batchSize: batchSize)
     }
 

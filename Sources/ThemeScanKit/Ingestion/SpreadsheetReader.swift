@@ -21,4 +21,12 @@ public struct SpreadsheetReader: DocumentReader {
         let result = try table.documents(from: source, format: format, encoding: "UTF-8", options: options, rule: rule)
         return ReadResult(documents: result.documents, warnings: grid.warnings + result.warnings)
     }
+
+    /// The documents of the workbook `bytes` a batch at a time, made from its sheet's rows, which are read whole
+    /// first (`SheetRows`); the same documents and warnings as `read`. Throws as `read` throws for a workbook it
+    /// cannot open; the table's own problems are thrown by the stream's first batch.
+    func stream(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> SurveyExportStream {
+        let sheet = try SheetRows(bytes, format: format, path: source.path, options: options)
+        return SurveyExportStream(file: sheet, source: source, format: format, options: options, rule: rule)
+    }
 }
