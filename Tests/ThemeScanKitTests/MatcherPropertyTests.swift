@@ -109,4 +109,33 @@ import Testing
         }
         #expect(total > 2000)
     }
+
+    /// A codebook of thousands of common-character terms: its edge filter passes every edge, so the matches are the
+    /// brute force's, and refuses most steps that are not edges, which is what it is for.
+    @Test func edgeFilterPassesEveryEdgeAndRefusesMostOthers() throws {
+        let han = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经")
+        var generator = Generator(state: 50)
+        var seen: Set<String> = []
+        var terms: [String] = []
+        while terms.count < 5_000 {
+            let term = String((0..<(2 + generator.next(3))).map { _ in han[generator.next(han.count)] })
+            if seen.insert(term).inserted { terms.append(term) }
+        }
+        let matcher = try TestSupport.matcher(codes: terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
+        let automaton = matcher.termAutomaton
+        #expect(automaton.edgesTheFilterRefuses == 0)
+        let units = han.map { UInt16($0.unicodeScalars.first!.value) }
+        let pairs = (1..<Int32(automaton.nodeCount)).lazy.flatMap { node in units.lazy.map { (node: node, unit: $0) } }
+        let (absent, refused) = automaton.filterRefusals(amongAbsent: pairs)
+        #expect(absent > 100_000)
+        #expect(Double(refused) > 0.85 * Double(absent), "refused \(refused) of \(absent)")
+
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let patterns = try terms.map { try normalizer.normalize($0).units }
+        let text = String((0..<3_000).map { _ in han[generator.next(han.count)] })
+        let normalized = try normalizer.normalize(text)
+        let found = matcher.spans(in: normalized).map(\.range)
+        #expect(found.count > 500)
+        #expect(found == Self.reference(normalized.units, patterns: patterns))
+    }
 }

@@ -88,6 +88,9 @@ public final class Matcher: Sendable {
     /// The most slots of the terms' edge table that finding one edge probes (see `PatternAutomaton`).
     var longestProbe: Int { automaton.longestProbe }
 
+    /// The terms' automaton, for tests of its edge filter.
+    var termAutomaton: PatternAutomaton { automaton }
+
     /// The matches in a normalized text, in order.
     public func spans(in text: NormalizedText) -> [MatchSpan] {
         text.units.withUnsafeBufferPointer { units in

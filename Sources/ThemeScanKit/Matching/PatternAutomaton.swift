@@ -10,6 +10,12 @@
 /// thousands of nodes that every position of a text walks two or three levels into; with the edge table, a level
 /// costs one probe into one array, where a node, its sorted edges and their children were three places in memory.
 /// A node's own record is read only when patterns end there or a wildcard leaves it.
+///
+/// Most steps a text asks for are not in the trie (a codebook of 50,000 common-character terms has a few hundred
+/// thousand edges, and a text's pairs of characters mostly make none of them), and the edge table of such a codebook
+/// is megabytes, so each refused step was a miss in the processor's cache. A Bloom filter of the edges, a few bits an
+/// edge in one 64-bit word per lookup, refuses nearly all of them from a table small enough to stay cached; only
+/// steps it lets through probe the edge table.
 struct PatternAutomaton: Sendable {
     /// A pattern that ends at a node, with what a candidate match needs to know about it.
     struct Accept: Sendable {
@@ -60,6 +66,9 @@ struct PatternAutomaton: Sendable {
     private let transitions: [Transition]
     private let transitionShift: UInt64
     private let transitionMask: Int
+    /// The edges' Bloom filter: each edge sets two bits of the word its hash picks (see `filterBits`).
+    private let edgeFilter: [UInt64]
+    private let edgeFilterShift: UInt64
     private let root: Node
     private let rootHasWildcard: Bool
     let classifier: CharacterClassifier
@@ -106,11 +115,18 @@ struct PatternAutomaton: Sendable {
         let mask = (1 << capacityBits) - 1
         var transitions = [Transition](
             repeating: Transition(parent: -1, unit: 0, child: -1), count: 1 << capacityBits)
+        // Eight bits an edge, two of them set in one word: about one absent edge in twenty passes.
+        var filterBits = 9
+        while 1 << filterBits < 8 * edgeCount { filterBits += 1 }
+        let filterShift = UInt64(64 - (filterBits - 6))
+        var edgeFilter = [UInt64](repeating: 0, count: 1 << (filterBits - 6))
         for (parent, node) in builder.nodes.enumerated().dropFirst() {
             for (unit, child) in node.edges {
-                var slot = Self.slot(parent: Int32(parent), unit: unit, shift: shift)
+                let hash = Self.hash(parent: Int32(parent), unit: unit)
+                var slot = Int(truncatingIfNeeded: hash >> shift)
                 while transitions[slot].parent >= 0 { slot = (slot + 1) & mask }
                 transitions[slot] = Transition(parent: Int32(parent), unit: unit, child: step(child))
+                edgeFilter[Self.filterWord(hash, shift: filterShift)] |= Self.filterBits(hash)
             }
         }
 
@@ -120,6 +136,8 @@ struct PatternAutomaton: Sendable {
         self.transitions = transitions
         self.transitionShift = shift
         self.transitionMask = mask
+        self.edgeFilter = edgeFilter
+        self.edgeFilterShift = filterShift
         self.root = nodes[0]
         self.rootHasWildcard = root.gap >= 0 || root.anyLetter >= 0 || root.letters >= 0
         self.classifier = classifier
@@ -132,17 +150,59 @@ struct PatternAutomaton: Sendable {
     var longestProbe: Int {
         var longest = 0
         for (index, transition) in transitions.enumerated() where transition.parent >= 0 {
-            let home = Self.slot(parent: transition.parent, unit: transition.unit, shift: transitionShift)
+            let home = Int(truncatingIfNeeded: Self.hash(parent: transition.parent, unit: transition.unit) >> transitionShift)
             longest = max(longest, ((index - home) & transitionMask) + 1)
         }
         return longest
     }
 
-    /// Fibonacci hashing of the packed key: the top bits of the product index the table.
+    /// How many edges of the table the Bloom filter would refuse: none, or matches would be lost.
+    var edgesTheFilterRefuses: Int {
+        transitions.count { $0.parent >= 0 && !mayHaveEdge(hash: Self.hash(parent: $0.parent, unit: $0.unit)) }
+    }
+
+    /// Of the (node, unit) pairs given that are not edges, how many there are and how many the filter refuses: most
+    /// of them, or it saves nothing.
+    func filterRefusals(amongAbsent pairs: some Sequence<(node: Int32, unit: UInt16)>) -> (absent: Int, refused: Int) {
+        var counts = (absent: 0, refused: 0)
+        for (node, unit) in pairs where node > 0 && Int(node) < nodes.count {
+            let hash = Self.hash(parent: node, unit: unit)
+            var slot = Int(truncatingIfNeeded: hash >> transitionShift)
+            while transitions[slot].parent >= 0 {
+                if transitions[slot].parent == node && transitions[slot].unit == unit { break }
+                slot = (slot + 1) & transitionMask
+            }
+            guard transitions[slot].parent < 0 else { continue }
+            counts.absent += 1
+            if !mayHaveEdge(hash: hash) { counts.refused += 1 }
+        }
+        return counts
+    }
+
+    var nodeCount: Int { nodes.count }
+
+    /// Fibonacci hashing of the packed key: the top bits of the product index the edge table and the filter, and
+    /// two fields below them pick the filter's bits.
     @inline(__always)
-    private static func slot(parent: Int32, unit: UInt16, shift: UInt64) -> Int {
+    private static func hash(parent: Int32, unit: UInt16) -> UInt64 {
         let key = UInt64(UInt32(bitPattern: parent)) << 16 | UInt64(unit)
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        return key &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    @inline(__always)
+    private static func filterWord(_ hash: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash &>> shift)
+    }
+
+    @inline(__always)
+    private static func filterBits(_ hash: UInt64) -> UInt64 {
+        (1 as UInt64) &<< (hash &>> 20) | (1 as UInt64) &<< (hash &>> 26)
+    }
+
+    @inline(__always)
+    private func mayHaveEdge(hash: UInt64) -> Bool {
+        let bits = Self.filterBits(hash)
+        return edgeFilter[Self.filterWord(hash, shift: edgeFilterShift)] & bits == bits
     }
 
     /// Calls `body` for every pattern that matches starting at `start`, with its end; boundaries are checked.
@@ -208,7 +268,9 @@ struct PatternAutomaton: Sendable {
 
     @inline(__always)
     private func child(of node: Int32, unit: UInt16) -> Step {
-        var slot = Self.slot(parent: node, unit: unit, shift: transitionShift)
+        let hash = Self.hash(parent: node, unit: unit)
+        guard mayHaveEdge(hash: hash) else { return -1 }
+        var slot = Int(truncatingIfNeeded: hash >> transitionShift)
         while true {
             let transition = transitions[slot]
             if transition.parent == node && transition.unit == unit { return transition.child }
