@@ -33,7 +33,7 @@ public struct MatchRowRenderer: Sendable {
     /// Appends the rows of one match, one per credit: `prefix` from `segmentPrefix`, the segment number, then
     /// surface, offsets, context and sentence cut from the text of `source`.
     func appendRows(
-        credits: [Credit], prefix: [UInt8], segment: Int, source: CSVFieldSource, surface: Range<Int>,
+        credits: CreditList, prefix: [UInt8], segment: Int, source: CSVFieldSource, surface: Range<Int>,
         left: Range<Int>, right: Range<Int>, sentence: Range<Int>, start: Int, end: Int, scratch: inout [UInt8],
         to bytes: inout [UInt8]
     ) {

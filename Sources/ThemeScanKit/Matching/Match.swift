@@ -7,7 +7,7 @@ public struct Match: Sendable, Hashable {
     public var speaker: String?
     public var role: SpeakerRole
     /// The codes it credits, each through one term; never empty.
-    public var credits: [Credit]
+    public var credits: CreditList
     /// 0-based Unicode scalar offsets into the document's extracted text, end exclusive.
     public var start: Int
     public var end: Int
@@ -21,7 +21,7 @@ public struct Match: Sendable, Hashable {
     public var sentence: String
 
     public init(
-        document: Int, segment: Int, speaker: String?, role: SpeakerRole = .unknown, credits: [Credit], start: Int, end: Int, surface: String,
+        document: Int, segment: Int, speaker: String?, role: SpeakerRole = .unknown, credits: CreditList, start: Int, end: Int, surface: String,
         left: String, right: String, sentence: String = ""
     ) {
         self.sentence = sentence

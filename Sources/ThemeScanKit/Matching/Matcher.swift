@@ -16,7 +16,7 @@ public final class Matcher: Sendable {
     public let traditionalCharacters: TraditionalCharacterSet?
 
     private let automaton: PatternAutomaton
-    private let credits: [[Credit]]
+    private let credits: [CreditList]
     private let exclusions: PatternAutomaton
     private let exclusionCodes: [[Int]]
     /// Whether each code has exclusion phrases: a text is searched for them only when it has a match of such a code.
@@ -76,7 +76,7 @@ public final class Matcher: Sendable {
         guard problems.isEmpty else { throw CodebookError.invalid(problems) }
         self.terms = terms
         self.automaton = PatternAutomaton(automaton, classifier: classifier)
-        self.credits = credits
+        self.credits = credits.map(CreditList.init)
         self.exclusions = PatternAutomaton(exclusions, classifier: classifier)
         self.exclusionCodes = exclusionCodes
         var excludable = [Bool](repeating: false, count: codes.count)
@@ -142,9 +142,10 @@ public final class Matcher: Sendable {
                 nextExcluded += 1
             }
             active.removeAll { $0.range.upperBound <= position }
-            span.credits.removeAll { credit in
-                active.contains { $0.code == credit.code && $0.range.upperBound >= end }
+            let remaining = span.credits.filter { credit in
+                !active.contains { $0.code == credit.code && $0.range.upperBound >= end }
             }
+            if remaining.count < span.credits.count { span.credits = CreditList(remaining) }
             if !span.credits.isEmpty { kept.append(span) }
         }
         return kept
