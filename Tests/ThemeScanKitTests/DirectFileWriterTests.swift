@@ -38,12 +38,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [true, false])
-    func anotherFileIsAppendedWhole(direct: Bool) throws {
+    /// The appended file is read past the page cache where it can be, in whole blocks from its start, and through
+    /// the cache from an offset that is not a block's (a direct read there is refused); either way every byte from
+    /// where the descriptor stood arrives, and the descriptor is left as it came.
+    @Test(arguments: [true, false], [0, 3, 4096])
+    func anotherFileIsAppendedWhole(direct: Bool, from offset: Int) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sourcePath = folder.appendingPathComponent("source.bin")
-        let source = (0..<(2 * Self.buffer + 777)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let source = (0..<(2 * Self.buffer + 777)).map { UInt8(truncatingIfNeeded: $0 % 251 &+ $0 / 251) }
         try Data(source).write(to: sourcePath)
         let path = folder.appendingPathComponent("out.bin").path
         let writer = try DirectFileWriter(path: path, direct: direct)
@@ -52,10 +55,13 @@ import Testing
         let descriptor = open(sourcePath.path, O_RDONLY)
         #expect(descriptor >= 0)
         defer { close(descriptor) }
+        #expect(lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset))
+        let flags = fcntl(descriptor, F_GETFL)
         try writer.append(contentsOf: descriptor)
+        #expect(fcntl(descriptor, F_GETFL) == flags)
         try writer.write(head)
         try writer.close(synchronizing: false)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(head + source + head))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(head + source[offset...] + head))
     }
 
     /// Buffers are written on a background thread; a failure there is thrown by the writer's next call.

@@ -77,8 +77,41 @@ final class DirectFileWriter {
         }
     }
 
-    /// Appends the rest of the file open as `source`, read straight into the buffer.
+    /// Appends the rest of the file open as `source`: read past the page cache where the file system allows it, or
+    /// straight into the buffer through the cache.
+    ///
+    /// The file is a document's set-aside rows, written past the cache by another of these writers, so reading it
+    /// through the cache made the kernel fill the cache from the disk and copy out of it: for the 319 MB of rows of
+    /// a 10 MB Han run, 0.54 s of a 2.4 s run. Read past the cache, the disk's data lands in an aligned buffer.
     func append(contentsOf source: Int32) throws(Failure) {
+        if cplatform_set_direct(source, 1) == 0 {
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.bufferSize, alignment: Self.blockSize)
+            defer { buffer.deallocate() }
+            var atEnd = false
+            while true {
+                let got = read(source, buffer, Self.bufferSize)
+                if got < 0 {
+                    let failure = errno
+                    if failure == EINTR { continue }
+                    // Refused after all (see `BackgroundWrite.run`), or the file's offset is not a block's: the rest
+                    // is read through the cache.
+                    guard failure == EINVAL else { throw .system(failure) }
+                    break
+                }
+                if got == 0 {
+                    atEnd = true
+                    break
+                }
+                try write(UnsafeRawBufferPointer(start: buffer, count: got))
+                // Only the end of the file gives a part of a block; should anything else, the file's offset is no
+                // longer one a direct read may start at.
+                if got % Self.blockSize != 0 { break }
+            }
+            // The descriptor is the caller's: it is left as it came.
+            let failure = cplatform_set_direct(source, 0)
+            guard failure == 0 else { throw .system(failure) }
+            if atEnd { return }
+        }
         while true {
             let got = read(source, filling + count, Self.bufferSize - count)
             if got < 0 {
