@@ -151,6 +151,8 @@ struct Analyze: AsyncParsableCommand {
                 let matchesFile = try CSVStreamWriter(
                     path: staging.path(for: "matches.csv"), header: AnalysisResult.matchesHeader,
                     byteOrderMark: options.excelCSV, displayPath: (output as NSString).appendingPathComponent("matches.csv"))
+                // A huge document next due writes its rows here itself, rather than set them aside for the copy below.
+                analyzer.matchesFile = matchesFile
                 let sizes = sources.map { Self.size(of: $0.path) }
                 let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
                 var inputsDone = 0
@@ -179,6 +181,9 @@ struct Analyze: AsyncParsableCommand {
                 }
                 progress.advance(files: sources.count - inputsDone, bytes: sizes[inputsDone...].reduce(0, +))
                 try matchesFile.close()
+            } catch TextError.rowsUnwritten(let error) {
+                staging.discard()
+                throw error
             } catch TextError.spillFailed(_, let reason) {
                 staging.discard()
                 // The set-aside rows live in the staging folder and belong to matches.csv, so that is the file named.

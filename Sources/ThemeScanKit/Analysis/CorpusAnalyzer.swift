@@ -30,6 +30,14 @@ public struct CorpusAnalyzer: Sendable {
     public var keepsMatches = true
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
+    /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document that is the next one due
+    /// there when its rows first outgrow memory writes them to it straight away, rather than setting them aside for
+    /// the consumer to copy; the consumer then writes the rest (`DocumentAnalysis.matchRows`) as for any document.
+    /// The consumer writes nothing else meanwhile: it is waiting for that very document.
+    public var matchesFile: CSVStreamWriter?
+    /// Bytes of rows a document keeps in memory before it sets them aside (`DocumentAnalyzer.rowSpillBytes`);
+    /// tests make it small.
+    var rowSpillBytes = DocumentAnalyzer.defaultRowSpillBytes
     /// When set, a document known to be the only one of its case (`soleCases`, `rowsAreOwnCases`) counts its words
     /// and terms towards the cases reaching this minimum at once (`CorpusTally.add(_:completingCaseAt:)`), so memory
     /// does not grow with such cases; tables must then ask for case counts at this minimum. Such documents are handed
@@ -135,7 +143,9 @@ public struct CorpusAnalyzer: Sendable {
     private final class WorkCounter: Sendable {
         /// The next input to take.
         let next = Atomic<Int>(0)
-        /// How many inputs have been passed on in order; workers wait when they are too far ahead of it.
+        /// How many inputs have been passed on in order; workers wait when they are too far ahead of it. Stored
+        /// after the consumer is done with them (releasing), so a worker that reads its own input's position here
+        /// (acquiring) may write that input's rows to `matchesFile` itself.
         let delivered = Atomic<Int>(0)
         /// Workers taking or reading an input, whose parts, if it is split, are not yet queued.
         let reading = Atomic<Int>(0)
@@ -189,7 +199,8 @@ public struct CorpusAnalyzer: Sendable {
                     do throws(TextError) {
                         analyzer = try DocumentAnalyzer(
                             matcher: matcher, contextLength: contextLength, speakers: speakers,
-                            rowRenderer: rowRenderer, wordList: wordList)
+                            rowRenderer: rowRenderer, wordList: wordList, chunkLength: DocumentAnalyzer.defaultChunkLength,
+                            rowSpillBytes: rowSpillBytes)
                         analyzer.samplesPerCode = samplesPerCode
                         analyzer.sampler = sampler
                         analyzer.keepsMatches = keepsMatches
@@ -234,7 +245,8 @@ public struct CorpusAnalyzer: Sendable {
                         }
                         var outcome = await process(
                             sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
-                            completingRows: completingRows, relieve: { _ = analyzeWaitingPart() })
+                            completingRows: completingRows, relieve: { _ = analyzeWaitingPart() },
+                            isDue: { counter.delivered.load(ordering: .acquiring) == index })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // An input of many documents completes no case of its own; its rows may complete theirs.
                         if case .analyzed(var analyses, let warnings) = outcome {
@@ -267,7 +279,7 @@ public struct CorpusAnalyzer: Sendable {
                         break
                     }
                     nextIndex += 1
-                    counter.delivered.store(nextIndex, ordering: .relaxed)
+                    counter.delivered.store(nextIndex, ordering: .releasing)
                 }
             }
             continuation.finish()
@@ -343,7 +355,7 @@ public struct CorpusAnalyzer: Sendable {
     /// after documents were read, those documents stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
-        completingRows: Bool, relieve: () -> Void
+        completingRows: Bool, relieve: () -> Void, isDue: @escaping () -> Bool
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
@@ -377,7 +389,8 @@ public struct CorpusAnalyzer: Sendable {
         let warnings = batches.warnings + (failure.map { [$0.partialDiagnostic] } ?? [])
         guard partCount == 0 else { return .split(parts: partCount, warnings) }
         do throws(TextError) {
-            return .analyzed(try analyze(first ?? [], with: analyzer, completingRows: completingRows), warnings)
+            return .analyzed(
+                try analyze(first ?? [], with: analyzer, completingRows: completingRows, firstIsDue: isDue), warnings)
         } catch {
             return .failed(error)
         }
@@ -398,14 +411,24 @@ public struct CorpusAnalyzer: Sendable {
     /// Analyzes documents in order. Each is taken out of the list before it is analyzed, so the analyzer holds
     /// its only copy and can let its text go. With `completingRows`, a table row that is its own case completes
     /// it: a survey export with a case per row then keeps no per-case word and term tables.
+    ///
+    /// `firstIsDue` tells whether the first document is the next one due in `matchesFile`, so that it may write
+    /// its rows there itself; the documents after it wait in `analyses` until all are done, so they never are.
     private func analyze(
-        _ documents: consuming [Document], with analyzer: DocumentAnalyzer, completingRows: Bool
+        _ documents: consuming [Document], with analyzer: DocumentAnalyzer, completingRows: Bool,
+        firstIsDue: (() -> Bool)? = nil
     ) throws(TextError) -> [DocumentAnalysis] {
         // The list is this function's own (callers hand it over with `consume`), so it is reversed in place.
         documents.reverse()
         var analyses: [DocumentAnalysis] = []
         analyses.reserveCapacity(documents.count)
+        defer { analyzer.dueRowsFile = nil }
         while let document = documents.popLast() {
+            if analyses.isEmpty, let firstIsDue, let matchesFile {
+                analyzer.dueRowsFile = { firstIsDue() ? matchesFile : nil }
+            } else {
+                analyzer.dueRowsFile = nil
+            }
             var analysis: DocumentAnalysis
             if keepsDocuments {
                 analysis = try analyzer.analyze(document, index: 0)

@@ -34,6 +34,10 @@ public final class DocumentAnalyzer {
     /// Where rows set aside beyond `rowSpillBytes` go; the system's temporary folder when nil. The CLI names its
     /// staging folder, so an interrupted run leaves no quoted interview text behind.
     public var spillFolder: String?
+    /// Asked when a document's rows first outgrow `rowSpillBytes`: the file its rows may be written to straight
+    /// away, because the document is the next one due there, or nil to set them aside. The corpus analyzer sets it
+    /// for each document it may apply to.
+    var dueRowsFile: (() -> CSVStreamWriter?)?
     let chunkLength: Int
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
     /// hold all its rows in memory.
@@ -309,12 +313,30 @@ public final class DocumentAnalyzer {
         var spellings = MultiwordSpellings()
         var rows: [UInt8] = []
         var spill: RowSpill?
+        /// Where the rows went instead, when the document was the next one due there (`dueRowsFile`).
+        var dueFile: CSVStreamWriter?
 
         /// Whether a match of `code` should be kept as a sample.
         func wantsSample(of code: Int, perCode: Int) -> Bool {
             if fullSamples.indices.contains(code), fullSamples[code] { return false }
             return samples[code, default: []].count < perCode
         }
+    }
+
+    /// Hands the rows rendered so far on: straight to `matches.csv` when the document is the next one due there
+    /// (decided once, when they first outgrow `rowSpillBytes`), or to a temporary file for the consumer to copy.
+    ///
+    /// A huge document's rows are many times its size (32 bytes a byte for an unpunctuated Han run): set aside,
+    /// they were written to disk, read back and written again.
+    private func setAside(_ output: inout Output) throws(TextError) {
+        if output.spill == nil, output.dueFile == nil, let file = dueRowsFile?() { output.dueFile = file }
+        if let file = output.dueFile {
+            do { try file.append(rendered: output.rows) } catch { throw .rowsUnwritten(error) }
+        } else {
+            if output.spill == nil { output.spill = try RowSpill(in: spillFolder) }
+            try output.spill!.write(output.rows)
+        }
+        output.rows.removeAll(keepingCapacity: true)
     }
 
     /// A temporary file that takes a document's rows once they outgrow `rowSpillBytes`, written past the page
@@ -401,9 +423,7 @@ public final class DocumentAnalyzer {
                     surface: original, left: left..<original.lowerBound, right: original.upperBound..<right,
                     sentence: sentence, start: start, end: end, scratch: &scratch, to: &output.rows)
                 if output.rows.count >= rowSpillBytes {
-                    if output.spill == nil { output.spill = try RowSpill(in: spillFolder) }
-                    try output.spill!.write(output.rows)
-                    output.rows.removeAll(keepingCapacity: true)
+                    try setAside(&output)
                 }
             } else if keepsMatches {
                 output.matches.append(match())

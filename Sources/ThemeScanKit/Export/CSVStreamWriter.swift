@@ -4,10 +4,15 @@ import Foundation
 ///
 /// Records are rendered exactly as `CSVTable.rendered()` renders them, so a streamed file and a rendered table
 /// with the same rows are the same bytes.
-public final class CSVStreamWriter {
+///
+/// Calls from different threads are taken one at a time: the corpus analyzer's workers write the rows of the
+/// document next due while the task that writes results in order waits for it (`CorpusAnalyzer.matchesFile`), and
+/// the lock makes what each wrote visible to the other. The order of the rows is the callers' to keep.
+public final class CSVStreamWriter: @unchecked Sendable {
     /// Buffers what it is given, so rows are handed on as they come rather than gathered here first.
     private let file: DirectFileWriter
     private let path: String
+    private let lock = NSLock()
 
     /// Creates the file (replacing one there) and writes the header, after a UTF-8 byte order mark when asked
     /// (`CSVTable.byteOrderMark`). Messages name the file as `displayPath`, such as `out/matches.csv` for a file
@@ -38,6 +43,8 @@ public final class CSVStreamWriter {
 
     /// Appends records already rendered as CSV bytes (see `MatchRowRenderer`).
     public func append(rendered bytes: [UInt8]) throws(OutputError) {
+        lock.lock()
+        defer { lock.unlock() }
         do { try file.write(bytes) } catch { throw .writeFailed(path: path, reason: error.reason) }
     }
 
@@ -50,11 +57,15 @@ public final class CSVStreamWriter {
             throw .writeFailed(path: self.path, reason: "the set-aside rows in \(path) are gone")
         }
         defer { Foundation.close(source) }
+        lock.lock()
+        defer { lock.unlock() }
         do { try file.append(contentsOf: source) } catch { throw .writeFailed(path: self.path, reason: error.reason) }
     }
 
     /// Writes what is buffered, waits until the file is on disk, and closes it.
     public func close() throws(OutputError) {
+        lock.lock()
+        defer { lock.unlock() }
         do { try file.close(synchronizing: true) } catch { throw .writeFailed(path: path, reason: error.reason) }
     }
 }
