@@ -2,9 +2,9 @@
 ///
 /// Every match of a pattern carries its pattern's credits. As an array, each match copied a reference to it, and
 /// counting those references (an atomic update of a heap object per match, once when kept and once when let go)
-/// was a fifth of the match stage's time for a large codebook that matches often. A single credit, which is what a
-/// term listed under one code gives, is now stored in the list itself; only a term shared by several codes holds an
-/// array.
+/// was over a tenth of the match stage's time for a large codebook that matches often. A single credit, which is
+/// what a term listed under one code gives, is stored in the list itself; only a term shared by several codes holds
+/// an array.
 public struct CreditList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
     private enum Storage: Sendable, Hashable {
         case one(Credit)
