@@ -167,12 +167,7 @@ struct PatternAutomaton: Sendable {
         var counts = (absent: 0, refused: 0)
         for (node, unit) in pairs where node > 0 && Int(node) < nodes.count {
             let hash = Self.hash(parent: node, unit: unit)
-            var slot = Int(truncatingIfNeeded: hash >> transitionShift)
-            while transitions[slot].parent >= 0 {
-                if transitions[slot].parent == node && transitions[slot].unit == unit { break }
-                slot = (slot + 1) & transitionMask
-            }
-            guard transitions[slot].parent < 0 else { continue }
+            guard probe(node, unit, hash: hash) < 0 else { continue }
             counts.absent += 1
             if !mayHaveEdge(hash: hash) { counts.refused += 1 }
         }
@@ -270,6 +265,12 @@ struct PatternAutomaton: Sendable {
     private func child(of node: Int32, unit: UInt16) -> Step {
         let hash = Self.hash(parent: node, unit: unit)
         guard mayHaveEdge(hash: hash) else { return -1 }
+        return probe(node, unit, hash: hash)
+    }
+
+    /// The edge table's step for (`node`, `unit`), whose hash is `hash`, or -1.
+    @inline(__always)
+    private func probe(_ node: Int32, _ unit: UInt16, hash: UInt64) -> Step {
         var slot = Int(truncatingIfNeeded: hash >> transitionShift)
         while true {
             let transition = transitions[slot]
