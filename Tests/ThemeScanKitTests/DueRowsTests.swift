@@ -81,4 +81,42 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".themescan-rows") }
         #expect(left.isEmpty)
     }
+
+    /// A document not yet due sets its rows aside; once due, it moves them into the file itself, then writes the
+    /// rest there, so the consumer has only its last rows to copy.
+    @Test(arguments: [0, 1, 3])
+    func aDocumentThatBecomesDueMovesWhatItSetAsideFirst(waits: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let matcher = try TestSupport.matcher(codes: ChunkingTests.codes)
+        let renderer = MatchRowRenderer(codes: matcher.codes, terms: matcher.terms)
+        let document = ChunkingTests.document(ChunkingTests.text(sentences: 200))
+        let reference = try DocumentAnalyzer(
+            matcher: matcher, contextLength: 20, speakers: .all, rowRenderer: renderer, chunkLength: 300
+        ).analyze(document, index: 0)
+        #expect(reference.matchRows.count > 10 * 1_000)
+
+        let path = folder.appendingPathComponent("matches.csv").path
+        let writer = try CSVStreamWriter(path: path, header: ["h"])
+        let analyzer = try DocumentAnalyzer(
+            matcher: matcher, contextLength: 20, speakers: .all, rowRenderer: renderer, chunkLength: 300,
+            rowSpillBytes: 1_000)
+        analyzer.spillFolder = folder.path
+        var asked = 0
+        analyzer.dueRowsFile = {
+            asked += 1
+            return asked > waits ? writer : nil
+        }
+        let analysis = try analyzer.analyze(document, index: 0)
+        #expect(asked == waits + 1)
+        #expect(analysis.spilledMatchRows == nil)
+        #expect(analysis.matchRows.count < 1_000)
+        try writer.append(rendered: analysis.matchRows)
+        try writer.close()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let same = written == Array("h\r\n".utf8) + reference.matchRows
+        #expect(same, "\(written.count) bytes against \(reference.matchRows.count + 3)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".themescan-rows") }
+        #expect(left.isEmpty)
+    }
 }

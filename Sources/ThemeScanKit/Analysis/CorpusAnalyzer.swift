@@ -30,10 +30,11 @@ public struct CorpusAnalyzer: Sendable {
     public var keepsMatches = true
     /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
     public var spillFolder: String?
-    /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document that is the next one due
-    /// there when its rows first outgrow memory writes them to it straight away, rather than setting them aside for
-    /// the consumer to copy; the consumer then writes the rest (`DocumentAnalysis.matchRows`) as for any document.
-    /// The consumer writes nothing else meanwhile: it is waiting for that very document.
+    /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document whose rows outgrow memory
+    /// writes them to it straight away once it is the next one due there, moving in first what it set aside while
+    /// it waited, rather than leaving all of them for the consumer to copy; the consumer then writes the rest
+    /// (`DocumentAnalysis.matchRows`) as for any document. The consumer writes nothing else meanwhile: it is waiting
+    /// for that very document.
     public var matchesFile: CSVStreamWriter?
     /// Bytes of rows a document keeps in memory before it sets them aside (`DocumentAnalyzer.rowSpillBytes`);
     /// tests make it small.

@@ -34,9 +34,9 @@ public final class DocumentAnalyzer {
     /// Where rows set aside beyond `rowSpillBytes` go; the system's temporary folder when nil. The CLI names its
     /// staging folder, so an interrupted run leaves no quoted interview text behind.
     public var spillFolder: String?
-    /// Asked when a document's rows first outgrow `rowSpillBytes`: the file its rows may be written to straight
-    /// away, because the document is the next one due there, or nil to set them aside. The corpus analyzer sets it
-    /// for each document it may apply to.
+    /// Asked each time a document's rows outgrow `rowSpillBytes`, until it gives a file: the file its rows may be
+    /// written to straight away, because the document is the next one due there, or nil to set them aside. The
+    /// corpus analyzer sets it for each document it may apply to.
     var dueRowsFile: (() -> CSVStreamWriter?)?
     let chunkLength: Int
     /// Rendered rows beyond this many bytes go to a temporary file, so one huge, match-dense document does not
@@ -323,13 +323,21 @@ public final class DocumentAnalyzer {
         }
     }
 
-    /// Hands the rows rendered so far on: straight to `matches.csv` when the document is the next one due there
-    /// (decided once, when they first outgrow `rowSpillBytes`), or to a temporary file for the consumer to copy.
+    /// Hands the rows rendered so far on: straight to `matches.csv` once the document is the next one due there,
+    /// or to a temporary file for the consumer to copy until then.
     ///
     /// A huge document's rows are many times its size (32 bytes a byte for an unpunctuated Han run): set aside,
-    /// they were written to disk, read back and written again.
+    /// they were written to disk, read back and written again. A document still waiting for those before it asks
+    /// again each time its rows outgrow memory; once due, it moves what it set aside into the file itself and goes
+    /// on there.
     private func setAside(_ output: inout Output) throws(TextError) {
-        if output.spill == nil, output.dueFile == nil, let file = dueRowsFile?() { output.dueFile = file }
+        if output.dueFile == nil, let file = dueRowsFile?() {
+            if let spill = output.spill.take() {
+                try spill.close()
+                do { try file.append(movingRowsFrom: spill.path) } catch { throw .rowsUnwritten(error) }
+            }
+            output.dueFile = file
+        }
         if let file = output.dueFile {
             do { try file.append(rendered: output.rows) } catch { throw .rowsUnwritten(error) }
         } else {
