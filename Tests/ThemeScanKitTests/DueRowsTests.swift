@@ -9,6 +9,11 @@ import Testing
     /// Rows a document keeps in memory before handing them on: small, so most of these documents outgrow it.
     static let spillBytes = 2_000
 
+    /// The files rows were set aside in that are still in `folder`: none once a run is over.
+    static func setAsideFiles(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".themescan-rows") }
+    }
+
     struct Run {
         var bytes: [UInt8]
         /// For each document in order: its rows left for the consumer, and whether it set rows aside.
@@ -78,8 +83,7 @@ import Testing
             #expect(parallelSame, "round \(round): \(parallel.bytes.count) bytes of \(reference.bytes.count)")
         }
         // Nothing is left behind in the folder the rows were set aside in.
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".themescan-rows") }
-        #expect(left.isEmpty)
+        #expect(try Self.setAsideFiles(in: folder).isEmpty)
     }
 
     /// A document not yet due sets its rows aside; once due, it moves them into the file itself, then writes the
@@ -116,7 +120,6 @@ import Testing
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let same = written == Array("h\r\n".utf8) + reference.matchRows
         #expect(same, "\(written.count) bytes against \(reference.matchRows.count + 3)")
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".themescan-rows") }
-        #expect(left.isEmpty)
+        #expect(try Self.setAsideFiles(in: folder).isEmpty)
     }
 }

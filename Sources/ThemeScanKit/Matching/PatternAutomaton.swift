@@ -116,10 +116,10 @@ struct PatternAutomaton: Sendable {
         var transitions = [Transition](
             repeating: Transition(parent: -1, unit: 0, child: -1), count: 1 << capacityBits)
         // Eight bits an edge, two of them set in one word: about one absent edge in twenty passes.
-        var filterBits = 9
-        while 1 << filterBits < 8 * edgeCount { filterBits += 1 }
-        let filterShift = UInt64(64 - (filterBits - 6))
-        var edgeFilter = [UInt64](repeating: 0, count: 1 << (filterBits - 6))
+        var filterWordsLog2 = 3
+        while 1 << (filterWordsLog2 + 6) < 8 * edgeCount { filterWordsLog2 += 1 }
+        let filterShift = UInt64(64 - filterWordsLog2)
+        var edgeFilter = [UInt64](repeating: 0, count: 1 << filterWordsLog2)
         for (parent, node) in builder.nodes.enumerated().dropFirst() {
             for (unit, child) in node.edges {
                 let hash = Self.hash(parent: Int32(parent), unit: unit)
