@@ -84,11 +84,14 @@ import Testing
         #expect(cores == Array(text.utf16))
     }
 
-    @Test func renderedRowsAreTheBytesOfTheMatchRecords() throws {
-        let matcher = try TestSupport.matcher(codes: Self.codes)
+    /// With terms that credit one code, whose rows are rendered in place, and terms shared by two codes, whose
+    /// repeated fields are rendered aside once.
+    @Test(arguments: [false, true]) func renderedRowsAreTheBytesOfTheMatchRecords(sharedTerms: Bool) throws {
+        let matcher = try TestSupport.matcher(codes: Self.codes + (sharedTerms ? [("s", ["抑郁", "亲子关系"], [])] : []))
         let document = Self.document(Self.text(sentences: 40) + "抑郁, \"quoted\" depressed\r\nparent\r\nchild relationship")
         for chunkLength in [50, Int.max] {
             let records = try Self.analyzer(matcher, chunkLength: chunkLength).analyze(document, index: 0)
+            #expect(records.matches.contains { $0.credits.count == 2 } == sharedTerms)
             let rows = try Self.analyzer(matcher, chunkLength: chunkLength, rows: true).analyze(document, index: 0)
             #expect(rows.matches.isEmpty)
             #expect(rows.tally == records.tally)
@@ -102,6 +105,16 @@ import Testing
             let difference = zip(rendered.split(separator: "\r\n"), expected.split(separator: "\r\n")).first { $0 != $1 }
             #expect(difference == nil)
             #expect(rendered == expected)
+        }
+    }
+
+    @Test func decimalsAreWrittenAsStringWritesThem() {
+        var values = [0, 1, 9, 10, 99, 100, 12_345, Int(Int32.max), Int.max]
+        values += (0..<19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } - 1 }
+        for value in values {
+            var bytes: [UInt8] = [0x2C]
+            MatchRowRenderer.appendDecimal(value, to: &bytes)
+            #expect(bytes == [0x2C] + Array(String(value).utf8))
         }
     }
 

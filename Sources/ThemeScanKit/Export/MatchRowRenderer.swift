@@ -37,20 +37,33 @@ public struct MatchRowRenderer: Sendable {
         left: Range<Int>, right: Range<Int>, sentence: Range<Int>, start: Int, end: Int, scratch: inout [UInt8],
         to bytes: inout [UInt8]
     ) {
+        func appendFields(to bytes: inout [UInt8]) {
+            source.appendField(surface, flatteningLineBreaks: false, to: &bytes)
+            bytes.append(0x2C)
+            Self.appendDecimal(start, to: &bytes)
+            bytes.append(0x2C)
+            Self.appendDecimal(end, to: &bytes)
+            bytes.append(0x2C)
+            source.appendField(left, flatteningLineBreaks: true, to: &bytes)
+            bytes.append(0x2C)
+            source.appendField(right, flatteningLineBreaks: true, to: &bytes)
+            bytes.append(0x2C)
+            source.appendField(sentence, flatteningLineBreaks: true, to: &bytes)
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+        }
+        // Most terms credit one code: their row is rendered in place, and only shared terms render the fields
+        // they repeat once, aside.
+        if credits.count == 1 {
+            bytes.append(contentsOf: prefix)
+            Self.appendDecimal(segment, to: &bytes)
+            bytes.append(0x2C)
+            bytes.append(contentsOf: creditFields[credits[0].term])
+            appendFields(to: &bytes)
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
-        source.appendField(surface, flatteningLineBreaks: false, to: &scratch)
-        scratch.append(0x2C)
-        Self.appendDecimal(start, to: &scratch)
-        scratch.append(0x2C)
-        Self.appendDecimal(end, to: &scratch)
-        scratch.append(0x2C)
-        source.appendField(left, flatteningLineBreaks: true, to: &scratch)
-        scratch.append(0x2C)
-        source.appendField(right, flatteningLineBreaks: true, to: &scratch)
-        scratch.append(0x2C)
-        source.appendField(sentence, flatteningLineBreaks: true, to: &scratch)
-        scratch.append(0x0D)
-        scratch.append(0x0A)
+        appendFields(to: &scratch)
         for credit in credits {
             bytes.append(contentsOf: prefix)
             Self.appendDecimal(segment, to: &bytes)
@@ -60,8 +73,20 @@ public struct MatchRowRenderer: Sendable {
         }
     }
 
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        // Offsets below 10^15 make small strings: no allocation.
-        bytes.append(contentsOf: String(value).utf8)
+    /// Appends a non-negative `value` in decimal digits, as `String(value)` writes it; three per row made a
+    /// string each.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        precondition(value >= 0, "offsets and segment numbers are never negative")
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            repeat {
+                count += 1
+                buffer[buffer.count - count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
+        }
     }
 }
