@@ -41,30 +41,34 @@ public final class TextNormalizer {
         // NFKC_Casefold rarely grows text by much; the rare long expansions (U+FDFA …) retry with more room.
         var capacity = text.count + text.count / 4 + 16
         while true {
-            var units = [UInt16](repeating: 0, count: capacity)
-            var starts = [Int32](repeating: 0, count: capacity)
-            var ends = [Int32](repeating: 0, count: capacity)
-            var length: Int32 = 0
-            let status = text.withUnsafeBufferPointer { source in
-                units.withUnsafeMutableBufferPointer { output in
-                    starts.withUnsafeMutableBufferPointer { startsBuffer in
-                        ends.withUnsafeMutableBufferPointer { endsBuffer in
+            var status: Int32 = 0
+            var length = 0
+            var starts: [Int32] = []
+            var ends: [Int32] = []
+            // ICU writes every unit and offset it reports, so the arrays are not filled beforehand: that wrote as much
+            // memory again as the folding itself.
+            let units = [UInt16](unsafeUninitializedCapacity: capacity) { output, unitCount in
+                starts = [Int32](unsafeUninitializedCapacity: capacity) { startsBuffer, startCount in
+                    ends = [Int32](unsafeUninitializedCapacity: capacity) { endsBuffer, endCount in
+                        var produced: Int32 = 0
+                        status = text.withUnsafeBufferPointer { source in
                             cicu_fold(
-                                source.baseAddress, Int32(source.count), output.baseAddress,
-                                startsBuffer.baseAddress, endsBuffer.baseAddress, Int32(capacity), &length)
+                                source.baseAddress, Int32(source.count), output.baseAddress, startsBuffer.baseAddress,
+                                endsBuffer.baseAddress, Int32(capacity), &produced)
                         }
+                        // Nothing is kept of a failed or cut-short fold.
+                        length = status == 0 ? Int(produced) : 0
+                        endCount = length
                     }
+                    startCount = length
                 }
+                unitCount = length
             }
             if status == CICU_BUFFER_TOO_SMALL {
                 capacity *= 2
                 continue
             }
             guard status == 0 else { throw .icu(operation: "normalizing", status: status) }
-            let count = Int(length)
-            units.removeSubrange(count...)
-            starts.removeSubrange(count...)
-            ends.removeSubrange(count...)
             return NormalizedText(units: units, originalStarts: starts, originalEnds: ends)
         }
     }
