@@ -34,11 +34,14 @@ let package = Package(
         ),
         // zlib's raw deflate, for the zip archives ThemeScan writes: a chosen level and entries of unknown size.
         .target(name: "CDeflate", linkerSettings: [.linkedLibrary("z")]),
+        // OpenSSL's message digests (SHA-256 for run.json, SHA-1 for REFI-QDA identifiers), behind plain C types.
+        .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
         // System calls Swift's Glibc module does not expose (an atomic swap of two folders).
         .target(name: "CPlatform"),
         .target(
             name: "ThemeScanKit",
             dependencies: [
+                "CCrypto",
                 "CDeflate",
                 "CICU",
                 "CLibXML2",

@@ -51,10 +51,10 @@ build() {
         -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
     local products="$work/release"
     local objects=() maps=() linker=()
-    mapfile -t objects < <(find "$products"/{ThemeScanKit,Yams,ZIPFoundation,CDeflate,CICU,CLibXML2,CPlatform,CYaml}.build \
+    mapfile -t objects < <(find "$products"/{ThemeScanKit,Yams,ZIPFoundation,CCrypto,CDeflate,CICU,CLibXML2,CPlatform,CYaml}.build \
         -name '*.o' | sort)
     while IFS= read -r map; do maps+=(-Xcc "-fmodule-map-file=$map"); done < <(
-        find "$products"/{CDeflate,CICU,CLibXML2,CPlatform}.build "$work/checkouts/Yams" "$work/checkouts/ZIPFoundation" \
+        find "$products"/{CCrypto,CDeflate,CICU,CLibXML2,CPlatform}.build "$work/checkouts/Yams" "$work/checkouts/ZIPFoundation" \
             -name module.modulemap | sort)
     # lld, when the toolchain has it, links these objects without gold's warnings about ASan's local symbols.
     [ -x "$(dirname "$(command -v swiftc)")/ld.lld" ] && linker=(-use-ld=lld)
@@ -63,7 +63,7 @@ build() {
         echo "Linking fuzz-$target"
         swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone "${linker[@]}" \
             "$(source_file "$target")" -I "$products/Modules" "${maps[@]}" "${objects[@]}" \
-            -licui18n -licuuc -licudata -lxml2 -lz -o "$work/bin/fuzz-$target"
+            -licui18n -licuuc -licudata -lxml2 -lz -lcrypto -o "$work/bin/fuzz-$target"
     done
 }
 

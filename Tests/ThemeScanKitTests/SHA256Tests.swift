@@ -54,6 +54,26 @@ import Testing
         #expect(SHA256.hex(hasher.finalize()) == Self.vectors[1].digest)
     }
 
+    /// Hashers are values: a copy goes on from where the original was, and neither sees the other's updates.
+    @Test func aCopiedHasherGoesOnIndependently() {
+        var original = SHA256()
+        original.update(Array("ab".utf8))
+        var copy = original
+        copy.update(Array("c".utf8))
+        original.update(Array("x".utf8))
+        #expect(SHA256.hex(copy.finalize()) == Self.vectors[1].digest)
+        #expect(original.finalize() == SHA256.digest(Array("abx".utf8)))
+    }
+
+    /// SHA-1, which name-based REFI-QDA identifiers use: the FIPS 180-4 examples.
+    @Test func sha1Examples() {
+        #expect(SHA256.hex(SHA1.digest([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        #expect(SHA256.hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(
+            SHA256.hex(SHA1.digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
+                == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
+    }
+
     @Test func updatingFromARawBufferEqualsUpdatingFromAnArray() {
         var hasher = SHA256()
         Self.message130.withUnsafeBytes { hasher.update($0) }
