@@ -138,7 +138,7 @@ public final class DocumentAnalyzer {
                     chunk.core.count == chunk.units.count ? chunk.units : Array(chunk.units[chunk.core]))
                 let tokens = try segmenter.words(in: normalized.units)
                 try analyze(
-                    units: chunk.units, core: chunk.core, normalized: normalized, tokens: tokens,
+                    units: chunk.units, core: chunk.core, normalized: normalized, tokens: tokens[...], tokenShift: 0,
                     scalarBase: segment.start + chunk.scalarBase, into: &output, tally: &tally)
             }
             end(segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
@@ -206,18 +206,15 @@ public final class DocumentAnalyzer {
         var turnStart = 0
         for turn in batch.turns {
             let turnEnd = turnStart + turn.normalized.units.count
-            var own: [WordToken] = []
             // No token crosses a separator, so each turn's tokens are the next ones that start before its end.
-            while nextToken < tokens.count, tokens[nextToken].range.lowerBound < turnEnd {
-                let range = tokens[nextToken].range
-                own.append(WordToken(range: (range.lowerBound - turnStart)..<(range.upperBound - turnStart), kind: tokens[nextToken].kind))
-                nextToken += 1
-            }
+            let firstToken = nextToken
+            while nextToken < tokens.count, tokens[nextToken].range.lowerBound < turnEnd { nextToken += 1 }
             let tokensBefore = tally.tokens
             begin(turn.index, turn.segment, prefixes: &prefixes, output: &output)
             try analyze(
-                units: turn.units, core: 0..<turn.units.count, normalized: turn.normalized, tokens: own,
-                scalarBase: turn.segment.start, into: &output, tally: &tally)
+                units: turn.units, core: 0..<turn.units.count, normalized: turn.normalized,
+                tokens: tokens[firstToken..<nextToken], tokenShift: turnStart, scalarBase: turn.segment.start,
+                into: &output, tally: &tally)
             end(turn.segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
             turnStart = turnEnd + 1
         }
@@ -254,12 +251,13 @@ public final class DocumentAnalyzer {
         output.roleCounts[segment.role.index].tokens += tally.tokens - tokensBefore
         guard output.segmentCodes.count > 1 else { return }
         output.segmentCodes.sort()
-        var previous = -1
-        var codes: [Int] = []
-        for code in output.segmentCodes where code != previous {
-            codes.append(code)
-            previous = code
+        // The distinct codes, in place: most turns with matches have a few, and an array each was an allocation.
+        var distinct = 1
+        for index in 1..<output.segmentCodes.count where output.segmentCodes[index] != output.segmentCodes[distinct - 1] {
+            output.segmentCodes[distinct] = output.segmentCodes[index]
+            distinct += 1
         }
+        let codes = output.segmentCodes[..<distinct]
         guard codes.count > 1 else { return }
         let codeCount = matcher.codes.count
         guard codeCount <= Self.pairTableCodes else {
@@ -373,17 +371,18 @@ public final class DocumentAnalyzer {
     }
 
     /// Analyzes `units[core]`, given its normalized text and word tokens; the units around it are context only.
-    /// `scalarBase` is the document scalar offset of `units[0]`.
+    /// `scalarBase` is the document scalar offset of `units[0]`. The tokens' ranges are `tokenShift` units past
+    /// the normalized text's: a batch's tokens are handed to its turns as they are, not copied.
     private func analyze(
-        units: [UInt16], core: Range<Int>, normalized: NormalizedText, tokens: [WordToken], scalarBase: Int,
-        into output: inout Output, tally: inout DocumentTally
+        units: [UInt16], core: Range<Int>, normalized: NormalizedText, tokens: ArraySlice<WordToken>, tokenShift: Int,
+        scalarBase: Int, into output: inout Output, tally: inout DocumentTally
     ) throws(TextError) {
         let spans = matcher.spans(in: normalized)
         tally.tokens += tokens.count
         if let wordList {
             Self.countWords(
-                tokens, spans: spans, in: normalized.units, settings: wordList, counter: &output.words,
-                spellings: &output.spellings)
+                tokens, shiftedBy: tokenShift, spans: spans, in: normalized.units, settings: wordList,
+                counter: &output.words, spellings: &output.spellings)
         }
         guard !spans.isEmpty else { return }
         let shift = core.lowerBound
@@ -486,12 +485,14 @@ public final class DocumentAnalyzer {
     /// surface, and every ICU token outside matches that is not a number and is long enough (stopwords are dropped
     /// once per distinct word, by `WordCounter.finish`).
     static func countWords(
-        _ tokens: [WordToken], spans: [MatchSpan], in units: [UInt16], settings: WordListSettings,
-        counter: inout WordCounter, spellings: inout MultiwordSpellings
+        _ tokens: ArraySlice<WordToken>, shiftedBy shift: Int, spans: [MatchSpan], in units: [UInt16],
+        settings: WordListSettings, counter: inout WordCounter, spellings: inout MultiwordSpellings
     ) {
         units.withUnsafeBufferPointer { buffer in
             var nextSpan = 0
-            for token in tokens {
+            for shifted in tokens {
+                let token = WordToken(
+                    range: (shifted.range.lowerBound - shift)..<(shifted.range.upperBound - shift), kind: shifted.kind)
                 // Spans come in text order and do not overlap; count each as the first token reaching it goes by.
                 while nextSpan < spans.count, spans[nextSpan].range.upperBound <= token.range.lowerBound {
                     countSpan(spans[nextSpan], in: buffer, counter: &counter, spellings: &spellings)

@@ -77,16 +77,23 @@ public struct MatchRowRenderer: Sendable {
     /// string each.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         precondition(value >= 0, "offsets and segment numbers are never negative")
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var rest = value
+        var power = 1
+        var digits = 1
+        while digits < 19, power * 10 <= value {
+            power *= 10
+            digits += 1
+        }
+        // Digits from the last, into their places: division by the constant 10 is a multiplication.
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        var rest = value
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = end
             repeat {
-                count += 1
-                buffer[buffer.count - count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                index -= 1
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
                 rest /= 10
             } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
         }
     }
 }
