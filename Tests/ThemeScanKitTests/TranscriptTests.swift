@@ -88,6 +88,15 @@ import Testing
         }
     }
 
+    /// Labels take CJK Unified Ideographs as letters without asking the property table or the excluded set: both
+    /// must agree.
+    @Test func unifiedIdeographsAreLettersNoLabelExcludes() {
+        let range = UInt32(0x4E00)...UInt32(0x9FFF)
+        let notLetters = range.compactMap(Unicode.Scalar.init).filter { !$0.properties.isAlphabetic }
+        #expect(notLetters.isEmpty)
+        #expect(TranscriptLineScanner.excludedFromLabels.allSatisfy { !range.contains($0.value) })
+    }
+
     @Test func colonLabelsFullWidthAndASCII() {
         let text = "访谈者：您好。\n受访者: 我们做个案管理。\nInterviewer: And parents?\nRespondent：Workshops.\n"
         #expect(Self.turns(text) == [

@@ -273,6 +273,12 @@ struct TranscriptLineScanner {
         }
         var hasLetter = false
         for scalar in scalars[range] {
+            // CJK Unified Ideographs are letters and never excluded; asking the set and the property table for
+            // each was a share of reading a transcript, whose labels are mostly Han.
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                hasLetter = true
+                continue
+            }
             if Self.excludedFromLabels.contains(scalar) || scalar == "\t" { return false }
             if scalar.properties.isAlphabetic { hasLetter = true }
         }
