@@ -44,6 +44,9 @@ public final class DocumentAnalyzer {
     let rowSpillBytes: Int
     /// The default: 8 MiB, so the buffer, which grows by doubling, stays under 16 MiB.
     static let defaultRowSpillBytes = 8 << 20
+    /// Bytes of `matches.csv` rows per byte of text an interview makes, about: 14 for the bench's corpus, whose
+    /// sentences each row quotes.
+    static let expectedRowBytesPerTextByte = 16
     let cutAfter: [UInt16]
     private let normalizer: TextNormalizer
     private let segmenter: WordSegmenter
@@ -100,6 +103,7 @@ public final class DocumentAnalyzer {
         var tally = DocumentTally(
             caseID: document.caseID, tokens: 0, characters: document.text.unicodeScalarCount,
             codeCount: matcher.codes.count, termCount: matcher.terms.count)
+        let textBytes = document.text.utf8.count
         document.text = ""
         let summary = DocumentSummary(
             id: document.id, caseID: document.caseID, source: document.source, format: document.format,
@@ -107,6 +111,14 @@ public final class DocumentAnalyzer {
             speakers: document.format.isTabular ? [] : Self.speakerList(document.segments), segments: 0,
             metadata: document.metadata)
         var output = Output(document: index, summary: summary)
+        if rowRenderer != nil {
+            // Room for the rows of a match-dense text from the start: grown by doubling, a document's rows were
+            // copied about once more, each time into freshly mapped memory. Pages never written stay unmapped,
+            // so room beyond what the rows take costs address space, not memory.
+            // Capped just above the size at which rows are set aside (tests make that size anything up to Int.max).
+            let textCap = rowSpillBytes / Self.expectedRowBytesPerTextByte + (1 << 16)
+            output.rows.reserveCapacity(min(textBytes, textCap) * Self.expectedRowBytesPerTextByte)
+        }
         if samplesPerCode > 0, let sampler { output.fullSamples = sampler.fullCodes() }
         // A document that failed part way leaves nothing behind for this one.
         clearPairCounts()
