@@ -4,6 +4,23 @@ import Testing
 
 /// Traditional→Simplified conversion touches only the neighbourhood of characters it would change.
 @Suite struct SimplificationScopeTests {
+    /// The set holds a character exactly when Hant-Hans changes it on its own, bit for bit across the unified
+    /// ideographs and both sides of the 64-bit words it packs them in.
+    @Test func theSetHoldsWhatTheTransliteratorChanges() throws {
+        let set = try TraditionalCharacterSet()
+        let transliterator = try Transliterator(id: "Hant-Hans")
+        var held = 0
+        for value in UInt32(0x4E00)...UInt32(0x9FFF) {
+            let alone = [UInt16(value)]
+            let changes = try transliterator.apply(to: alone) != alone
+            #expect(set.contains(value) == changes, "U+\(String(value, radix: 16, uppercase: true))")
+            if changes { held += 1 }
+        }
+        #expect(held > 1000)
+        #expect(set.contains(0x9B31) && set.contains(0x9EBC) && set.contains(0x500B))  // 鬱 麼 個
+        #expect(!set.contains(0x90C1) && !set.contains(0x4E48) && !set.contains(0x4E2A))  // 郁 么 个
+    }
+
     @Test func aLongRunIsConvertedOnlyAroundItsTraditionalCharacters() throws {
         let normalizer = try TextNormalizer(simplifyChinese: true)
         let filler = String(repeating: "我们", count: 30)
