@@ -7,6 +7,9 @@ struct BenchRound {
     var parallel: ChildProcess.Outcome
     var hanICU: (seconds: Double, tokens: Int)
     var han: ChildProcess.Outcome
+    /// jieba on its sample, when it runs: measured in every round like the rest, so its ratios are medians of
+    /// ratios within rounds too. Measured once per bench, a slow or fast moment of the machine moved them by a fifth.
+    var jieba: JiebaBaseline.Outcome?
 
     /// The median of `values`; the upper one of the middle two for an even count.
     static func median(_ values: [Double]) -> Double {

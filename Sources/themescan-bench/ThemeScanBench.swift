@@ -105,16 +105,30 @@ struct ThemeScanBench: ParsableCommand {
         }
         // Every round runs each end-to-end measurement once, so the ratios compare runs made minutes apart at most:
         // this machine's speed wanders more than that between the first and the last of a series.
+        var jiebaNote: String? = noJieba ? "skipped (--no-jieba)" : nil
+        var jiebaSample: [String]? = nil
+        if !noJieba {
+            if let reason = JiebaBaseline.unavailableReason() {
+                jiebaNote = "skipped: \(reason)"
+            } else {
+                jiebaSample = try prefix(of: files, megabytes: jiebaSize)
+            }
+        }
         var rounds: [BenchRound] = []
         for round in 1...max(1, runs) {
-            log("round \(round) of \(max(1, runs)): raw ICU, themescan on 1 and \(jobs) threads, then the Han run")
+            log(
+                "round \(round) of \(max(1, runs)): raw ICU, themescan on 1 and \(jobs) threads, "
+                    + (jiebaSample == nil ? "" : "jieba on \(jiebaSize) MB, ") + "then the Han run")
             rounds.append(
                 BenchRound(
                     icu: try StageProfile.rawICUSeconds(files: files),
                     single: try endToEnd(binary, corpus: corpusFolder, jobs: 1, workFolder: workFolder),
                     parallel: try endToEnd(binary, corpus: corpusFolder, jobs: jobs, workFolder: workFolder),
                     hanICU: try StageProfile.rawICUSeconds(files: hanFiles),
-                    han: try endToEnd(binary, corpus: hanFolder, jobs: 1, workFolder: workFolder)))
+                    han: try endToEnd(binary, corpus: hanFolder, jobs: 1, workFolder: workFolder),
+                    jieba: try jiebaSample.map {
+                        try JiebaBaseline.run(files: $0, terms: chinese, workFolder: workFolder)
+                    }))
         }
         func median(_ value: (BenchRound) -> Double) -> Double { BenchRound.median(rounds.map(value)) }
         func peak(_ outcome: (BenchRound) -> ChildProcess.Outcome) -> Int {
@@ -126,17 +140,6 @@ struct ThemeScanBench: ParsableCommand {
         log("stages on the Han run, 1 thread, in process")
         var hanStages = StageProfile()
         try hanStages.run(files: hanFiles, matcher: matcher)
-
-        var jieba: (JiebaBaseline.Outcome?, String?) = (nil, noJieba ? "skipped (--no-jieba)" : nil)
-        if !noJieba {
-            if let reason = JiebaBaseline.unavailableReason() {
-                jieba.1 = "skipped: \(reason)"
-            } else {
-                log("jieba on \(jiebaSize) MB")
-                let sample = try prefix(of: files, megabytes: jiebaSize)
-                jieba.0 = try JiebaBaseline.run(files: sample, terms: chinese, workFolder: workFolder)
-            }
-        }
 
         let scaling = try codebookScaling(files: files, workFolder: workFolder)
 
@@ -158,8 +161,10 @@ struct ThemeScanBench: ParsableCommand {
             | themescan analyze, 1 thread, one \(fmt(hanMB)) MB Han run | \(fmt(hanRate)) | — | \(megabytes(peak(\.han))) |
 
             """
-        if let outcome = jieba.0 {
-            report += "| jieba accurate mode, 1 thread (\(jiebaSize) MB) | \(fmt(outcome.megabytesPerSecond)) | — | — |\n"
+        let jiebaRounds = rounds.compactMap { round in round.jieba.map { (round, $0) } }
+        if !jiebaRounds.isEmpty {
+            let rate = BenchRound.median(jiebaRounds.map { $0.1.megabytesPerSecond })
+            report += "| jieba accurate mode, 1 thread (\(jiebaSize) MB) | \(fmt(rate)) | — | — |\n"
         }
         report += """
 
@@ -172,10 +177,13 @@ struct ThemeScanBench: ParsableCommand {
             | themescan 1 thread / raw ICU, Han run | \(fmt(median { $0.hanICU.seconds / $0.han.seconds })) |
 
             """
-        if let outcome = jieba.0 {
-            report += "| themescan 1 thread / jieba | \(fmt(singleRate / outcome.megabytesPerSecond)) |\n"
-            report += "| themescan \(jobs) threads / jieba (1 thread) | \(fmt(parallelRate / outcome.megabytesPerSecond)) |\n"
-        } else if let note = jieba.1 {
+        if !jiebaRounds.isEmpty {
+            func overJieba(_ outcome: (BenchRound) -> ChildProcess.Outcome) -> Double {
+                BenchRound.median(jiebaRounds.map { corpusMB / outcome($0.0).seconds / $0.1.megabytesPerSecond })
+            }
+            report += "| themescan 1 thread / jieba | \(fmt(overJieba(\.single))) |\n"
+            report += "| themescan \(jobs) threads / jieba (1 thread) | \(fmt(overJieba(\.parallel))) |\n"
+        } else if let note = jiebaNote {
             report += "\njieba: \(note)\n"
         }
         report += "\n| stage (1 thread, in process) | corpus s | share | Han run s | share |\n|---|---:|---:|---:|---:|\n"
