@@ -51,8 +51,19 @@ build() {
         -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
     local products="$work/release"
     local objects=() maps=() linker=()
-    mapfile -t objects < <(find "$products"/{ThemeScanKit,Yams,ZIPFoundation,CCrypto,CDeflate,CICU,CLibXML2,CPlatform,CYaml}.build \
-        -name '*.o' | sort)
+    # A Swift target's objects are those its output file map names for its sources (the map also names a
+    # whole-module object that is never made): objects of sources since removed stay in the build folder and would
+    # be linked too. C targets have no map; their objects are all there is.
+    local target_dir object
+    for target_dir in "$products"/{ThemeScanKit,Yams,ZIPFoundation,CCrypto,CDeflate,CICU,CLibXML2,CPlatform,CYaml}.build; do
+        if [ -f "$target_dir/output-file-map.json" ]; then
+            grep -o '"object" *: *"[^"]*"' "$target_dir/output-file-map.json" | sed 's/.*: *"//; s/"$//' |
+                while IFS= read -r object; do if [ -f "$object" ]; then echo "$object"; fi; done
+        else
+            find "$target_dir" -name '*.o'
+        fi
+    done | sort > "$work/objects.txt"
+    mapfile -t objects < "$work/objects.txt"
     while IFS= read -r map; do maps+=(-Xcc "-fmodule-map-file=$map"); done < <(
         find "$products"/{CCrypto,CDeflate,CICU,CLibXML2,CPlatform}.build "$work/checkouts/Yams" "$work/checkouts/ZIPFoundation" \
             -name module.modulemap | sort)
