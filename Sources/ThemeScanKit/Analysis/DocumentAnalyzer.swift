@@ -114,8 +114,8 @@ public final class DocumentAnalyzer {
         if rowRenderer != nil {
             // Room for the rows of a match-dense text from the start: grown by doubling, a document's rows were
             // copied about once more, each time into freshly mapped memory. Pages never written stay unmapped,
-            // so room beyond what the rows take costs address space, not memory.
-            // Capped just above the size at which rows are set aside (tests make that size anything up to Int.max).
+            // so room beyond what the rows take costs address space, not memory. The room is capped just above
+            // the size at which rows are set aside, computed so that no size a test sets (up to Int.max) overflows.
             let textCap = rowSpillBytes / Self.expectedRowBytesPerTextByte + (1 << 16)
             output.rows.reserveCapacity(min(textBytes, textCap) * Self.expectedRowBytesPerTextByte)
         }
