@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func decimalsAreWrittenAsStringWritesThem() {
-        var values = [0, 1, 9, 10, 99, 100, 12_345, Int(Int32.max), Int.max]
+        var values = [0, 1, 9, 10, 99, 100, 12_345, Int(Int32.max), Int.max, -1, -10, Int.min + 1]
         values += (0..<19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } - 1 }
         for value in values {
             var bytes: [UInt8] = [0x2C]

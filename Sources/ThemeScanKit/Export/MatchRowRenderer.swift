@@ -52,48 +52,34 @@ public struct MatchRowRenderer: Sendable {
             bytes.append(0x0D)
             bytes.append(0x0A)
         }
-        // Most terms credit one code: their row is rendered in place, and only shared terms render the fields
-        // they repeat once, aside.
-        if credits.count == 1 {
+        func appendLead(_ credit: Credit) {
             bytes.append(contentsOf: prefix)
             Self.appendDecimal(segment, to: &bytes)
             bytes.append(0x2C)
-            bytes.append(contentsOf: creditFields[credits[0].term])
+            bytes.append(contentsOf: creditFields[credit.term])
+        }
+        // Most terms credit one code: their row is rendered in place, and only shared terms render the fields
+        // they repeat once, aside.
+        if credits.count == 1 {
+            appendLead(credits[0])
             appendFields(to: &bytes)
             return
         }
         scratch.removeAll(keepingCapacity: true)
         appendFields(to: &scratch)
         for credit in credits {
-            bytes.append(contentsOf: prefix)
-            Self.appendDecimal(segment, to: &bytes)
-            bytes.append(0x2C)
-            bytes.append(contentsOf: creditFields[credit.term])
+            appendLead(credit)
             bytes.append(contentsOf: scratch)
         }
     }
 
-    /// Appends a non-negative `value` in decimal digits, as `String(value)` writes it; three per row made a
-    /// string each.
+    /// Appends `value` in decimal digits, as `String(value)` writes them (`ByteCursor.put(digitsOf:)`); three per
+    /// row had made a string each.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        precondition(value >= 0, "offsets and segment numbers are never negative")
-        var power = 1
-        var digits = 1
-        while digits < 19, power * 10 <= value {
-            power *= 10
-            digits += 1
-        }
-        // Digits from the last, into their places: division by the constant 10 is a multiplication.
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var rest = value
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var index = end
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                rest /= 10
-            } while rest > 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var cursor = ByteCursor(buffer)
+            cursor.put(digitsOf: Int64(value))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<cursor.count]))
         }
     }
 }
