@@ -33,4 +33,20 @@ import Testing
         // Within reach of a Traditional character, the word rule that would rewrite 份子 does apply.
         #expect(try normalizer.normalize("份子鬱").string == "分子郁")
     }
+
+    /// A text with nothing to replace skips the replacement scan; one such character anywhere, first and last
+    /// included, must still be found. Each case holds one character that needs replacing, amid Simplified text.
+    @Test(arguments: [("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{02BC}", "'"), ("\u{2032}", "'"), ("個", "个"), ("鬱", "郁")])
+    func aLoneReplacementIsMadeWhereverItStands(mark: String, replacement: String) throws {
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let plain = "我们的孩子"
+        #expect(try normalizer.normalize(plain).string == plain)
+        for (before, after) in [("", plain), (plain, plain), (plain, "")] {
+            #expect(try normalizer.normalize(before + mark + after).string == before + replacement + after)
+        }
+        // Without simplification only apostrophes are replaced.
+        let unsimplified = try TextNormalizer(simplifyChinese: false)
+        let expected = replacement == "'" ? replacement : mark
+        #expect(try unsimplified.normalize(plain + mark).string == plain + expected)
+    }
 }

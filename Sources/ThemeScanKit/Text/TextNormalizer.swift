@@ -81,6 +81,7 @@ public final class TextNormalizer {
 
     /// The stretches to replace, in order: apostrophes, and Han runs the simplifier changes.
     private func replacements(in units: [UInt16]) throws(TextError) -> [Edit] {
+        guard mayNeedReplacements(units) else { return [] }
         var edits: [Edit] = []
         // The starts of the last `simplificationContext` scalars of the current Han run, as a ring: one array for
         // the whole text rather than one per run (a run ends at every punctuation mark).
@@ -133,6 +134,28 @@ public final class TextNormalizer {
             index = end
         }
         return edits
+    }
+
+    /// Whether `units` has anything `replacements` might replace: an apostrophe to unify, or a Traditional-only
+    /// character (any surrogate pair too, rather than decode it here).
+    ///
+    /// Most text is Simplified and has neither. One tight pass over the units settles that, where the full scan
+    /// decoded every scalar and kept the ring of each Han run's recent characters.
+    private func mayNeedReplacements(_ units: [UInt16]) -> Bool {
+        let traditional = simplifier?.traditional
+        return units.withUnsafeBufferPointer { units in
+            for unit in units {
+                switch unit {
+                case 0x2018, 0x2019, 0x02BC, 0x2032:
+                    return true
+                case 0xD800..<0xE000:
+                    if traditional != nil { return true }
+                default:
+                    if let traditional, traditional.contains(UInt32(unit)) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Han characters kept on either side of a Traditional-only one when it is converted: more than the longest
