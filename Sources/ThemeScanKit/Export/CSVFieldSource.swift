@@ -7,39 +7,61 @@
 struct CSVFieldSource {
     let units: [UInt16]
     /// The text as UTF-8; lone surrogates are U+FFFD, as `CSVTable.appendField` writes them.
-    private var utf8: [UInt8] = []
+    private let utf8: [UInt8]
     /// `utf8` offsets of each UTF-16 position, `units.count` included.
-    private var offsets: [UInt32] = []
+    private let offsets: [UInt32]
     /// UTF-16 positions, ascending, of the units a field cannot be copied over: commas and quotes (quoting), line
     /// breaks and tabs (flattening), and surrogates (so a copied field never starts or ends inside a pair).
-    private var specials: [Int] = []
+    private let specials: [Int]
 
     init(units: [UInt16]) {
         self.units = units
-        utf8.reserveCapacity(units.count * 3)
-        offsets.reserveCapacity(units.count + 1)
-        for (position, unit) in units.enumerated() {
-            offsets.append(UInt32(utf8.count))
-            switch unit {
-            case 0x09, 0x0A, 0x0D, 0x22, 0x2C:
-                specials.append(position)
-                utf8.append(UInt8(unit))
-            case 0..<0x80:
-                utf8.append(UInt8(unit))
-            case 0x80..<0x800:
-                utf8.append(UInt8(0xC0 | (unit >> 6)))
-                utf8.append(UInt8(0x80 | (unit & 0x3F)))
-            case 0xD800..<0xE000:
-                // Only the slow path writes these, so what is stored for them is never copied.
-                specials.append(position)
-                utf8.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default:
-                utf8.append(UInt8(0xE0 | (unit >> 12)))
-                utf8.append(UInt8(0x80 | ((unit >> 6) & 0x3F)))
-                utf8.append(UInt8(0x80 | (unit & 0x3F)))
+        var specials: [Int] = []
+        // Written through pointers into arrays sized for the worst case (three bytes a unit): appended a byte at a
+        // time, each append checked the capacity, and a turn's text is encoded here once per turn with matches.
+        let count = units.count
+        var utf8: [UInt8] = []
+        offsets = [UInt32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+            utf8 = [UInt8](unsafeUninitializedCapacity: count * 3) { utf8, written in
+                units.withUnsafeBufferPointer { units in
+                    var end = 0
+                    for position in 0..<count {
+                        offsets[position] = UInt32(truncatingIfNeeded: end)
+                        let unit = units[position]
+                        switch unit {
+                        case 0x09, 0x0A, 0x0D, 0x22, 0x2C:
+                            specials.append(position)
+                            utf8[end] = UInt8(truncatingIfNeeded: unit)
+                            end += 1
+                        case 0..<0x80:
+                            utf8[end] = UInt8(truncatingIfNeeded: unit)
+                            end += 1
+                        case 0x80..<0x800:
+                            utf8[end] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
+                            utf8[end + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+                            end += 2
+                        case 0xD800..<0xE000:
+                            // Only the slow path writes these, so what is stored for them is never copied.
+                            specials.append(position)
+                            utf8[end] = 0xEF
+                            utf8[end + 1] = 0xBF
+                            utf8[end + 2] = 0xBD
+                            end += 3
+                        default:
+                            utf8[end] = UInt8(truncatingIfNeeded: 0xE0 | (unit >> 12))
+                            utf8[end + 1] = UInt8(truncatingIfNeeded: 0x80 | ((unit >> 6) & 0x3F))
+                            utf8[end + 2] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+                            end += 3
+                        }
+                    }
+                    offsets[count] = UInt32(truncatingIfNeeded: end)
+                    written = end
+                }
             }
+            initialized = count + 1
         }
-        offsets.append(UInt32(utf8.count))
+        self.utf8 = utf8
+        self.specials = specials
     }
 
     /// Appends `units[range]` as a CSV field, exactly as `CSVTable.appendField(utf16:flatteningLineBreaks:to:)` does.
