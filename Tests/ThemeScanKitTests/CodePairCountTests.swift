@@ -58,23 +58,24 @@ import Testing
     }
 }
 
-/// Cases coded for both codes of a pair (`cooccurrence.csv`'s `cases`), counted case by case.
+/// Cases coded for both codes of a pair (`cooccurrence.csv`'s `cases`), counted case by case: in a square table for
+/// small codebooks and in a dictionary for large ones, which must agree.
 @Suite struct CaseCodePairTests {
-    @Test(arguments: [1, 2])
-    func casesSharingBothCodesAreCounted(minimum: Int) {
-        var tally = CorpusTally(codeCount: 3, termCount: 1)
+    @Test(arguments: [1, 2], [3, DocumentAnalyzer.pairTableCodes + 1])
+    func casesSharingBothCodesAreCounted(minimum: Int, width: Int) {
+        var tally = CorpusTally(codeCount: width, termCount: 1)
         let cases: [(String, [Int])] = [("A", [2, 1, 0]), ("B", [1, 2, 2]), ("C", [2, 2, 2]), ("D", [0, 0, 5]), ("A", [0, 1, 0])]
         for (caseID, codes) in cases {
-            var document = DocumentTally(caseID: caseID, tokens: 1, characters: 1, codeCount: 3, termCount: 1)
-            document.codeOccurrences = codes
+            var document = DocumentTally(caseID: caseID, tokens: 1, characters: 1, codeCount: width, termCount: 1)
+            document.codeOccurrences = codes + Array(repeating: 0, count: width - codes.count)
             tally.add(document)
         }
         // By brute force over the cases' coded sets.
         var expected: [CodePair: Int] = [:]
         for caseID in ["A", "B", "C", "D"] {
-            let counts = tally.caseCodeOccurrences.counts(ofCase: caseID, width: 3)
-            for first in 0..<3 {
-                for second in (first + 1)..<3 where counts[first] >= minimum && counts[second] >= minimum {
+            let counts = tally.caseCodeOccurrences.counts(ofCase: caseID, width: width)
+            for first in 0..<width {
+                for second in (first + 1)..<width where counts[first] >= minimum && counts[second] >= minimum {
                     expected[CodePair(first, second), default: 0] += 1
                 }
             }
