@@ -112,6 +112,26 @@ import Testing
         #expect(!classifier.isLetter(Unicode.Scalar("7").value))
     }
 
+    /// The classifier's table agrees with the scalars' own properties across the Basic Multilingual Plane,
+    /// including the blocks it fills without asking them.
+    @Test func classifierTableAgreesWithUnicodeProperties() {
+        let classifier = TestSupport.classifier
+        var mismatches: [String] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kind = CharacterClass(scalar)
+            let isLetter: Bool
+            switch scalar.properties.generalCategory {
+            case .decimalNumber, .letterNumber, .otherNumber: isLetter = false
+            default: isLetter = kind == .word
+            }
+            if classifier.classify(value) != kind || classifier.isLetter(value) != isLetter {
+                mismatches.append("U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
     @Test func scalarOffsetsSkipSurrogatePairs() {
         let map = ScalarOffsetMap(units: Array("a😀b𠀀c".utf16))
         #expect(map.scalarOffset(ofUTF16: 0) == 0)

@@ -8,9 +8,16 @@ public struct CharacterClassifier: Sendable {
     public init() {
         var classes = [CharacterClass](repeating: .other, count: 0x10000)
         var letters = [Bool](repeating: false, count: 0x10000)
-        // Each scalar's properties are asked once: this table is built before any input is read, and asking for
-        // the class twice (once for the letter table) took twice the 10 ms.
-        for value in 0..<0x10000 {
+        // Each scalar's properties are asked once, and not at all in the three blocks whose every scalar has the
+        // same class (a test holds them to the properties): this table is built before any input is read, and
+        // asking Unicode's tables about all 65,536 scalars, twice, took 27 ms.
+        classes.replaceSubrange(Self.unifiedIdeographs, with: repeatElement(.ideograph, count: Self.unifiedIdeographs.count))
+        classes.replaceSubrange(Self.hangulSyllables, with: repeatElement(.word, count: Self.hangulSyllables.count))
+        letters.replaceSubrange(Self.hangulSyllables, with: repeatElement(true, count: Self.hangulSyllables.count))
+        for value in 0..<0x10000
+        where !Self.unifiedIdeographs.contains(value) && !Self.hangulSyllables.contains(value)
+            && !Self.privateUse.contains(value)
+        {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
             let kind = CharacterClass(scalar)
             classes[value] = kind
@@ -19,6 +26,13 @@ public struct CharacterClassifier: Sendable {
         basic = classes
         basicLetters = letters
     }
+
+    /// CJK Unified Ideographs: ideographs, not letters.
+    static let unifiedIdeographs = 0x4E00..<0xA000
+    /// Hangul syllables: letters of a spaced script.
+    static let hangulSyllables = 0xAC00..<0xD7A4
+    /// The private use area: other.
+    static let privateUse = 0xE000..<0xF900
 
     /// The class of a scalar.
     public func classify(_ value: UInt32) -> CharacterClass {
