@@ -2,10 +2,19 @@ import Foundation
 import ThemeScanKit
 
 extension Analyze {
-    /// The `run.json` of a finished run; `digests` holds the inputs already hashed, by path.
+    /// What run.json records of a codebook file: its identity, and its themes, codes and terms.
+    static func record(codebook: Codebook, path: String) -> RunProvenance.ConfigurationFile {
+        let codes = codebook.themes.flatMap(\.codes)
+        return RunProvenance.ConfigurationFile(
+            path: path, sha256: digest(of: path), themes: codebook.themes.count, codes: codes.count,
+            terms: codes.reduce(0) { $0 + $1.terms.count })
+    }
+
+    /// The `run.json` of a finished run; `digests` holds the inputs already hashed, by path, and `codebooks` the
+    /// codebook files as they were loaded.
     func provenance(
         result: AnalysisResult, sources: [DocumentSource], digests: [String: String], diagnostics: [Diagnostic],
-        options: TableOptions, classifier: CharacterClassifier, started: Date
+        options: TableOptions, codebooks: [RunProvenance.ConfigurationFile], started: Date
     ) throws -> RunProvenance {
         // Counted, not grouped: a survey export has a document per row, and copies of them all were a second list.
         var documentsBySource: [String: (count: Int, format: String, encoding: String)] = [:]
@@ -22,14 +31,6 @@ extension Analyze {
                     path: source.path, size: Self.size(of: source.path), sha256: digests[source.path] ?? Self.digest(of: source.path),
                     format: documents.format, encoding: documents.encoding,
                     documents: documents.count, skipped: skipped.contains(source.path)))
-        }
-        let loader = CodebookLoader(classifier: classifier)
-        let codebooks = try lexicons.map { path in
-            let codebook = try loader.load(path: path).codebook
-            let codes = codebook.themes.flatMap(\.codes)
-            return RunProvenance.ConfigurationFile(
-                path: path, sha256: Self.digest(of: path), themes: codebook.themes.count, codes: codes.count,
-                terms: codes.reduce(0) { $0 + $1.terms.count })
         }
         let stopwordFiles = stopwords.files.isEmpty ? StopwordOptions.shippedLists() : stopwords.files
         let tally = result.tally

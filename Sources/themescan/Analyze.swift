@@ -108,7 +108,10 @@ struct Analyze: AsyncParsableCommand {
         let interrupts = InterruptHandler()
         let classifier = CharacterClassifier()
         do {
-            let codebook = try reporter.loadCodebook(lexicons, classifier: classifier)
+            let loaded = try reporter.loadCodebooks(lexicons, classifier: classifier)
+            let codebook = loaded.combined
+            // Recorded as loaded: run.json describes the codebooks this run matched, without loading them again.
+            let codebookRecords = zip(lexicons, loaded.files).map { Self.record(codebook: $1, path: $0) }
             let normalization = NormalizationOptions(simplifyChinese: !noSimplify)
             let matcher = try Matcher(codebook: codebook, normalization: normalization, classifier: classifier)
 
@@ -220,7 +223,7 @@ struct Analyze: AsyncParsableCommand {
                 }
                 let provenance = try self.provenance(
                     result: result, sources: sources, digests: digests, diagnostics: diagnostics, options: options,
-                    classifier: classifier, started: started)
+                    codebooks: codebookRecords, started: started)
                 try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 if let shard {
                     let partial = PartialResult(

@@ -65,6 +65,13 @@ struct DiagnosticReporter {
 
     /// Loads and combines the codebooks, reporting their warnings.
     func loadCodebook(_ paths: [String], classifier: CharacterClassifier) throws(CodebookError) -> Codebook {
+        try loadCodebooks(paths, classifier: classifier).combined
+    }
+
+    /// The codebooks at `paths` combined into one, and each as its file gave it, in order.
+    func loadCodebooks(
+        _ paths: [String], classifier: CharacterClassifier
+    ) throws(CodebookError) -> (combined: Codebook, files: [Codebook]) {
         let loader = CodebookLoader(classifier: classifier)
         var codebooks: [Codebook] = []
         for path in paths {
@@ -72,7 +79,7 @@ struct DiagnosticReporter {
             warnings.forEach(report)
             codebooks.append(codebook)
         }
-        return try Codebook.combining(codebooks)
+        return (try Codebook.combining(codebooks), codebooks)
     }
 
     private func write(_ line: String) {

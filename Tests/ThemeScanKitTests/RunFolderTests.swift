@@ -49,6 +49,12 @@ import Testing
         #expect(first.format == "txt" && first.encoding == "UTF-8" && first.documents == 1 && !first.skipped)
         #expect(provenance.codebooks.map(\.path) == ["codebook.yaml"])
         #expect(provenance.codebooks.first?.codes == 10)
+        let codebookBytes = try Data(contentsOf: folder.appendingPathComponent("codebook.yaml"))
+        #expect(provenance.codebooks.first?.sha256 == SHA256.hexDigest([UInt8](codebookBytes)))
+        let codebook = try CodebookLoader(classifier: TestSupport.classifier)
+            .load(path: folder.appendingPathComponent("codebook.yaml").path).codebook
+        #expect(provenance.codebooks.first?.themes == codebook.themes.count)
+        #expect(provenance.codebooks.first?.terms == codebook.codes.reduce(0) { $0 + $1.code.terms.count })
         #expect(provenance.totals.documents == 3 && provenance.totals.cases == 3)
         #expect(provenance.simplifyChinese && provenance.speakers == "all")
         #expect(provenance.totals.occurrences > 0)
