@@ -109,8 +109,11 @@ extension String {
                     end = previous
                     upper -= 1
                 }
-                texts.append(
-                    (lower..<upper, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+                // Sliced from the string rather than decoded from its bytes: a slice of a valid string is copied
+                // without checking its UTF-8 again, and a UTF-8 offset is an index in constant time.
+                let utf8 = self.utf8
+                let slice = self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                texts.append((lower..<upper, String(slice)))
             }
             return texts
         }
