@@ -24,6 +24,17 @@ import Testing
         #expect(text.unicodeScalarCount == text.unicodeScalars.count)
     }
 
+    /// Counted eight bytes at a time: every length and every mix of widths across a word's bytes and the tail.
+    @Test func scalarCountIsRightForEveryPrefix() {
+        let scalars = Array("aé孩😀b\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}访谈者：压力 stress 𠀀".unicodeScalars)
+        for length in 0...scalars.count {
+            for start in 0...min(3, length) {
+                let text = String(String.UnicodeScalarView(scalars[start..<length]))
+                #expect(text.unicodeScalarCount == length - start, "\(start)..<\(length)")
+            }
+        }
+    }
+
     @Test(arguments: samples)
     func trimmedTextsAtScalarRangesMatchTheScalarView(_ text: String) {
         let scalars = Array(text.unicodeScalars)

@@ -166,9 +166,23 @@ extension String {
     var unicodeScalarCount: Int {
         var text = self
         return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
+            // Eight bytes at a time: a continuation byte is 10xxxxxx, so its top bit is set and the bit below it,
+            // shifted up into the top bit's place, is not. A branch per byte mispredicted on mixed Chinese and
+            // English text, and the compiler would not vectorize that loop.
+            var continuations = 0
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+                index += 1
+            }
+            return bytes.count - continuations
         }
     }
 
