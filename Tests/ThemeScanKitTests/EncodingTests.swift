@@ -123,6 +123,37 @@ import Testing
         #expect(throws: IngestionError.self) { try DocumentLoader().load(DocumentSource(path: path, id: "binary.txt")) }
     }
 
+    /// The sniff counts from the UTF-8 what the scalar view gives: C0 and C1 controls, the allowed ones, NUL, and
+    /// only the first `sniffedBytes` scalars of a longer text.
+    @Test func controlCharactersAreCountedAsTheScalarViewCountsThem() {
+        func reference(_ text: String) -> (scalars: Int, controls: Int, holdsNUL: Bool) {
+            var result = (scalars: 0, controls: 0, holdsNUL: false)
+            for scalar in text.unicodeScalars.prefix(TextDecoder.sniffedBytes) {
+                result.scalars += 1
+                switch scalar.value {
+                case 0: result.holdsNUL = true
+                case 0x09...0x0D, 0x1A, 0x1B: break
+                case 0x01...0x1F, 0x7F...0x9F: result.controls += 1
+                default: break
+                }
+            }
+            return result
+        }
+        let every = String(String.UnicodeScalarView((0..<0x2FF).compactMap(Unicode.Scalar.init)))
+        let texts = [
+            "", "plain text\twith\r\nbreaks\u{1A}\u{1B}", every, "a\u{80}b\u{85}c\u{9F}d\u{A0}\u{BF}é\u{7F}\u{1}",
+            "访谈者：\u{0}孩子😀\u{10FFFF}", String(repeating: "孩\u{85}", count: TextDecoder.sniffedBytes),
+            String(repeating: "x", count: TextDecoder.sniffedBytes - 1) + "\u{1}\u{1}",
+        ]
+        for text in texts {
+            let counted = TextDecoder.controlCharacters(in: text)
+            let expected = reference(text)
+            #expect(
+                counted.scalars == expected.scalars && counted.controls == expected.controls
+                    && counted.holdsNUL == expected.holdsNUL, "\(text.prefix(20).debugDescription)")
+        }
+    }
+
     @Test func theOverrideIsHonouredOverDetection() throws {
         let asGBK = try Self.decode("gbk-answers.csv", override: "GBK")
         #expect(asGBK.encoding == "GB18030")

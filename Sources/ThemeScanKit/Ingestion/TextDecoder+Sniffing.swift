@@ -97,24 +97,53 @@ extension TextDecoder {
     /// twenty (and more than a stray few, which short notes pasted from old software do carry). Tabs, line and page
     /// breaks, and ESC and SUB (left by old editors) are not counted.
     static func refuseBinary(_ text: String, bytes: [UInt8], path: String) throws(IngestionError) {
-        var scalars = 0
-        var controls = 0
-        var holdsNUL = false
-        // Counted by hand rather than with `prefix(_:)`, which walks the scalars once to find the end first.
-        for scalar in text.unicodeScalars {
-            guard scalars < sniffedBytes else { break }
-            scalars += 1
-            switch scalar.value {
-            case 0: holdsNUL = true
-            case 0x09...0x0D, 0x1A, 0x1B: break
-            case 0x01...0x1F, 0x7F...0x9F: controls += 1
-            default: break
-            }
-        }
+        let (scalars, controls, holdsNUL) = controlCharacters(in: text)
         guard holdsNUL || (controls * 20 > scalars && controls > 3) else { return }
         let what = holdsNUL ? "it holds NUL characters" : "\(controls) of its first \(scalars) characters are control characters"
         throw .malformed(
             at: SourceLocation(path: path, byteOffset: firstNUL(in: bytes)),
             reason: "the file does not look like text (\(what)); if it is text in an unusual encoding, give --encoding NAME")
+    }
+
+    /// Among the first `sniffedBytes` scalars of `text`: how many there are, how many are control characters
+    /// (C0 and C1, but tabs, line and page breaks, ESC and SUB), and whether one is NUL.
+    ///
+    /// Read from the UTF-8 a scalar at a time by its lead byte, without decoding: every file is sniffed, and the
+    /// scalar view decoded every character only to compare it with a few small values. C1 controls are the only
+    /// ones beyond ASCII, and their UTF-8 is C2 80 to C2 9F.
+    static func controlCharacters(in text: String) -> (scalars: Int, controls: Int, holdsNUL: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars = 0
+            var controls = 0
+            var holdsNUL = false
+            var index = 0
+            while index < bytes.count, scalars < sniffedBytes {
+                let lead = bytes[index]
+                scalars += 1
+                switch lead {
+                case 0:
+                    holdsNUL = true
+                    index += 1
+                case 0x09...0x0D, 0x1A, 0x1B:
+                    index += 1
+                case 0x01...0x1F, 0x7F:
+                    controls += 1
+                    index += 1
+                case 0x20..<0x80:
+                    index += 1
+                case 0xC2:
+                    if bytes[index + 1] <= 0x9F { controls += 1 }
+                    index += 2
+                case ..<0xE0:
+                    index += 2
+                case ..<0xF0:
+                    index += 3
+                default:
+                    index += 4
+                }
+            }
+            return (scalars, controls, holdsNUL)
+        }
     }
 }
