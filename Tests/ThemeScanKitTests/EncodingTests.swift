@@ -145,7 +145,17 @@ import Testing
             "访谈者：\u{0}孩子😀\u{10FFFF}", String(repeating: "孩\u{85}", count: TextDecoder.sniffedBytes),
             String(repeating: "x", count: TextDecoder.sniffedBytes - 1) + "\u{1}\u{1}",
         ]
-        for text in texts {
+        // Counted eight bytes at a time: each kind of control at every place in a word, after ASCII and after
+        // three-byte characters.
+        let placed = (0..<17).flatMap { offset in
+            ["\u{85}", "\u{1}", "\u{0}", "\u{7F}", "\t", "\u{A0}"].flatMap { control in
+                [
+                    String(repeating: "a", count: offset) + control + String(repeating: "孩子", count: 5),
+                    String(repeating: "孩", count: offset) + control + "ab",
+                ]
+            }
+        }
+        for text in texts + placed {
             let counted = TextDecoder.controlCharacters(in: text)
             let expected = reference(text)
             #expect(

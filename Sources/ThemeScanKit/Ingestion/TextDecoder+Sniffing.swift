@@ -108,41 +108,49 @@ extension TextDecoder {
     /// Among the first `sniffedBytes` scalars of `text`: how many there are, how many are control characters
     /// (C0 and C1, but tabs, line and page breaks, ESC and SUB), and whether one is NUL.
     ///
-    /// Read from the UTF-8 a scalar at a time by its lead byte, without decoding: every file is sniffed, and the
-    /// scalar view decoded every character only to compare it with a few small values. C1 controls are the only
-    /// ones beyond ASCII, and their UTF-8 is C2 80 to C2 9F.
+    /// Read from the UTF-8 without decoding, eight bytes at a time where none of them can start a control: every
+    /// file is sniffed, and the scalar view decoded every character only to compare it with a few small values.
+    /// Controls are bytes below 0x20 and 0x7F, and the C1 controls beyond ASCII, whose UTF-8 is C2 80 to C2 9F;
+    /// a word holding none of those bytes only adds its lead bytes (all but 10xxxxxx) to the scalars.
     static func controlCharacters(in text: String) -> (scalars: Int, controls: Int, holdsNUL: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var text = text
         return text.withUTF8 { bytes in
             var scalars = 0
             var controls = 0
             var holdsNUL = false
             var index = 0
-            while index < bytes.count, scalars < sniffedBytes {
-                let lead = bytes[index]
-                scalars += 1
-                switch lead {
-                case 0:
-                    holdsNUL = true
+            // One byte at a time: a continuation byte is skipped, a lead byte is a scalar.
+            func sniff(upTo end: Int) {
+                while index < end, scalars < sniffedBytes {
+                    let byte = bytes[index]
                     index += 1
-                case 0x09...0x0D, 0x1A, 0x1B:
-                    index += 1
-                case 0x01...0x1F, 0x7F:
-                    controls += 1
-                    index += 1
-                case 0x20..<0x80:
-                    index += 1
-                case 0xC2:
-                    if bytes[index + 1] <= 0x9F { controls += 1 }
-                    index += 2
-                case ..<0xE0:
-                    index += 2
-                case ..<0xF0:
-                    index += 3
-                default:
-                    index += 4
+                    guard byte & 0xC0 != 0x80 else { continue }
+                    scalars += 1
+                    switch byte {
+                    case 0: holdsNUL = true
+                    case 0x09...0x0D, 0x1A, 0x1B: break
+                    case 0x01...0x1F, 0x7F: controls += 1
+                    case 0xC2: if index < bytes.count, bytes[index] <= 0x9F { controls += 1 }
+                    default: break
+                    }
                 }
             }
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count, scalars + 8 <= sniffedBytes {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let belowSpace = (word &- 0x20 &* ones) & ~word & highs != 0
+                    if belowSpace || hasZeroByte(word ^ (0x7F &* ones)) || hasZeroByte(word ^ (0xC2 &* ones)) {
+                        sniff(upTo: index + 8)
+                    } else {
+                        scalars += 8 - (word & ~(word &<< 1) & highs).nonzeroBitCount
+                        index += 8
+                    }
+                }
+            }
+            sniff(upTo: bytes.count)
             return (scalars, controls, holdsNUL)
         }
     }
