@@ -110,6 +110,22 @@ import Testing
         #expect(total > 2000)
     }
 
+    /// The root's bits, which let the exclusion scan skip positions, say yes to exactly the units that start a
+    /// pattern, at both ends of their 64-bit words, and to every unit when a pattern starts with a wildcard.
+    @Test func mayStartSaysYesExactlyToFirstUnits() throws {
+        // 一 (U+4E00) and 丿 (U+4E3F) are the first and last bits of one word.
+        let terms = ["抑郁", "焦虑", "bullying", "一二", "丿丶", "Zoo"]
+        let literal = try TestSupport.matcher(codes: [("c", terms, [])]).termAutomaton
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let firsts = Set(try terms.map { try normalizer.normalize($0).units[0] })
+        #expect(firsts.contains(0x4E00) && firsts.contains(0x4E3F) && firsts.contains(0x7A))
+        for unit in UInt16.min...UInt16.max {
+            #expect(literal.mayStart(with: unit) == firsts.contains(unit), "U+\(String(unit, radix: 16))")
+        }
+        let wildcard = try TestSupport.matcher(codes: [("c", ["?x"], [])]).termAutomaton
+        #expect((UInt16.min...UInt16.max).allSatisfy(wildcard.mayStart(with:)))
+    }
+
     /// A codebook of thousands of common-character terms: its edge filter passes every edge, so the matches are the
     /// brute force's, and refuses most steps that are not edges, which is what it is for.
     @Test func edgeFilterPassesEveryEdgeAndRefusesMostOthers() throws {

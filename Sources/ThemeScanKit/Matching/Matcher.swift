@@ -157,7 +157,7 @@ public final class Matcher: Sendable {
     ) -> [(range: Range<Int>, code: Int)] {
         guard !exclusions.isEmpty else { return [] }
         var occurrences: [(range: Range<Int>, code: Int)] = []
-        for start in 0..<units.count {
+        for start in 0..<units.count where exclusions.mayStart(with: units[start]) {
             exclusions.forEachHit(in: units, at: start, stack: &stack) { hit in
                 for code in exclusionCodes[Int(hit.pattern)] {
                     occurrences.append((start..<hit.end, code))
