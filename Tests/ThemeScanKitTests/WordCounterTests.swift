@@ -35,4 +35,30 @@ import Testing
         counter.finish(dropping: WordCounter(words: ["bullying"]), into: &tally)
         #expect(tally.words == ["抑郁": 2])
     }
+
+    /// Words of up to four units are told apart by the units kept in their slot, longer ones by their units in
+    /// storage: every length around that bound, words that differ in one unit, and lengths past the slot's
+    /// 16-bit length field, which only the full length tells apart.
+    @Test func wordsOfEveryLengthAreToldApart() {
+        var counter = WordCounter()
+        var words: [[UInt16]] = []
+        for length in 0...9 {
+            let word = (0..<length).map { UInt16(0x4E00 + $0) }
+            words.append(word)
+            if length > 0 {
+                var changed = word
+                changed[length - 1] += 1
+                words.append(changed)
+            }
+        }
+        words.append([UInt16](repeating: 0x61, count: 70_000))
+        words.append([UInt16](repeating: 0x61, count: 70_001))
+        words.append([UInt16](repeating: 0x61, count: 70_000 - 0x10000))
+        var indices: [Int] = []
+        for word in words { indices.append(word.withUnsafeBufferPointer { counter.add($0, 0..<$0.count) }) }
+        #expect(indices == Array(0..<words.count))
+        for (index, word) in words.enumerated() {
+            #expect(word.withUnsafeBufferPointer { counter.add($0, 0..<$0.count) } == index, "length \(word.count)")
+        }
+    }
 }
