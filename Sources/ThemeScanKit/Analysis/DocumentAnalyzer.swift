@@ -123,14 +123,17 @@ public final class DocumentAnalyzer {
         // A document that failed part way leaves nothing behind for this one.
         clearPairCounts()
         var countedSegments = 0
-        var rowPrefixes: [PrefixKey: [UInt8]] = [:]
+        var rowPrefixes = RowPrefixCache()
         var batch = TurnBatch()
         for (segmentIndex, segment) in document.segments.enumerated() where speakers.includes(segment.role) {
             countedSegments += 1
             // UTF-16 never has more units than UTF-8 has bytes, so a short UTF-8 count rules out chunking cheaply.
             if segment.text.utf8.count <= chunkLength {
                 let units = segment.text.utf16Units
-                batch.append(PendingTurn(index: segmentIndex, segment: segment, units: units, normalized: try normalizer.normalize(units)))
+                batch.append(
+                    PendingTurn(
+                        index: segmentIndex, speaker: segment.speaker, role: segment.role, start: segment.start, units: units,
+                        normalized: try normalizer.normalize(units)))
                 if batch.unitCount >= Self.batchLength {
                     try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
                     batch = TurnBatch()
@@ -140,7 +143,7 @@ public final class DocumentAnalyzer {
             try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
             batch = TurnBatch()
             let tokensBefore = tally.tokens
-            begin(segmentIndex, segment, prefixes: &rowPrefixes, output: &output)
+            begin(segmentIndex, speaker: segment.speaker, role: segment.role, prefixes: &rowPrefixes, output: &output)
             var chunker = TextChunker(
                 segment.text, chunkLength: chunkLength,
                 // Enough context for the longest KWIC sentence, so chunked text gives the same rows.
@@ -153,7 +156,7 @@ public final class DocumentAnalyzer {
                     units: chunk.units, core: chunk.core, normalized: normalized, tokens: tokens[...], tokenShift: 0,
                     scalarBase: segment.start + chunk.scalarBase, into: &output, tally: &tally)
             }
-            end(segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
+            end(role: segment.role, tokensBefore: tokensBefore, output: &output, tally: &tally)
         }
         try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
         let codeCount = matcher.codes.count
@@ -191,7 +194,11 @@ public final class DocumentAnalyzer {
     /// A turn read and normalized, waiting for its batch to be segmented.
     private struct PendingTurn {
         var index: Int
-        var segment: Segment
+        /// What the turn's rows and counts need of its segment; its text is in `units`, and copying the whole
+        /// segment into the batch cost a reference count on its text, twice a turn.
+        var speaker: String?
+        var role: SpeakerRole
+        var start: Int
         var units: [UInt16]
         var normalized: NormalizedText
     }
@@ -209,7 +216,7 @@ public final class DocumentAnalyzer {
 
     /// Segments a batch of turns in one pass, then analyzes each turn with its share of the tokens, in order.
     private func analyze(
-        _ batch: TurnBatch, prefixes: inout [PrefixKey: [UInt8]], into output: inout Output, tally: inout DocumentTally
+        _ batch: TurnBatch, prefixes: inout RowPrefixCache, into output: inout Output, tally: inout DocumentTally
     ) throws(TextError) {
         guard !batch.turns.isEmpty else { return }
         var joined: [UInt16] = []
@@ -227,12 +234,12 @@ public final class DocumentAnalyzer {
             let firstToken = nextToken
             while nextToken < tokens.count, tokens[nextToken].range.lowerBound < turnEnd { nextToken += 1 }
             let tokensBefore = tally.tokens
-            begin(turn.index, turn.segment, prefixes: &prefixes, output: &output)
+            begin(turn.index, speaker: turn.speaker, role: turn.role, prefixes: &prefixes, output: &output)
             try analyze(
                 units: turn.units, core: 0..<turn.units.count, normalized: turn.normalized,
-                tokens: tokens[firstToken..<nextToken], tokenShift: turnStart, scalarBase: turn.segment.start,
+                tokens: tokens[firstToken..<nextToken], tokenShift: turnStart, scalarBase: turn.start,
                 into: &output, tally: &tally)
-            end(turn.segment, tokensBefore: tokensBefore, output: &output, tally: &tally)
+            end(role: turn.role, tokensBefore: tokensBefore, output: &output, tally: &tally)
             turnStart = turnEnd + 1
         }
     }
@@ -243,29 +250,25 @@ public final class DocumentAnalyzer {
     /// U+2029 PARAGRAPH SEPARATOR: word break rules WB3a and WB3b break on both sides of it.
     public static let turnSeparator: UInt16 = 0x2029
 
-    /// Makes `segment` the current one: its number, speaker, role and `matches.csv` row prefix.
+    /// Makes segment `index`, of `speaker` and `role`, the current one, with its `matches.csv` row prefix.
     private func begin(
-        _ index: Int, _ segment: Segment, prefixes: inout [PrefixKey: [UInt8]], output: inout Output
+        _ index: Int, speaker: String?, role: SpeakerRole, prefixes: inout RowPrefixCache, output: inout Output
     ) {
         output.segment = index
-        output.speaker = segment.speaker
-        output.role = segment.role
+        output.speaker = speaker
+        output.role = role
         output.segmentCodes.removeAll(keepingCapacity: true)
         guard let rowRenderer else { return }
         // A transcript has a few speakers and many turns: render each speaker's row prefix once.
-        let key = PrefixKey(speaker: segment.speaker, role: segment.role)
-        if let prefix = prefixes[key] {
-            output.rowPrefix = prefix
-        } else {
-            output.rowPrefix = rowRenderer.segmentPrefix(document: output.summary, speaker: segment.speaker, role: segment.role)
-            prefixes[key] = output.rowPrefix
+        output.rowPrefix = prefixes.prefix(speaker: speaker, role: role) {
+            rowRenderer.segmentPrefix(document: output.summary, speaker: speaker, role: role)
         }
     }
 
     /// Adds the current segment's role counts and code pairs.
-    private func end(_ segment: Segment, tokensBefore: Int, output: inout Output, tally: inout DocumentTally) {
-        output.roleCounts[segment.role.index].segments += 1
-        output.roleCounts[segment.role.index].tokens += tally.tokens - tokensBefore
+    private func end(role: SpeakerRole, tokensBefore: Int, output: inout Output, tally: inout DocumentTally) {
+        output.roleCounts[role.index].segments += 1
+        output.roleCounts[role.index].tokens += tally.tokens - tokensBefore
         guard output.segmentCodes.count > 1 else { return }
         output.segmentCodes.sort()
         // The distinct codes, in place: most turns with matches have a few, and an array each was an allocation.
@@ -297,12 +300,6 @@ public final class DocumentAnalyzer {
     private func clearPairCounts() {
         for index in pairsCounted { pairCounts[index] = 0 }
         pairsCounted.removeAll(keepingCapacity: true)
-    }
-
-    /// The speaker and role a `matches.csv` row prefix is rendered for.
-    private struct PrefixKey: Hashable {
-        var speaker: String?
-        var role: SpeakerRole
     }
 
     /// What the segments of one document produce, and where the current segment is.
