@@ -523,6 +523,10 @@ int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const u
     return count;
 }
 
+int32_t cicu_sentence_break(uint32_t scalar) {
+    return u_getIntPropertyValue((UChar32)scalar, UCHAR_SENTENCE_BREAK);
+}
+
 int32_t cicu_east_asian_width(uint32_t scalar) {
     return u_getIntPropertyValue((UChar32)scalar, UCHAR_EAST_ASIAN_WIDTH);
 }

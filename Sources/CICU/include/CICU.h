@@ -127,6 +127,10 @@ void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
 int32_t cicu_sentence_breaker_boundaries(cicu_sentence_breaker *breaker, const uint16_t *text, int32_t length,
                                          int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// The Sentence_Break property of a code point (UAX #29), as ICU numbers it: 0 other, 1 ATerm, 2 Close, 3 Format,
+/// 4 Lower, 5 Numeric, 6 OLetter, 7 Sep, 8 Sp, 9 STerm, 10 Upper, 11 CR, 12 Extend, 13 LF, 14 SContinue.
+int32_t cicu_sentence_break(uint32_t scalar);
+
 /// The East Asian Width of a code point (UAX #11), as ICU numbers it: 0 neutral, 1 ambiguous, 2 halfwidth,
 /// 3 fullwidth, 4 narrow, 5 wide.
 int32_t cicu_east_asian_width(uint32_t scalar);
