@@ -56,7 +56,7 @@ public final class DocumentAnalyzer {
     /// `first < second`; empty until a segment has two codes. Kept by the analyzer and cleared entry by entry
     /// (`pairsCounted`), so a survey export with a short document per row does not allocate and scan the whole
     /// square table for each row.
-    private var pairCounts: [Int] = []
+    private var pairCounts: [UInt32] = []
     /// The entries of `pairCounts` the current document has made non-zero.
     private var pairsCounted: [Int] = []
 
@@ -162,7 +162,7 @@ public final class DocumentAnalyzer {
         let codeCount = matcher.codes.count
         tally.segmentPairs.reserveCapacity(tally.segmentPairs.count + pairsCounted.count)
         for index in pairsCounted {
-            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = pairCounts[index]
+            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = Int(pairCounts[index])
         }
         clearPairCounts()
         for (role, counts) in zip(SpeakerRole.allCases, output.roleCounts) where counts.segments > 0 {
@@ -288,11 +288,16 @@ public final class DocumentAnalyzer {
         }
         // Counted in a square table during the document, which costs less than hashing a pair per turn.
         if pairCounts.isEmpty { pairCounts = Array(repeating: 0, count: codeCount * codeCount) }
-        for (position, first) in codes.enumerated() {
-            for second in codes[(position + 1)...] {
-                let index = first * codeCount + second
-                if pairCounts[index] == 0 { pairsCounted.append(index) }
-                pairCounts[index] += 1
+        // One access to each table for the whole turn: the analyzer is a class, so each access to a table of its
+        // own was checked for exclusivity at run time, which cost as much as the counting. Counts are 32 bits, so
+        // the table of a 90-code codebook stays in the nearest cache.
+        pairCounts.withUnsafeMutableBufferPointer { table in
+            for (position, first) in codes.enumerated() {
+                for second in codes[(position + 1)...] {
+                    let index = first * codeCount + second
+                    if table[index] == 0 { pairsCounted.append(index) }
+                    table[index] += 1
+                }
             }
         }
     }
