@@ -110,7 +110,7 @@ public final class SentenceSegmenter {
                     skipSeparator()
                     if index < count { boundaries.append(index) }
                 default:
-                    index += length
+                    index = table.nextStop(in: units, from: index + length)
                 }
             }
             boundaries.append(count)
