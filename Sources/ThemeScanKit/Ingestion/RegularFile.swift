@@ -55,16 +55,43 @@ final class RegularFile {
 
     /// Reads the whole file, or throws `tooLarge` as soon as it holds more than `limit` bytes (it may have grown
     /// since it was opened).
+    ///
+    /// Read straight into an array of the size the file had when opened, and one byte more to see whether it grew:
+    /// pieces read into zero-filled buffers and copied twice cost more than the reading, for every input.
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         let file = try RegularFile(path: path)
         guard file.size <= limit else { throw .tooLarge(bytes: file.size) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(file.size)
+        var failure: Failure?
+        var bytes = [UInt8](unsafeUninitializedCapacity: file.size + 1) { buffer, initialized in
+            initialized = file.readAll(into: buffer, failure: &failure)
+        }
+        if let failure { throw failure }
+        guard bytes.count > file.size else { return bytes }
+        // It grew since it was opened: the rest a piece at a time, still within the limit.
+        guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count) }
         while let piece = try file.read(upTo: min(1 << 20, limit + 1 - bytes.count)) {
             bytes += piece
             guard bytes.count <= limit else { throw .tooLarge(bytes: max(file.size, bytes.count)) }
         }
         return bytes
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; how many bytes were read. A read error is put in
+    /// `failure` and ends the reading.
+    private func readAll(into buffer: UnsafeMutableBufferPointer<UInt8>, failure: inout Failure?) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if got > 0 {
+                count += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                failure = .unreadable(reason: Self.lastError())
+                break
+            }
+        }
+        return count
     }
 
     /// Reads at most `count` next bytes into `buffer` from `offset`, which has room for them; how many were read,
@@ -83,13 +110,24 @@ final class RegularFile {
     /// The next piece of at most `count` bytes, or nil at the end of the file.
     func read(upTo count: Int) throws(Failure) -> [UInt8]? {
         guard count > 0 else { return nil }
-        var piece = [UInt8](repeating: 0, count: count)
-        while true {
-            let got = piece.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, count) }
-            if got > 0 { return Array(piece.prefix(got)) }
-            if got == 0 { return nil }
-            guard errno == EINTR else { throw .unreadable(reason: Self.lastError()) }
+        // Read into uninitialized room and kept as it is: zero-filled first and then copied, a file's digest
+        // wrote a megabyte of zeros for every piece.
+        var failure: Failure?
+        let piece = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            while true {
+                let got = Foundation.read(descriptor, buffer.baseAddress!, count)
+                if got >= 0 {
+                    initialized = got
+                    return
+                }
+                guard errno == EINTR else {
+                    failure = .unreadable(reason: Self.lastError())
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
+        return piece.isEmpty ? nil : piece
     }
 
     private static func lastError() -> String {
