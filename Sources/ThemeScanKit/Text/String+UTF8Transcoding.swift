@@ -52,6 +52,11 @@ extension String {
             while start < bytes.count {
                 var end = start
                 var count = 0
+                if bytes.count - start <= scalarCount {
+                    // The rest has fewer scalars than a block holds, so it is the last block: counted at once.
+                    end = bytes.count
+                    count = Self.scalarCount(of: UnsafeBufferPointer(rebasing: bytes[start...]))
+                }
                 while end < bytes.count {
                     let lead = bytes[end]
                     end += Self.width(lead)
@@ -165,25 +170,27 @@ extension String {
     /// The number of Unicode scalars: UTF-8 bytes that are not continuation bytes.
     var unicodeScalarCount: Int {
         var text = self
-        return text.withUTF8 { bytes in
-            // Eight bytes at a time: a continuation byte is 10xxxxxx, so its top bit is set and the bit below it,
-            // shifted up into the top bit's place, is not. A branch per byte mispredicted on mixed Chinese and
-            // English text, and the compiler would not vectorize that loop.
-            var continuations = 0
-            var index = 0
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                while index + 8 <= bytes.count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    index += 8
-                }
+        return text.withUTF8 { Self.scalarCount(of: $0) }
+    }
+
+    /// The number of scalars in valid UTF-8 `bytes`, counted eight bytes at a time: a continuation byte is
+    /// 10xxxxxx, so its top bit is set and the bit below it, shifted up into the top bit's place, is not. A branch
+    /// per byte mispredicted on mixed Chinese and English text, and the compiler would not vectorize that loop.
+    private static func scalarCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var continuations = 0
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
             }
-            while index < bytes.count {
-                if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
-                index += 1
-            }
-            return bytes.count - continuations
         }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return bytes.count - continuations
     }
 
     @inline(__always)
