@@ -1,9 +1,10 @@
 import CICU
 
-/// Finds sentences with ICU's sentence break iterator (locale zh: 。！？ end sentences as . ! ? do, and so do line
-/// breaks).
+/// Finds sentences where ICU's sentence break iterator finds them (locale zh: 。！？ end sentences as . ! ? do, and
+/// so do line breaks).
 ///
-/// Holds an ICU handle: give each worker its own segmenter.
+/// Text without a full stop is read here by the same rules (`boundariesWithoutFullStops`), faster than ICU reads
+/// it; other text goes to ICU's iterator. Holds an ICU handle: give each worker its own segmenter.
 public final class SentenceSegmenter {
     private let handle: OpaquePointer
     /// Whether text without full stops is read by `boundariesWithoutFullStops` rather than by ICU: for the
