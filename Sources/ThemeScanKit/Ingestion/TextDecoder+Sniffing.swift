@@ -111,7 +111,7 @@ extension TextDecoder {
     /// Read from the UTF-8 without decoding, eight bytes at a time where none of them can start a control: every
     /// file is sniffed, and the scalar view decoded every character only to compare it with a few small values.
     /// Controls are bytes below 0x20 and 0x7F, and the C1 controls beyond ASCII, whose UTF-8 is C2 80 to C2 9F;
-    /// a word holding none of those bytes only adds its lead bytes (all but 10xxxxxx) to the scalars.
+    /// a word holding none of those bytes only adds its lead bytes to the scalars.
     static func controlCharacters(in text: String) -> (scalars: Int, controls: Int, holdsNUL: Bool) {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -145,7 +145,7 @@ extension TextDecoder {
                     if belowSpace || hasZeroByte(word ^ (0x7F &* ones)) || hasZeroByte(word ^ (0xC2 &* ones)) {
                         sniff(upTo: index + 8)
                     } else {
-                        scalars += 8 - (word & ~(word &<< 1) & highs).nonzeroBitCount
+                        scalars += 8 - String.continuationBytes(in: word)
                         index += 8
                     }
                 }

@@ -173,16 +173,23 @@ extension String {
         return text.withUTF8 { Self.scalarCount(of: $0) }
     }
 
-    /// The number of scalars in valid UTF-8 `bytes`, counted eight bytes at a time: a continuation byte is
-    /// 10xxxxxx, so its top bit is set and the bit below it, shifted up into the top bit's place, is not. A branch
-    /// per byte mispredicted on mixed Chinese and English text, and the compiler would not vectorize that loop.
+    /// How many of the eight bytes of `word` are UTF-8 continuation bytes: 10xxxxxx, so the top bit is set and the
+    /// bit below it, shifted up into the top bit's place, is not.
+    @inline(__always)
+    static func continuationBytes(in word: UInt64) -> Int {
+        (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// The number of scalars in valid UTF-8 `bytes`, counted eight bytes at a time (`continuationBytes(in:)`): a
+    /// branch per byte mispredicted on mixed Chinese and English text, and the compiler would not vectorize that
+    /// loop.
     private static func scalarCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var continuations = 0
         var index = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             while index + 8 <= bytes.count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                continuations &+= continuationBytes(in: word)
                 index += 8
             }
         }
