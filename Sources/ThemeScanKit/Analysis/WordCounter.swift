@@ -135,6 +135,7 @@ struct WordCounter {
         slots = bigger
     }
 
+    /// The slot that holds distinct word `word`, whose units are `units[range]` and whose hash is `hash`.
     private static func slot(
         for word: Int, _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64
     ) -> Slot {
