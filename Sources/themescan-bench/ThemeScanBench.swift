@@ -232,19 +232,18 @@ struct ThemeScanBench: ParsableCommand {
         return table
     }
 
-    /// Loads and matches the generated 500-term and `syntheticTerms`-term codebooks, common then rare characters.
+    /// Loads and matches the generated 500-term and `syntheticTerms`-term codebooks of each kind.
     private func codebookScaling(files: [String], workFolder: URL) throws -> [CodebookScaling.Outcome] {
         guard syntheticTerms > 0 else { return [] }
         var scaling: [CodebookScaling.Outcome] = []
         let generator = CodebookScaling()
         let sample = try prefix(of: files, megabytes: syntheticSampleSize)
-        for rare in [false, true] {
-            let kind = rare ? "rare" : "common"
-            log("generated codebooks of 500 and \(syntheticTerms) \(kind) terms: load, then match \(syntheticSampleSize) MB")
-            let small = try generator.writeCodebook(terms: 500, rare: rare, into: workFolder)
-            let large = try generator.writeCodebook(terms: syntheticTerms, rare: rare, into: workFolder)
+        for kind in CodebookScaling.Kind.allCases {
+            log("generated codebooks of 500 and \(syntheticTerms) \(kind.label) terms: load, then match \(syntheticSampleSize) MB")
+            let small = try generator.writeCodebook(terms: 500, kind: kind, sample: sample, into: workFolder)
+            let large = try generator.writeCodebook(terms: syntheticTerms, kind: kind, sample: sample, into: workFolder)
             let pair = try generator.measure(
-                codebookPaths: (small, large), terms: (500, syntheticTerms), rare: rare, sample: sample, runs: runs)
+                codebookPaths: (small, large), terms: (500, syntheticTerms), kind: kind, sample: sample, runs: runs)
             scaling += [pair.small, pair.large]
         }
         return scaling
@@ -257,12 +256,12 @@ struct ThemeScanBench: ParsableCommand {
             |---|---:|---:|---:|---:|
 
             """
-        for pair in [Array(scaling[0..<2]), Array(scaling[2..<4])] {
-            let kind = pair[0].rare ? "rare-character" : "common-character"
+        for pair in stride(from: 0, to: scaling.count, by: 2).map({ Array(scaling[$0..<$0 + 2]) }) {
+            let kind = pair[0].kind.label
             for outcome in pair {
-                table += "| \(outcome.terms) \(kind) terms | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
+                table += "| \(outcome.terms) \(kind) | \(fmt(outcome.loadSeconds)) | \(fmt(outcome.matchRate)) | \(fmt(outcome.analyzeRate)) | \(outcome.matches) |\n"
             }
-            table += "| speed of \(pair[1].terms) / 500 \(kind) terms | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
+            table += "| speed of \(pair[1].terms) / 500 \(kind) | — | \(fmt(pair[1].matchRate / pair[0].matchRate)) | \(fmt(pair[1].analyzeRate / pair[0].analyzeRate)) | — |\n"
         }
         return table
     }
