@@ -64,19 +64,18 @@ struct CodebookScaling {
     /// For `commonAbsent`, the terms past the first 500 are drawn from a longer list of common-character terms,
     /// leaving out every one that matches `sample`.
     func writeCodebook(terms count: Int, kind: Kind, sample: [String], into folder: URL) throws -> String {
-        let terms: [String]
         switch kind {
         case .common, .rare:
-            terms = self.terms(count: count, rare: kind == .rare)
+            let terms = self.terms(count: count, rare: kind == .rare)
+            return try Self.write(terms, name: "synthetic-\(count)\(kind == .rare ? "-rare" : "")", into: folder)
         case .commonAbsent:
             let small = self.terms(count: min(count, 500), rare: false)
-            var extra = Array(self.terms(count: 2 * count, rare: false).dropFirst(small.count))
-            extra = try Self.leavingOut(termsFoundIn: sample, from: extra, folder: folder)
+            guard count > small.count else { return try Self.write(small, name: "synthetic-\(count)", into: folder) }
+            let candidates = Array(self.terms(count: 2 * count, rare: false).dropFirst(small.count))
+            let extra = try Self.leavingOut(termsFoundIn: sample, from: candidates, folder: folder)
             guard small.count + extra.count >= count else { throw BenchmarkError.tooFewAbsentTerms(count) }
-            terms = small + extra.prefix(count - small.count)
+            return try Self.write(small + extra.prefix(count - small.count), name: "synthetic-\(count)-absent", into: folder)
         }
-        let name = "synthetic-\(count)\(kind == .rare ? "-rare" : kind == .commonAbsent && count > 500 ? "-absent" : "")"
-        return try Self.write(terms, name: name, into: folder)
     }
 
     private static func write(_ terms: [String], name: String, into folder: URL) throws -> String {
