@@ -34,7 +34,7 @@ import Testing
             id: "d", caseID: "c", source: "d.txt", format: .text, encoding: "UTF-8", text: text, segments: segments)
     }
 
-    @Test(arguments: [0, DocumentAnalyzer.pairTableCodes])
+    @Test(arguments: [0, CodePairCounter.tableCodes])
     func pairsAreCountedOncePerTurn(fillers: Int) throws {
         #expect(try Self.pairs(fillers: fillers) == ["a+b": 2, "a+g": 2, "b+g": 1])
     }
@@ -61,7 +61,7 @@ import Testing
 /// Cases coded for both codes of a pair (`cooccurrence.csv`'s `cases`), counted case by case: in a square table for
 /// small codebooks and in a dictionary for large ones, which must agree.
 @Suite struct CaseCodePairTests {
-    @Test(arguments: [1, 2], [3, DocumentAnalyzer.pairTableCodes + 1])
+    @Test(arguments: [1, 2], [3, CodePairCounter.tableCodes + 1])
     func casesSharingBothCodesAreCounted(minimum: Int, width: Int) {
         var tally = CorpusTally(codeCount: width, termCount: 1)
         let cases: [(String, [Int])] = [("A", [2, 1, 0]), ("B", [1, 2, 2]), ("C", [2, 2, 2]), ("D", [0, 0, 5]), ("A", [0, 1, 0])]
@@ -85,5 +85,29 @@ import Testing
         #expect(tally.caseCodePairs(minimum: minimum) == expected)
         #expect(tally.caseCodePairs(minimum: 1) == atOne)
         #expect(tally.caseCodePairs(minimum: 2) == atTwo)
+    }
+}
+
+/// The counter both kinds of tally share: a drain adds its counts and empties it, and what it forgets is gone.
+@Suite struct CodePairCounterTests {
+    @Test(arguments: [3, CodePairCounter.tableCodes + 1])
+    func drainingEmptiesAndForgettingDrops(width: Int) {
+        var counter = CodePairCounter(codes: width)
+        counter.countPairs(of: [2, 0, 1][...])
+        counter.countPairs(of: [0, 2][...])
+        counter.countPairs(of: [1][...])
+        var pairs: [CodePair: Int] = [CodePair(0, 1): 5]
+        counter.drain(into: &pairs)
+        #expect(pairs == [CodePair(0, 1): 6, CodePair(0, 2): 2, CodePair(1, 2): 1])
+
+        counter.countPairs(of: [1, 2][...])
+        counter.removeAll()
+        counter.countPairs(of: [0, 1][...])
+        var next: [CodePair: Int] = [:]
+        counter.drain(into: &next)
+        #expect(next == [CodePair(0, 1): 1])
+        var empty: [CodePair: Int] = [:]
+        counter.drain(into: &empty)
+        #expect(empty.isEmpty)
     }
 }

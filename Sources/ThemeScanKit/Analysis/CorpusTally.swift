@@ -124,25 +124,10 @@ public struct CorpusTally: Sendable, Hashable {
     /// code pairs times the number of cases: intersecting sets of case ids for every pair made a survey export
     /// with a case per row spend most of its run here.
     public func caseCodePairs(minimum: Int = 1) -> [CodePair: Int] {
+        var counter = CodePairCounter(codes: codeOccurrences.count)
+        caseCodeOccurrences.forEachCase(keysReaching: minimum) { coded in counter.countPairs(of: coded[...]) }
         var pairs: [CodePair: Int] = [:]
-        let width = codeOccurrences.count
-        guard width <= DocumentAnalyzer.pairTableCodes else {
-            caseCodeOccurrences.forEachCase(keysReaching: minimum) { coded in
-                for (position, first) in coded.enumerated() {
-                    for second in coded[(position + 1)...] { pairs[CodePair(first, second), default: 0] += 1 }
-                }
-            }
-            return pairs
-        }
-        // Counted in a square table, as documents count theirs: hashing a pair per case and pair cost more than
-        // the rest of the tables together, once every input was analyzed and only one core had work.
-        var table = [Int](repeating: 0, count: width * width)
-        caseCodeOccurrences.forEachCase(keysReaching: minimum) { coded in
-            for (position, first) in coded.enumerated() {
-                for second in coded[(position + 1)...] { table[min(first, second) * width + max(first, second)] += 1 }
-            }
-        }
-        for (index, count) in table.enumerated() where count > 0 { pairs[CodePair(index / width, index % width)] = count }
+        counter.drain(into: &pairs)
         return pairs
     }
 

@@ -52,13 +52,9 @@ public final class DocumentAnalyzer {
     private let segmenter: WordSegmenter
     private let sentenceSegmenter: SentenceSegmenter
     private var scratch: [UInt8] = []
-    /// Segments of the current document in which both codes occur, at `first * codeCount + second` for
-    /// `first < second`; empty until a segment has two codes. Kept by the analyzer and cleared entry by entry
-    /// (`pairsCounted`), so a survey export with a short document per row does not allocate and scan the whole
-    /// square table for each row.
-    private var pairCounts: [UInt32] = []
-    /// The entries of `pairCounts` the current document has made non-zero.
-    private var pairsCounted: [Int] = []
+    /// Segments of the current document in which both codes of a pair occur; kept by the analyzer from one
+    /// document to the next, since it empties as cheaply as it filled.
+    private var pairCounter: CodePairCounter
 
     public convenience init(
         matcher: Matcher, contextLength: Int = 20, speakers: SpeakerSelection = .all,
@@ -93,6 +89,7 @@ public final class DocumentAnalyzer {
             if !normalized.contains(where: matcher.patternUnits.contains) { cutAfter.append(candidate) }
         }
         self.cutAfter = cutAfter
+        pairCounter = CodePairCounter(codes: matcher.codes.count)
     }
 
     /// Analyzes a document; `index` is its place in the run's document list.
@@ -121,7 +118,7 @@ public final class DocumentAnalyzer {
         }
         if samplesPerCode > 0, let sampler { output.fullSamples = sampler.fullCodes() }
         // A document that failed part way leaves nothing behind for this one.
-        clearPairCounts()
+        pairCounter.removeAll()
         var countedSegments = 0
         var rowPrefixes = RowPrefixCache()
         var batch = TurnBatch()
@@ -159,12 +156,7 @@ public final class DocumentAnalyzer {
             end(role: segment.role, tokensBefore: tokensBefore, output: &output, tally: &tally)
         }
         try analyze(batch, prefixes: &rowPrefixes, into: &output, tally: &tally)
-        let codeCount = matcher.codes.count
-        tally.segmentPairs.reserveCapacity(tally.segmentPairs.count + pairsCounted.count)
-        for index in pairsCounted {
-            tally.segmentPairs[CodePair(index / codeCount, index % codeCount)] = Int(pairCounts[index])
-        }
-        clearPairCounts()
+        pairCounter.drain(into: &tally.segmentPairs)
         for (role, counts) in zip(SpeakerRole.allCases, output.roleCounts) where counts.segments > 0 {
             tally.roleSegments[role.rawValue, default: 0] += counts.segments
             tally.roleTokens[role.rawValue, default: 0] += counts.tokens
@@ -244,9 +236,6 @@ public final class DocumentAnalyzer {
         }
     }
 
-    /// Codebooks with up to this many codes count code pairs in a square table (512 KiB at most) per document.
-    static let pairTableCodes = 256
-
     /// U+2029 PARAGRAPH SEPARATOR: word break rules WB3a and WB3b break on both sides of it.
     public static let turnSeparator: UInt16 = 0x2029
 
@@ -277,34 +266,7 @@ public final class DocumentAnalyzer {
             output.segmentCodes[distinct] = output.segmentCodes[index]
             distinct += 1
         }
-        let codes = output.segmentCodes[..<distinct]
-        guard codes.count > 1 else { return }
-        let codeCount = matcher.codes.count
-        guard codeCount <= Self.pairTableCodes else {
-            for (position, first) in codes.enumerated() {
-                for second in codes[(position + 1)...] { tally.segmentPairs[CodePair(first, second), default: 0] += 1 }
-            }
-            return
-        }
-        // Counted in a square table during the document, which costs less than hashing a pair per turn.
-        if pairCounts.isEmpty { pairCounts = Array(repeating: 0, count: codeCount * codeCount) }
-        // One access to each table for the whole turn: the analyzer is a class, so each access to a table of its
-        // own was checked for exclusivity at run time, which cost as much as the counting. Counts are 32 bits, so
-        // the table of a 90-code codebook stays in the nearest cache.
-        pairCounts.withUnsafeMutableBufferPointer { table in
-            for (position, first) in codes.enumerated() {
-                for second in codes[(position + 1)...] {
-                    let index = first * codeCount + second
-                    if table[index] == 0 { pairsCounted.append(index) }
-                    table[index] += 1
-                }
-            }
-        }
-    }
-
-    private func clearPairCounts() {
-        for index in pairsCounted { pairCounts[index] = 0 }
-        pairsCounted.removeAll(keepingCapacity: true)
+        pairCounter.countPairs(of: output.segmentCodes[..<distinct])
     }
 
     /// What the segments of one document produce, and where the current segment is.
