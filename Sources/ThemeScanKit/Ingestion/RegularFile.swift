@@ -81,14 +81,12 @@ final class RegularFile {
     private func readAll(into buffer: UnsafeMutableBufferPointer<UInt8>, failure: inout Failure?) -> Int {
         var count = 0
         while count < buffer.count {
-            let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            if got > 0 {
-                count += got
-            } else if got == 0 {
-                break
-            } else if errno != EINTR {
-                failure = .unreadable(reason: Self.lastError())
-                break
+            switch readOnce(into: buffer.baseAddress! + count, upTo: buffer.count - count) {
+            case .success(0): return count
+            case .success(let got): count += got
+            case .failure(let error):
+                failure = error
+                return count
             }
         }
         return count
@@ -98,13 +96,8 @@ final class RegularFile {
     /// 0 at the end of the file.
     func read(into buffer: inout [UInt8], at offset: Int, upTo count: Int) throws(Failure) -> Int {
         precondition(offset + count <= buffer.count)
-        let wanted = count
-        guard wanted > 0 else { return 0 }
-        while true {
-            let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + offset, wanted) }
-            if got >= 0 { return got }
-            guard errno == EINTR else { throw .unreadable(reason: Self.lastError()) }
-        }
+        guard count > 0 else { return 0 }
+        return try buffer.withUnsafeMutableBufferPointer { readOnce(into: $0.baseAddress! + offset, upTo: count) }.get()
     }
 
     /// The next piece of at most `count` bytes, or nil at the end of the file.
@@ -112,22 +105,23 @@ final class RegularFile {
         guard count > 0 else { return nil }
         // Read into uninitialized room and kept as it is: zero-filled first and then copied, a file's digest
         // wrote a megabyte of zeros for every piece.
-        var failure: Failure?
+        var result: Result<Int, Failure> = .success(0)
         let piece = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            while true {
-                let got = Foundation.read(descriptor, buffer.baseAddress!, count)
-                if got >= 0 {
-                    initialized = got
-                    return
-                }
-                guard errno == EINTR else {
-                    failure = .unreadable(reason: Self.lastError())
-                    return
-                }
-            }
+            result = readOnce(into: buffer.baseAddress!, upTo: count)
+            initialized = (try? result.get()) ?? 0
         }
-        if let failure { throw failure }
+        _ = try result.get()
         return piece.isEmpty ? nil : piece
+    }
+
+    /// One `read(2)` of at most `count` bytes into `pointer`, tried again when a signal interrupts it: how many
+    /// bytes it read, 0 at the end of the file. Every read of this type goes through here.
+    private func readOnce(into pointer: UnsafeMutablePointer<UInt8>, upTo count: Int) -> Result<Int, Failure> {
+        while true {
+            let got = Foundation.read(descriptor, pointer, count)
+            if got >= 0 { return .success(got) }
+            guard errno == EINTR else { return .failure(.unreadable(reason: Self.lastError())) }
+        }
     }
 
     private static func lastError() -> String {
