@@ -34,6 +34,7 @@ struct CodePairCounter {
         if table.isEmpty { table = Array(repeating: 0, count: width * width) }
         // One access to the table for all the pairs: the document analyzer, a class, keeps a counter, and each
         // access to storage of its own was checked for exclusivity at run time, which cost as much as counting.
+        // `counted` is moved out meanwhile (not copied), since the closure may not touch `self`.
         var counted = self.counted
         self.counted = []
         let width = self.width
