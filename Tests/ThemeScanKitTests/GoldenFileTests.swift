@@ -40,9 +40,12 @@ import Testing
         var result = try await CorpusAnalyzer(
             matcher: matcher, jobs: jobs, wordList: WordListSettings(stopwords: try stopwords())
         ).analyze(sources)
-        for index in result.documents.indices {
-            result.documents[index].source = result.documents[index].id
-        }
+        result.documents = DocumentSummaries(
+            result.documents.map { document in
+                var renamed = document
+                renamed.source = document.id
+                return renamed
+            })
         return result
     }
 

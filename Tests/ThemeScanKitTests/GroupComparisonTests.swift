@@ -259,7 +259,8 @@ import Testing
             DocumentSummary(id: caseID, caseID: caseID, source: caseID, format: .text, encoding: "UTF-8", characters: 1, tokens: 1)
         }
         let tables = RunTables(
-            codebook: RunCodebook(codes: matcher.codes, terms: matcher.terms), documents: documents, tally: group,
+            codebook: RunCodebook(codes: matcher.codes, terms: matcher.terms), documents: DocumentSummaries(documents),
+            tally: group,
             options: TableOptions())
         let comparisonGroup = ComparisonGroup(label: "2024", tables: tables)
         #expect(comparisonGroup.tokens == tokens)

@@ -57,7 +57,7 @@ import Testing
             matches += analysis.matches
         }
         return AnalysisResult(
-            codes: matcher.codes, terms: matcher.terms, documents: summaries, matches: matches, tally: tally,
+            codes: matcher.codes, terms: matcher.terms, documents: DocumentSummaries(summaries), matches: matches, tally: tally,
             diagnostics: [], skippedFiles: [])
     }
 

@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func partsAreHandedOnInOrderWhateverOrderTheyArriveIn() throws {
-        var assembly = CorpusAnalyzer.Assembly(sampler: nil)
+        // Two summaries are held, so the rest are set aside in a file, and read back in order.
+        var assembly = CorpusAnalyzer.Assembly(
+            sampler: nil, documents: DocumentSummaryWriter(heldDocuments: 2, folder: nil))
         var arrivals = CorpusAnalyzer.Arrivals()
         var handed: [String] = []
         let consume: (DocumentAnalysis, Int) throws -> Void = { analysis, index in
@@ -50,7 +52,9 @@ import Testing
         arrivals.record(.part(1, [Self.analysis("c"), Self.analysis("d")]))
         #expect(try assembly.handOn(&arrivals, input: 7, consume: consume))
         #expect(handed == ["0:a@7", "1:b@7", "2:c@7", "3:d@7", "4:e@7"])
-        #expect(assembly.documents.map(\.id) == ["a", "b", "c", "d", "e"])
+        let documents = try assembly.documents.finish()
+        #expect(documents.isSetAside)
+        #expect(documents.map(\.id) == ["a", "b", "c", "d", "e"])
         #expect(assembly.diagnostics.map(\.message) == ["odd row"])
     }
 }

@@ -4,7 +4,7 @@ public struct AnalysisResult: Sendable {
     public var codes: [(theme: Theme, code: Code)]
     /// The codebook's terms in order, with the index of their code.
     public var terms: [(code: Int, term: Term)]
-    public var documents: [DocumentSummary]
+    public var documents: DocumentSummaries
     /// Matches in document order, then in text order.
     public var matches: [Match]
     public var tally: CorpusTally
@@ -17,7 +17,7 @@ public struct AnalysisResult: Sendable {
     public var samples: [Int: [Match]] = [:]
 
     public init(
-        codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)], documents: [DocumentSummary],
+        codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)], documents: DocumentSummaries,
         matches: [Match], tally: CorpusTally, diagnostics: [Diagnostic], skippedFiles: [String]
     ) {
         self.codes = codes

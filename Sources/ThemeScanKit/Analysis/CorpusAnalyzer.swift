@@ -28,8 +28,12 @@ public struct CorpusAnalyzer: Sendable {
     /// Whether `Match` records are kept when no row renderer is set (`DocumentAnalyzer.keepsMatches`); off when a
     /// run wants counts and samples only.
     public var keepsMatches = true
-    /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`).
+    /// Where each worker sets aside the rows of a huge document (`DocumentAnalyzer.spillFolder`), and where the
+    /// run's document summaries are set aside once there are more than `heldSummaries`.
     public var spillFolder: String?
+    /// How many document summaries the run holds in memory before it sets them all aside in a file
+    /// (`DocumentSummaryWriter`); tests make it small.
+    public var heldSummaries = 4096
     /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document whose rows outgrow memory
     /// writes them to it straight away once it is the next one due there, moving in first what it set aside while
     /// it waited, rather than leaving all of them for the consumer to copy; the consumer then writes the rest
@@ -184,7 +188,8 @@ public struct CorpusAnalyzer: Sendable {
         // Far enough ahead to keep every worker busy when documents differ in size, near enough to bound memory.
         let window = 8 * workers
         let sampler = samplesPerCode > 0 ? PassageSampler(perCode: samplesPerCode, codeCount: matcher.codes.count) : nil
-        var assembly = Assembly(sampler: sampler)
+        var assembly = Assembly(
+            sampler: sampler, documents: DocumentSummaryWriter(heldDocuments: heldSummaries, folder: spillFolder))
         let queue = PartQueue()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
@@ -295,7 +300,7 @@ public struct CorpusAnalyzer: Sendable {
             return total
         }
         var result = AnalysisResult(
-            codes: matcher.codes, terms: matcher.terms, documents: assembly.documents, matches: [],
+            codes: matcher.codes, terms: matcher.terms, documents: try assembly.documents.finish(), matches: [],
             tally: tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
         result.samples = sampler?.samples ?? [:]
         return result
@@ -305,7 +310,7 @@ public struct CorpusAnalyzer: Sendable {
     struct Assembly {
         /// Takes each document's samples in order, and tells the workers which codes have enough.
         let sampler: PassageSampler?
-        var documents: [DocumentSummary] = []
+        let documents: DocumentSummaryWriter
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
 
@@ -343,7 +348,7 @@ public struct CorpusAnalyzer: Sendable {
                 analysis.input = input
                 sampler?.add(analysis.samples, document: documents.count)
                 try consume(analysis, documents.count)
-                documents.append(analysis.summary)
+                try documents.append(analysis.summary)
             }
         }
     }

@@ -34,7 +34,7 @@ extension PartialResult {
 extension MergedRun {
     /// The tables of the combined run, made as the shards' options ask.
     public var tables: RunTables {
-        RunTables(codebook: codebook, documents: documents, tally: tally, options: options)
+        RunTables(codebook: codebook, documents: DocumentSummaries(documents), tally: tally, options: options)
     }
 
     /// Writes `matches.csv` of the combined run: the shards' rows copied verbatim, document by document in the

@@ -3,11 +3,11 @@ import Foundation
 /// The tables of a finished run, from its codebook, documents and counts: what `analyze` and `merge` both write.
 public struct RunTables: Sendable {
     public var codebook: RunCodebook
-    public var documents: [DocumentSummary]
+    public var documents: DocumentSummaries
     public var tally: CorpusTally
     public var options: TableOptions
 
-    public init(codebook: RunCodebook, documents: [DocumentSummary], tally: CorpusTally, options: TableOptions) {
+    public init(codebook: RunCodebook, documents: DocumentSummaries, tally: CorpusTally, options: TableOptions) {
         self.codebook = codebook
         self.documents = documents
         self.tally = tally

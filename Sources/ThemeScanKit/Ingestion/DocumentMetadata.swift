@@ -20,9 +20,16 @@ public struct DocumentMetadata: Sendable, Hashable, Sequence, ExpressibleByDicti
         func position(of name: String) -> Int? { positions[name] }
     }
 
-    private let names: Names
+    let names: Names
     /// `names.sorted.count` end offsets (native `UInt32`, counted from the first value byte), then the values.
-    private let storage: [UInt8]
+    let storage: [UInt8]
+
+    /// Metadata with `names` and a `storage` laid out as `storage` describes, such as one read back from a file.
+    init(names: Names, storage: [UInt8]) {
+        precondition(storage.count >= names.sorted.count * MemoryLayout<UInt32>.size, "one end offset per name")
+        self.names = names
+        self.storage = storage
+    }
 
     /// Metadata with `values[i]` under `names.sorted[i]`.
     init(names: Names, values: [String]) {
