@@ -33,4 +33,40 @@ import Testing
         Self.table().forEachCase(keysReaching: 0) { atOne.append($0) }
         #expect(atOne.map(\.count).sorted() == [1, 3])
     }
+
+    /// Finished cases, kept as records, read back as cases added by name do, and merge with them.
+    @Test func finishedCasesCountAsCasesAddedByName() {
+        var byName = Self.table()
+        var finished = Self.table()
+        for table in [0, 1] {
+            let counts = [(key: 3, count: 2), (key: 0, count: 7)]
+            let name = "问卷.csv#row-12345678901234567"
+            if table == 0 { byName.add(case: name, counts) } else { finished.add(finishedCase: name, counts) }
+            if table == 0 { byName.add(case: "é", [(key: 1, count: 1)]) } else { finished.add(finishedCase: "é", [(key: 1, count: 1)]) }
+        }
+        finished.add(finishedCase: "nothing", [(key: 2, count: 0)])
+        #expect(finished == byName)
+        #expect(finished.byCase == byName.byCase)
+        #expect(finished.counts(ofCase: "问卷.csv#row-12345678901234567", width: 4) == [7, 0, 0, 2])
+        #expect(finished.total(ofCase: "é") == 1)
+        #expect(finished.caseCounts(minimum: 2, width: 4) == byName.caseCounts(minimum: 2, width: 4))
+        var finishedKeys: [[Int]] = []
+        var namedKeys: [[Int]] = []
+        finished.forEachCase(keysReaching: 1) { finishedKeys.append($0) }
+        byName.forEachCase(keysReaching: 1) { namedKeys.append($0) }
+        #expect(finishedKeys.sorted { $0.lexicographicallyPrecedes($1) } == namedKeys.sorted { $0.lexicographicallyPrecedes($1) })
+        var records: [(offset: Int, name: String)] = []
+        finished.forEachFinished { offset, name, _ in records.append((offset, String(decoding: name, as: UTF8.self))) }
+        #expect(records.map(\.name) == ["问卷.csv#row-12345678901234567", "é"])
+        #expect(finished.counts(ofFinishedAt: records[0].offset, width: 4) == [7, 0, 0, 2])
+        #expect(finished.total(ofFinishedAt: records[1].offset) == 1)
+        // Merged, with keys renamed, finished cases stay finished and keep their counts.
+        var merged = CaseCountTable()
+        merged.merge(finished) { $0 + 1 }
+        #expect(merged.counts(ofCase: "问卷.csv#row-12345678901234567", width: 5) == [0, 7, 0, 0, 2])
+        #expect(merged.counts(ofCase: "P01", width: 5) == [0, 1, 0, 4, 5])
+        var mergedRecords = 0
+        merged.forEachFinished { _, _, _ in mergedRecords += 1 }
+        #expect(mergedRecords == 2)
+    }
 }

@@ -121,13 +121,15 @@ import Testing
         }
     }
 
-    /// Every output of a run whose summaries were set aside is the same as when they were held.
-    @Test func aRunWritesTheSameOutputsWhetherItsDocumentsWereSetAside() async throws {
+    /// Every output of a run whose summaries were set aside, and whose rows were counted as finished cases, is the
+    /// same as when its summaries were held and its cases kept by name.
+    @Test(arguments: [nil, "program"])
+    func aRunWritesTheSameOutputsWhetherItsDocumentsWereSetAside(caseColumn: String?) async throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var csv = "id,program,year,answer\n"
         for row in 0..<30 {
-            csv += "\(row),项目\(row % 4),202\(row % 3),孩子有点抑郁，老师说有欺凌 \(row)\n"
+            csv += row % 7 == 6 ? "\(row),项目\(row % 4),2020,没什么\n" : "\(row),项目\(row % 4),202\(row % 3),孩子有点抑郁，老师说有欺凌 \(row)\n"
         }
         try csv.write(to: folder.appendingPathComponent("survey.csv"), atomically: true, encoding: .utf8)
         try "访谈者：最近怎么样？\n受访者：孩子抑郁，我们做了个案管理。\n".write(
@@ -139,11 +141,12 @@ import Testing
         let matcher = try TestSupport.matcher(
             codes: [("depression", ["抑郁"], []), ("bullying", ["欺凌"], []), ("case-management", ["个案管理"], [])])
         var outputs: [[String: Data]] = []
-        for held in [4096, 1] {
+        for (held, minimum) in [(4096, nil), (1, 1)] as [(Int, Int?)] {
             var analyzer = CorpusAnalyzer(
-                matcher: matcher, loader: DocumentLoader(options: IngestionOptions(caseColumn: "program")), jobs: 2,
+                matcher: matcher, loader: DocumentLoader(options: IngestionOptions(caseColumn: caseColumn)), jobs: 2,
                 wordList: WordListSettings())
             analyzer.heldSummaries = held
+            analyzer.caseMinimum = minimum
             analyzer.spillFolder = folder.path
             analyzer.samplesPerCode = 3
             analyzer.partDocuments = 4
@@ -166,6 +169,12 @@ import Testing
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
         for name in outputs[0].keys.sorted() { #expect(outputs[0][name] == outputs[1][name], "\(name)") }
         let documents = String(decoding: outputs[1]["documents.csv"]!, as: UTF8.self)
-        #expect(documents.contains("survey.csv#row-31,项目1"))
+        #expect(documents.contains(caseColumn == nil ? "survey.csv#row-31,survey.csv#row-31" : "survey.csv#row-31,项目1"))
+        // Rows without a match are cases too, and cases are in order of their names.
+        let cases = String(decoding: outputs[1]["case_codes.csv"]!, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .dropFirst()
+        #expect(cases.count == (caseColumn == nil ? 31 : 5))
+        #expect(cases.map { $0.split(separator: ",")[0] } == cases.map { $0.split(separator: ",")[0] }.sorted())
+        if caseColumn == nil { #expect(cases.contains("survey.csv#row-8,0,0,0")) }
     }
 }

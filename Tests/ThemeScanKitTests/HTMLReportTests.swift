@@ -157,16 +157,28 @@ import Testing
     /// A run with more cases than the heat map takes shows those with the most occurrences, in case order, and
     /// says how many it left out.
     @Test func heatMapOfManyCasesShowsTheMostCoded() throws {
-        var tally = CorpusTally(codeCount: 2, termCount: 1)
+        // Counted as cases of several documents, and as finished cases (each its own only document).
+        var tallies = [CorpusTally(codeCount: 2, termCount: 1), CorpusTally(codeCount: 2, termCount: 1)]
         let cases = (0..<7).map { "case-\($0)" }
         for (position, caseID) in cases.enumerated() {
             var document = DocumentTally(caseID: caseID, tokens: 1, characters: 1, codeCount: 2, termCount: 1)
             // Totals 0, 5, 2, 5, 1, 9, 2: the three largest are cases 5, 1 and 3 (1 before 3 on the tie).
             document.codeOccurrences = [[0, 0], [4, 1], [2, 0], [0, 5], [1, 0], [3, 6], [1, 1]][position]
-            tally.add(document)
+            tallies[0].add(document)
+            tallies[1].add(document, completingCaseAt: 1)
         }
-        #expect(RunOutputs.heatMapRows(cases: cases, tally: tally, limit: 3) == [1, 3, 5])
-        #expect(RunOutputs.heatMapRows(cases: cases, tally: tally, limit: 7) == Array(0..<7))
+        let documents = DocumentSummaries(
+            cases.reversed().map {
+                DocumentSummary(id: $0, caseID: $0, source: $0, format: .text, encoding: "UTF-8", characters: 1, tokens: 1)
+            })
+        for tally in tallies {
+            let list = CaseList(documents: documents, table: tally.caseCodeOccurrences)
+            #expect(Array(list) == cases)
+            #expect(RunOutputs.heatMapRows(cases: list, limit: 3) == [1, 3, 5])
+            #expect(RunOutputs.heatMapRows(cases: list, limit: 7) == Array(0..<7))
+            #expect(list.codeCounts(at: 5, width: 2) == [3, 6] && list.codeCounts(at: 0, width: 2) == [0, 0])
+        }
+        let tally = tallies[0]
         #expect(RunOutputs.heatMapCases == 200)
 
         var model = Self.model

@@ -58,7 +58,7 @@ public struct CorpusTally: Sendable, Hashable {
     /// once (`completedCases`) instead of going into per-case tables, and every table must then ask for case counts
     /// at that same minimum.
     public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int? = nil) {
-        addCounts(of: document)
+        addCounts(of: document, finishingCase: minimum != nil)
         guard let minimum else {
             caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
             caseWords.add(case: document.caseID, words: document.words)
@@ -69,15 +69,20 @@ public struct CorpusTally: Sendable, Hashable {
     }
 
     /// Everything of a document but its per-case term and word counts. Added field by field: building a tally
-    /// of the document first and merging it hashed every word twice more.
-    private mutating func addCounts(of document: DocumentTally) {
+    /// of the document first and merging it hashed every word twice more. A document `finishingCase` is its case's
+    /// only one, whose code counts are kept as a finished case's.
+    private mutating func addCounts(of document: DocumentTally, finishingCase: Bool) {
         documents += 1
         tokens += document.tokens
         characters += document.characters
         Self.add(document.codeOccurrences, into: &codeOccurrences, documents: &codeDocuments)
         Self.add(document.termOccurrences, into: &termOccurrences, documents: &termDocuments)
-        caseCodeOccurrences.add(
-            case: document.caseID, document.codeOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
+        let codes = document.codeOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) }
+        if finishingCase {
+            caseCodeOccurrences.add(finishedCase: document.caseID, codes)
+        } else {
+            caseCodeOccurrences.add(case: document.caseID, codes)
+        }
         for (word, count) in document.words {
             words[word, default: WordCount(occurrences: 0, documents: 0)].add(WordCount(occurrences: count, documents: 1))
         }

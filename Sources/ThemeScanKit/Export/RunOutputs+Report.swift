@@ -88,13 +88,11 @@ extension RunOutputs {
         return passages
     }
 
-    /// Everything the report shows.
-    func reportModel(clouds: Clouds, passages: [String: [ReportPassage]]) -> ReportModel {
+    /// Everything the report shows; `cases` are the run's (`RunTables.cases`).
+    func reportModel(clouds: Clouds, passages: [String: [ReportPassage]], cases: CaseList) -> ReportModel {
         let options = tables.options
         let codebook = tables.codebook
         let tally = tables.tally
-        // Worked out from the documents on every use: asked for once.
-        let cases = tables.cases
         let languages = options.labelLanguages
         func themeLabel(_ code: Int) -> String { codebook.label(ofTheme: codebook.codes[code].theme, languages: languages) }
         func counts(_ key: (DocumentSummary) -> String) -> [ReportCount] {
@@ -115,10 +113,11 @@ extension RunOutputs {
         let topCodes = tables.cloudEntries().prefix(Self.barChartCodes).map { entry in
             ReportCodeBar(label: entry.label, theme: themeLabel(entry.code), occurrences: entry.occurrences, cases: entry.cases)
         }
-        let mapped = Self.heatMapRows(cases: cases, tally: tally).map { cases[$0] }
+        let mapped = Self.heatMapRows(cases: cases)
         let heatMap = ReportHeatMap(
-            caseIDs: mapped, codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
-            counts: mapped.map { tally.caseCodeOccurrences.counts(ofCase: $0, width: codebook.codes.count) },
+            caseIDs: mapped.map { cases[$0] },
+            codeLabels: codebook.codes.indices.map { codebook.label(ofCode: $0, languages: languages) },
+            counts: mapped.map { cases.codeCounts(at: $0, width: codebook.codes.count) },
             hiddenCases: cases.count - mapped.count)
         let samples = codebook.codes.indices.filter { tally.codeOccurrences[$0] > 0 }.map { index in
             ReportCodeSample(
@@ -146,9 +145,9 @@ extension RunOutputs {
 
     /// The positions in `cases` of the cases the heat map shows, in their order there: all of them, or, when there
     /// are more than `heatMapCases`, those with the most code occurrences (the earlier one on a tie).
-    static func heatMapRows(cases: [String], tally: CorpusTally, limit: Int = heatMapCases) -> [Int] {
+    static func heatMapRows(cases: CaseList, limit: Int = heatMapCases) -> [Int] {
         guard cases.count > limit else { return Array(cases.indices) }
-        let totals = cases.map { tally.caseCodeOccurrences.total(ofCase: $0) }
+        let totals = cases.indices.map { cases.totalCodeCount(at: $0) }
         let chosen = cases.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(limit)
         return chosen.sorted()
     }

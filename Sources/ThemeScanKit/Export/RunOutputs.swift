@@ -69,7 +69,9 @@ public struct RunOutputs: Sendable {
     {
         let options = tables.options
         let formats = Set(options.formats)
-        let files = tables.csvFiles()
+        // Listed once for the case tables and the report, which are made side by side.
+        let cases = tables.cases
+        let files = tables.csvFiles(cases: cases)
         // The tables, the workbook, and the clouds with the report need nothing from each other: they are made side
         // by side, since the end of a run has no documents left to keep the other cores busy.
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -112,7 +114,7 @@ public struct RunOutputs: Sendable {
                     if formats.contains(.html) {
                         let passages = try samples.map(passages(from:))
                             ?? Self.samplePassages(matchesPath: staging.path(for: "matches.csv"), tables: tables)
-                        let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages))
+                        let page = HTMLReport.render(reportModel(clouds: clouds, passages: passages, cases: cases))
                         try staging.write(Self.reportName, contents: page)
                     }
                 }

@@ -5,7 +5,7 @@ extension RunTables {
     }
 
     /// The rows of `caseCodesTable()` for `cases` (the run's, sorted), each made when it is written.
-    func caseCodesRows(cases: [String]) -> GeneratedCSVTable {
+    func caseCodesRows(cases: CaseList) -> GeneratedCSVTable {
         caseRows(cases: cases, columns: codebook.codes.map(\.code)) { counts in counts.map(String.init) }
     }
 
@@ -16,7 +16,7 @@ extension RunTables {
     }
 
     /// The rows of `caseThemesTable()` for `cases` (the run's, sorted), each made when it is written.
-    func caseThemesRows(cases: [String]) -> GeneratedCSVTable {
+    func caseThemesRows(cases: CaseList) -> GeneratedCSVTable {
         let themes = codebook.themes
         let members = themes.map(\.codes)
         return caseRows(cases: cases, columns: themes.map(\.id)) { counts in
@@ -27,14 +27,13 @@ extension RunTables {
     /// A table of a row per case, `case` then `columns`, whose number cells `cells` makes from the case's
     /// occurrences of each code.
     private func caseRows(
-        cases: [String], columns: [String], cells: @escaping @Sendable ([Int]) -> [String]
+        cases: CaseList, columns: [String], cells: @escaping @Sendable ([Int]) -> [String]
     ) -> GeneratedCSVTable {
         let codeCount = codebook.codes.count
-        let occurrences = tally.caseCodeOccurrences
         return GeneratedCSVTable(
             header: ["case"] + columns, rowCount: cases.count, numberColumns: [false] + columns.map { _ in true }
         ) { index in
-            [cases[index]] + cells(occurrences.counts(ofCase: cases[index], width: codeCount))
+            [cases[index]] + cells(cases.codeCounts(at: index, width: codeCount))
         }
     }
 

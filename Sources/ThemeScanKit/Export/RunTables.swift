@@ -77,9 +77,10 @@ public struct RunTables: Sendable {
         }
     }
 
-    /// Every case of the run, sorted, including cases where nothing matched.
-    public var cases: [String] {
-        Set(documents.map(\.caseID)).sorted()
+    /// Every case of the run, sorted, including cases where nothing matched, with their code counts. Worked out
+    /// from the documents on every use: with a case per survey row, a list as long as the export.
+    public var cases: CaseList {
+        CaseList(documents: documents, table: tally.caseCodeOccurrences)
     }
 
     /// Occurrences per 10,000 tokens with two decimals; empty when there are no tokens to divide by.
@@ -90,12 +91,13 @@ public struct RunTables: Sendable {
 }
 
 extension RunTables {
-    /// The CSV tables of a run other than `matches.csv`, by file name, in the order the workbook lists them.
+    /// The CSV tables of a run other than `matches.csv`, by file name, in the order the workbook lists them;
+    /// `cases` are the run's (`cases`), when they were listed already.
     ///
     /// The tables with a row per case or per document make their rows as they are written: a survey export has a
     /// case per row.
-    public func csvFiles() -> [(name: String, table: any CSVTableSource)] {
-        let cases = cases
+    public func csvFiles(cases: CaseList? = nil) -> [(name: String, table: any CSVTableSource)] {
+        let cases = cases ?? self.cases
         return [
             ("codes.csv", codesTable()), ("terms.csv", termsTable()), ("case_codes.csv", caseCodesRows(cases: cases)),
             ("case_themes.csv", caseThemesRows(cases: cases)), ("wordcloud.csv", wordcloudTable()),
