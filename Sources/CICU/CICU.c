@@ -28,6 +28,15 @@ const char *cicu_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
 }
 
+int32_t cicu_is_nfc(const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    UBool normalized = unorm2_isNormalized(nfc, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    return normalized ? 1 : 0;
+}
+
 int32_t cicu_fold(const uint16_t *source, int32_t length,
                   uint16_t *output, int32_t *source_starts, int32_t *source_ends, int32_t capacity,
                   int32_t *output_length) {

@@ -10,10 +10,10 @@ extension Analyze {
             terms: codes.reduce(0) { $0 + $1.terms.count })
     }
 
-    /// The `run.json` of a finished run; `digests` holds the inputs already hashed, by path, and `codebooks` the
-    /// codebook files as they were loaded.
+    /// The `run.json` of a finished run with `cases` cases; `digests` holds the inputs already hashed, by path, and
+    /// `codebooks` the codebook files as they were loaded.
     func provenance(
-        result: AnalysisResult, sources: [DocumentSource], digests: [String: String], diagnostics: [Diagnostic],
+        result: AnalysisResult, cases: Int, sources: [DocumentSource], digests: [String: String], diagnostics: [Diagnostic],
         options: TableOptions, codebooks: [RunProvenance.ConfigurationFile], started: Date
     ) throws -> RunProvenance {
         // Counted, not grouped: a survey export has a document per row, and copies of them all were a second list.
@@ -43,7 +43,7 @@ extension Analyze {
             stopwords: stopwordFiles.map { RunProvenance.ConfigurationFile(path: $0, sha256: Self.digest(of: $0)) },
             totals: RunProvenance.Totals(
                 inputs: inputs.count, skippedInputs: result.skippedFiles.count, documents: result.documents.count,
-                cases: Set(result.documents.map(\.caseID)).count, tokens: tally.tokens, characters: tally.characters,
+                cases: cases, tokens: tally.tokens, characters: tally.characters,
                 occurrences: tally.codeOccurrences.reduce(0, +),
                 warnings: diagnostics.filter { $0.severity == .warning }.count,
                 errors: diagnostics.filter { $0.severity == .error }.count),

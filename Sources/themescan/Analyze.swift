@@ -211,10 +211,10 @@ struct Analyze: AsyncParsableCommand {
             }
             do {
                 let diagnostics = inputDiagnostics + result.diagnostics
-                try await RunOutputs(
+                let outputs = RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
-                    .write(to: staging, samples: result.samples, keepingMatches: shard != nil)
+                try await outputs.write(to: staging, samples: result.samples, keepingMatches: shard != nil)
                 if let groups {
                     let comparison = try ComparisonOutputs.groups(
                         groups, codebook: RunCodebook(codes: result.codes, terms: result.terms), options: options)
@@ -222,8 +222,8 @@ struct Analyze: AsyncParsableCommand {
                     try comparison.outputs?.write(to: staging)
                 }
                 let provenance = try self.provenance(
-                    result: result, sources: sources, digests: digests, diagnostics: diagnostics, options: options,
-                    codebooks: codebookRecords, started: started)
+                    result: result, cases: outputs.cases.count, sources: sources, digests: digests,
+                    diagnostics: diagnostics, options: options, codebooks: codebookRecords, started: started)
                 try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 if let shard {
                     let partial = PartialResult(

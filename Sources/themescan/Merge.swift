@@ -44,14 +44,14 @@ struct Merge: AsyncParsableCommand {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
                 let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }
                 let diagnostics = provenances.flatMap(\.diagnostics)
-                try await RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
-                    .write(to: staging)
+                let outputs = RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
+                try await outputs.write(to: staging)
                 if let groups = merged.groups {
                     let comparison = try ComparisonOutputs.groups(groups, codebook: merged.codebook, options: merged.options)
                     try comparison.outputs?.write(to: staging)
                 }
                 if let provenance = RunProvenance.merging(
-                    provenances, commandLine: CommandLine.arguments, cases: merged.tables.cases.count, finished: Date())
+                    provenances, commandLine: CommandLine.arguments, cases: outputs.cases.count, finished: Date())
                 {
                     try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 }

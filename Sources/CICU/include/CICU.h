@@ -32,6 +32,9 @@ int32_t cicu_fold(const uint16_t *source, int32_t length,
                   uint16_t *output, int32_t *source_starts, int32_t *source_ends, int32_t capacity,
                   int32_t *output_length);
 
+/// 1 when `text` is in Unicode Normalization Form C, 0 when it is not, negative when ICU fails.
+int32_t cicu_is_nfc(const uint16_t *text, int32_t length);
+
 typedef struct cicu_transliterator cicu_transliterator;
 
 /// Opens a transliterator by ICU id (for example "Hant-Hans").

@@ -56,6 +56,12 @@ public struct CaseCountTable: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` with a function that gives the UTF-8 bytes of the name of the finished case whose record starts
+    /// at an offset (from `forEachFinished`), valid while `body` runs.
+    func withFinishedNames<Result>(_ body: ((Int) -> UnsafeRawBufferPointer) -> Result) -> Result {
+        finished.withUnsafeBufferPointer { words in body { Self.finishedRecord(in: words, at: $0).name } }
+    }
+
     /// The entries of the finished case whose record starts at `offset` (from `forEachFinished`).
     func withFinishedEntries<Result>(at offset: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         finished.withUnsafeBufferPointer { body(Self.finishedRecord(in: $0, at: offset).entries) }

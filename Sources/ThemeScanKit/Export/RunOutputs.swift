@@ -10,11 +10,15 @@ public struct RunOutputs: Sendable {
     public var warnings: [String]
     /// What the report says about how the run was made (no date: that is in `run.json`).
     public var facts: ReportRunFacts
+    /// The run's cases (`RunTables.cases`), listed once for the case tables, the report and the caller's `run.json`:
+    /// with a case per survey row, the list is as long as the export.
+    public let cases: CaseList
 
     public init(tables: RunTables, facts: ReportRunFacts, warnings: [String]) {
         self.tables = tables
         self.facts = facts
         self.warnings = Array(Set(warnings)).sorted()
+        cases = tables.cases
     }
 
     /// Every file name a run may write: an output folder holding only these may be replaced.
@@ -69,8 +73,6 @@ public struct RunOutputs: Sendable {
     {
         let options = tables.options
         let formats = Set(options.formats)
-        // Listed once for the case tables and the report, which are made side by side.
-        let cases = tables.cases
         let files = tables.csvFiles(cases: cases)
         // The tables, the workbook, and the clouds with the report need nothing from each other: they are made side
         // by side, since the end of a run has no documents left to keep the other cores busy.
