@@ -57,4 +57,29 @@ import Testing
         #expect(documents.map(\.id) == ["a", "b", "c", "d", "e"])
         #expect(assembly.diagnostics.map(\.message) == ["odd row"])
     }
+
+    /// A second export that is cut into parts waits for the first to be handed on before its parts are analyzed,
+    /// its reader helping with the first's parts: analyzed ahead, its rows waited with their counts, all of them.
+    @Test func aSecondSplitInputWaitsUntilTheFirstIsHandedOn() async throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sources: [DocumentSource] = []
+        for name in ["a.csv", "b.csv"] {
+            var csv = "id,answer\n"
+            for row in 0..<1_500 { csv += "\(row),孩子有点抑郁 \(name) \(row)\n" }
+            try csv.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            sources.append(DocumentSource(path: folder.appendingPathComponent(name).path, id: name))
+        }
+        var analyzer = CorpusAnalyzer(
+            matcher: try TestSupport.matcher(codes: [("depression", ["抑郁"], [])]), jobs: 2)
+        analyzer.partDocuments = 4
+        analyzer.keepsMatches = false
+        let result = try await analyzer.analyze(sources)
+        #expect(result.documents.count == 3_000)
+        #expect(result.documents.map(\.id).prefix(2) == ["a.csv#row-2", "a.csv#row-3"])
+        #expect(result.documents.last?.id == "b.csv#row-1501")
+        #expect(result.tally.codeOccurrences == [3_000])
+        // Parts in flight: those queued (two a worker), those being analyzed, and those back early.
+        #expect(result.mostWaitingAnalyses <= 64, "\(result.mostWaitingAnalyses) analyses waited")
+    }
 }

@@ -15,6 +15,9 @@ public struct AnalysisResult: Sendable {
     /// The run's first matches of each code (`CorpusAnalyzer.samplesPerCode` of them), by code index, in document
     /// order, with document numbers from `documents`: the report's passages.
     public var samples: [Int: [Match]] = [:]
+    /// The most document analyses that had arrived and waited to be handed on in input order at one time: what the
+    /// run held beyond the documents its workers were analyzing.
+    var mostWaitingAnalyses = 0
 
     public init(
         codes: [(theme: Theme, code: Code)], terms: [(code: Int, term: Term)], documents: DocumentSummaries,

@@ -195,6 +195,7 @@ public struct CorpusAnalyzer: Sendable {
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
         let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
         let completingRows = caseMinimum != nil && Self.rowsAreOwnCases(of: sources, options: loader.options)
+        var mostWaiting = 0
         // Each worker adds up the counts of the documents it analyzed, so merging (words, case tables, code pairs)
         // runs in parallel; merging is commutative and associative, so the sum does not depend on who did what.
         let tally = try await withThrowingTaskGroup(of: CorpusTally.self) { group in
@@ -251,7 +252,7 @@ public struct CorpusAnalyzer: Sendable {
                         }
                         var outcome = await process(
                             sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
-                            completingRows: completingRows, relieve: { _ = analyzeWaitingPart() },
+                            completingRows: completingRows, relieve: analyzeWaitingPart,
                             isDue: { counter.delivered.load(ordering: .acquiring) == index })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // An input of many documents completes no case of its own; its rows may complete theirs.
@@ -276,8 +277,12 @@ public struct CorpusAnalyzer: Sendable {
             // What arrived for the next input and those after it; parts of a split input arrive in any order.
             var arrivals: [Int: Arrivals] = [:]
             var nextIndex = 0
+            var arrived = 0
             var iterator = stream.makeAsyncIterator()
             while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
+                if case .part(_, let analyses) = outcome { arrived += analyses.count }
+                if case .analyzed(let analyses, _) = outcome { arrived += analyses.count }
+                mostWaiting = max(mostWaiting, arrived - assembly.documents.count)
                 arrivals[index, default: Arrivals()].record(outcome)
                 while var current = arrivals.removeValue(forKey: nextIndex) {
                     guard try assembly.handOn(&current, input: nextIndex, consume: consume) else {
@@ -303,6 +308,7 @@ public struct CorpusAnalyzer: Sendable {
             codes: matcher.codes, terms: matcher.terms, documents: try assembly.documents.finish(), matches: [],
             tally: tally, diagnostics: assembly.diagnostics, skippedFiles: assembly.skipped)
         result.samples = sampler?.samples ?? [:]
+        result.mostWaitingAnalyses = mostWaiting
         return result
     }
 
@@ -356,12 +362,13 @@ public struct CorpusAnalyzer: Sendable {
     /// Reads one input and analyzes it whole, or, when it holds more than `partDocuments` documents, cuts it into
     /// parts of that many for any worker to analyze (`queue`) and says how many.
     ///
-    /// A streamed export's parts are queued as its rows are read; while more than `backlog` parts wait, the reader
-    /// analyzes one itself (`relieve`), so that reading never runs far ahead of analyzing. Should such a file fail
+    /// A streamed export's parts are queued as its rows are read, once every input before it has been handed on
+    /// (`isDue`); while more than `backlog` parts wait, the reader analyzes one itself (`relieve`, which says whether
+    /// there was one), so that reading never runs far ahead of analyzing. Should such a file fail
     /// after documents were read, those documents stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
-        completingRows: Bool, relieve: () -> Void, isDue: @escaping () -> Bool
+        completingRows: Bool, relieve: () -> Bool, isDue: @escaping () -> Bool
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
@@ -378,13 +385,20 @@ public struct CorpusAnalyzer: Sendable {
                     first = batch
                     continue
                 }
+                // A second batch: the input is split. Its parts wait until every input before it is handed on,
+                // the reader helping with their parts meanwhile: a second survey export analyzed while the first
+                // was not yet handed on was held whole, each row's counts with it (6.6 GB for two exports of
+                // 276,000 rows on two threads).
+                while partCount == 0, !isDue(), !Task.isCancelled {
+                    if !relieve() { try? await Task.sleep(for: .milliseconds(1)) }
+                }
                 if let held = first.take() {
                     queue.append([PendingPart(input: input, number: 0, documents: held)])
                     partCount = 1
                 }
                 queue.append([PendingPart(input: input, number: partCount, documents: batch)])
                 partCount += 1
-                while queue.waiting > backlog { relieve() }
+                while queue.waiting > backlog { _ = relieve() }
                 // Lets the task that writes results in order run between the parts of a long export.
                 await Task.yield()
             }
