@@ -24,4 +24,23 @@ import Testing
         #expect(groups.inOrder.map(\.group.tally.codeOccurrences) == [[3, 0], [9, 0]])
         #expect(groups.documentsWithoutValue == ["e"])
     }
+
+    /// A document that is its case's only one adds a case without its name being kept; the tallies are those of
+    /// cases kept by name.
+    @Test func finishedCasesAreCountedWithoutTheirNames() {
+        var named = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
+        var finished = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
+        for (id, caseID, year) in [("a", "P01", "2024"), ("b", "P01", "2024"), ("c", "row-3", "2024"), ("d", "row-4", "2024")] {
+            var tally = DocumentTally(caseID: caseID, tokens: 4, characters: 10, codeCount: 2, termCount: 2)
+            tally.codeOccurrences = [1, caseID == "row-3" ? 2 : 0]
+            named.add(Self.summary(id, caseID: caseID, year: year), tally: tally)
+            finished.add(
+                Self.summary(id, caseID: caseID, year: year), tally: tally,
+                completingCaseAt: caseID.hasPrefix("row") ? 1 : nil)
+        }
+        #expect(named.inOrder.map(\.group.caseCount) == [3])
+        #expect(finished.inOrder.map(\.group.caseCount) == [3])
+        #expect(finished.inOrder.map(\.group.cases) == [["P01"]])
+        #expect(finished.inOrder.map { $0.group.tally.codeCases(minimum: 1) } == named.inOrder.map { $0.group.tally.codeCases() })
+    }
 }

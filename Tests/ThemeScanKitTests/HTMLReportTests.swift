@@ -178,7 +178,6 @@ import Testing
             #expect(RunOutputs.heatMapRows(cases: list, limit: 7) == Array(0..<7))
             #expect(list.codeCounts(at: 5, width: 2) == [3, 6] && list.codeCounts(at: 0, width: 2) == [0, 0])
         }
-        let tally = tallies[0]
         #expect(RunOutputs.heatMapCases == 200)
 
         var model = Self.model

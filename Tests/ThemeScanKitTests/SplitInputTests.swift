@@ -79,7 +79,9 @@ import Testing
         #expect(result.documents.map(\.id).prefix(2) == ["a.csv#row-2", "a.csv#row-3"])
         #expect(result.documents.last?.id == "b.csv#row-1501")
         #expect(result.tally.codeOccurrences == [3_000])
-        // Parts in flight: those queued (two a worker), those being analyzed, and those back early.
-        #expect(result.mostWaitingAnalyses <= 64, "\(result.mostWaitingAnalyses) analyses waited")
+        // Parts in flight: those queued (two a worker), those being analyzed, and those back early, of one input:
+        // under 64 here, 108 under the address sanitizer, whose threads the system holds up longer. Without the
+        // wait, the second input's 1,500 analyses waited.
+        #expect(result.mostWaitingAnalyses <= 600, "\(result.mostWaitingAnalyses) analyses waited")
     }
 }

@@ -41,7 +41,7 @@ public struct CaseCountTable: Sendable, Hashable {
         finished.append(contentsOf: entries)
         let nameStart = finished.count
         finished.append(contentsOf: repeatElement(0, count: (name.count + 7) / 8))
-        finished[nameStart...].withUnsafeMutableBytes { _ = $0.copyBytes(from: name) }
+        finished[nameStart...].withUnsafeMutableBytes { $0.copyBytes(from: name) }
     }
 
     /// Calls `body` with where each finished case's record starts, its name's UTF-8 bytes and its entries.

@@ -58,6 +58,7 @@ final class DocumentSummaryWriter {
         self.file = nil
         defer {
             offsets = [0]
+            written = 0
             nameLists = []
             nameListPositions = [:]
             lastNameList = nil

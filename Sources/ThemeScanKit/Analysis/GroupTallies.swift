@@ -8,9 +8,15 @@ public struct GroupTallies: Sendable {
     /// One value's documents and cases, counted, and their tally.
     public struct Group: Sendable {
         public var documents = 0
-        /// The cases of the group's documents, matched or not.
+        /// The cases of the group's documents, matched or not, but those finished when counted (`finishedCases`).
         public var cases: Set<String> = []
+        /// Cases whose only document the group counted as a finished case: named nowhere else, so counted, not
+        /// kept by name (a survey export has one a row).
+        public var finishedCases = 0
         public var tally: CorpusTally
+
+        /// The group's cases, matched or not.
+        public var caseCount: Int { cases.count + finishedCases }
     }
 
     /// The manifest or spreadsheet column the groups come from.
@@ -46,7 +52,7 @@ public struct GroupTallies: Sendable {
         _ summary: DocumentSummary, tally: DocumentTally, completingCaseAt caseMinimum: Int?, to group: inout Group
     ) {
         group.documents += 1
-        group.cases.insert(summary.caseID)
+        if caseMinimum == nil { group.cases.insert(summary.caseID) } else { group.finishedCases += 1 }
         group.tally.add(tally, completingCaseAt: caseMinimum)
     }
 

@@ -23,7 +23,7 @@ extension ComparisonOutputs {
         let codes = try GroupComparison(
             groups: ordered.map {
                 ComparisonGroup(
-                    label: $0.value, source: source($0.value), tally: $0.group.tally, casesTotal: $0.group.cases.count,
+                    label: $0.value, source: source($0.value), tally: $0.group.tally, casesTotal: $0.group.caseCount,
                     codebook: codebook, options: options)
             },
             adjustment: adjustment)
@@ -36,7 +36,7 @@ extension ComparisonOutputs {
         let facts = ordered.map { entry in
             GroupFacts(
                 label: entry.value, source: source(entry.value), tokens: entry.group.tally.tokens,
-                cases: entry.group.cases.count, documents: entry.group.documents)
+                cases: entry.group.caseCount, documents: entry.group.documents)
         }
         let outputs = ComparisonOutputs(
             codes: codes, words: wordComparison, groups: facts, formats: Set(options.formats).subtracting([.xlsx]),
