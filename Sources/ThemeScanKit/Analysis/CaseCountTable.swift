@@ -5,8 +5,8 @@
 /// keeps a sorted array of 8-byte entries, `key << 32 | count`.
 ///
 /// A case known to be finished when it is added (a survey row or a file that is its own case) is never added to
-/// again, and never looked up by name but through a `CaseList`: it is kept as one record in a buffer of bytes,
-/// about 40 bytes where a dictionary entry with its name and array took 180.
+/// again, and never looked up by name but through a `CaseList`: it is kept as one record in a buffer of words,
+/// about 70 bytes for a survey row where a dictionary entry with its name and array took 180.
 public struct CaseCountTable: Sendable, Hashable {
     private var cases: [String: [UInt64]] = [:]
     /// Finished cases, a record each: a word holding the name's UTF-8 length (high half) and the entry count, the

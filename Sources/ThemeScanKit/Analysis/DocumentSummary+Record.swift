@@ -82,7 +82,7 @@ extension DocumentSummary {
         }
         let nameList = number()
         let storage = Array(bytes())
-        guard intact, let format, nameLists.indices.contains(nameList),
+        guard intact, offset == record.count, let format, nameLists.indices.contains(nameList),
             storage.count >= nameLists[nameList].sorted.count * MemoryLayout<UInt32>.size
         else { return nil }
         self.init(
