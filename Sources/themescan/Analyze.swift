@@ -191,6 +191,10 @@ struct Analyze: AsyncParsableCommand {
                 staging.discard()
                 // The set-aside rows live in the staging folder and belong to matches.csv, so that is the file named.
                 throw OutputError.writeFailed(path: (output as NSString).appendingPathComponent("matches.csv"), reason: reason)
+            } catch TextError.documentsUnwritten(_, let reason) {
+                staging.discard()
+                // The set-aside list of documents lived in the staging folder, gone now: the output folder is named.
+                throw OutputError.writeFailed(path: output, reason: reason)
             } catch {
                 staging.discard()
                 throw error

@@ -103,27 +103,24 @@ public struct CaseList: RandomAccessCollection, Sendable {
         guard inNFC else { return nil }
         return table.withFinishedNames { name -> Storage? in
             finished.sort { precedes(name($0), name($1)) }
-            // A document's case is finished or one of the others; a survey's rows are in order, so the last case
-            // found is tried first.
+            // A document's case is a finished one, found by its bytes, or one of the others. Only those need asking
+            // whether they are in NFC: one that is not could be a finished name written otherwise.
             var others: Set<String> = []
-            var lastFound = 0
             for document in documents {
                 var caseID = document.caseID
-                guard ICU.isNFC(caseID) else { return nil }
                 let found = caseID.withUTF8 { bytes -> Bool in
                     let key = UnsafeRawBufferPointer(bytes)
-                    if lastFound < finished.count, bytesEqual(name(finished[lastFound]), key) { return true }
                     var low = 0
                     var high = finished.count
                     while low < high {
                         let middle = (low + high) / 2
                         if precedes(name(finished[middle]), key) { low = middle + 1 } else { high = middle }
                     }
-                    guard low < finished.count, bytesEqual(name(finished[low]), key) else { return false }
-                    lastFound = low
-                    return true
+                    return low < finished.count && bytesEqual(name(finished[low]), key)
                 }
-                if !found { others.insert(document.caseID) }
+                guard !found else { continue }
+                guard ICU.isNFC(caseID) else { return nil }
+                others.insert(caseID)
             }
             let sortedOthers = others.sorted()
             var entries: [Int] = []

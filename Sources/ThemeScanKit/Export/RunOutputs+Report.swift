@@ -95,18 +95,21 @@ extension RunOutputs {
         let tally = tables.tally
         let languages = options.labelLanguages
         func themeLabel(_ code: Int) -> String { codebook.label(ofTheme: codebook.codes[code].theme, languages: languages) }
-        func counts(_ key: (DocumentSummary) -> String) -> [ReportCount] {
-            var documents: [String: Int] = [:]
-            var tokens: [String: Int] = [:]
-            for document in tables.documents {
-                documents[key(document), default: 0] += 1
-                tokens[key(document), default: 0] += document.tokens
-            }
-            return documents.keys.sorted().map { ReportCount(label: $0, count: documents[$0]!, tokens: tokens[$0]) }
+        // Documents and tokens by format and by encoding, in one pass: a survey's summaries are read back from disk.
+        var byFormat: [String: (documents: Int, tokens: Int)] = [:]
+        var byEncoding: [String: (documents: Int, tokens: Int)] = [:]
+        for document in tables.documents {
+            byFormat[document.format.rawValue, default: (0, 0)].documents += 1
+            byFormat[document.format.rawValue, default: (0, 0)].tokens += document.tokens
+            byEncoding[document.encoding, default: (0, 0)].documents += 1
+            byEncoding[document.encoding, default: (0, 0)].tokens += document.tokens
+        }
+        func counts(_ byLabel: [String: (documents: Int, tokens: Int)]) -> [ReportCount] {
+            byLabel.keys.sorted().map { ReportCount(label: $0, count: byLabel[$0]!.documents, tokens: byLabel[$0]!.tokens) }
         }
         let corpus = ReportCorpusSummary(
             documents: tables.documents.count, cases: cases.count, tokens: tally.tokens,
-            characters: tally.characters, formats: counts { $0.format.rawValue }, encodings: counts(\.encoding),
+            characters: tally.characters, formats: counts(byFormat), encodings: counts(byEncoding),
             speakerRoles: tally.roleSegments.keys.sorted().map {
                 ReportCount(label: $0, count: tally.roleSegments[$0]!, tokens: tally.roleTokens[$0])
             })
