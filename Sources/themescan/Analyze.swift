@@ -191,9 +191,9 @@ struct Analyze: AsyncParsableCommand {
                 staging.discard()
                 // The set-aside rows live in the staging folder and belong to matches.csv, so that is the file named.
                 throw OutputError.writeFailed(path: (output as NSString).appendingPathComponent("matches.csv"), reason: reason)
-            } catch TextError.documentsUnwritten(_, let reason) {
+            } catch TextError.setAsideUnwritten(_, let reason) {
                 staging.discard()
-                // The set-aside list of documents lived in the staging folder, gone now: the output folder is named.
+                // The set-aside documents and cases lived in the staging folder, gone now: the output folder is named.
                 throw OutputError.writeFailed(path: output, reason: reason)
             } catch {
                 staging.discard()
@@ -215,7 +215,7 @@ struct Analyze: AsyncParsableCommand {
             }
             do {
                 let diagnostics = inputDiagnostics + result.diagnostics
-                let outputs = RunOutputs(
+                let outputs = try RunOutputs(
                     tables: result.tables(options: options), facts: reportFacts(),
                     warnings: diagnostics.filter { $0.severity != .note }.map(\.description))
                 try await outputs.write(to: staging, samples: result.samples, keepingMatches: shard != nil)
@@ -238,6 +238,10 @@ struct Analyze: AsyncParsableCommand {
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
                 try interrupts.commit(staging)
+            } catch TextError.setAsideUnwritten(_, let reason) {
+                staging.discard()
+                // The run's list of cases was being set aside in the staging folder, gone now.
+                throw OutputError.writeFailed(path: output, reason: reason)
             } catch {
                 staging.discard()
                 throw error

@@ -44,7 +44,7 @@ struct Merge: AsyncParsableCommand {
                 try merged.writeMatches(to: staging.path(for: "matches.csv"))
                 let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }
                 let diagnostics = provenances.flatMap(\.diagnostics)
-                let outputs = RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
+                let outputs = try RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
                 try await outputs.write(to: staging)
                 if let groups = merged.groups {
                     let comparison = try ComparisonOutputs.groups(groups, codebook: merged.codebook, options: merged.options)

@@ -9,7 +9,7 @@ import Testing
         table.add(case: "P01", [(key: 2, count: 3), (key: 0, count: 1), (key: 1, count: 0)])
         table.add(case: "P02", [(key: 1, count: 2)])
         table.add(case: "P01", [(key: 2, count: 1), (key: 3, count: 5)])
-        // A case with no counts is not kept, and reads as zeros.
+        // A case with no counts is listed, and reads as zeros.
         table.add(case: "P03", [(key: 0, count: 0)])
         return table
     }
@@ -55,18 +55,19 @@ import Testing
         finished.forEachCase(keysReaching: 1) { finishedKeys.append($0) }
         byName.forEachCase(keysReaching: 1) { namedKeys.append($0) }
         #expect(finishedKeys.sorted { $0.lexicographicallyPrecedes($1) } == namedKeys.sorted { $0.lexicographicallyPrecedes($1) })
-        var records: [(offset: Int, name: String)] = []
-        finished.forEachFinished { offset, name, _ in records.append((offset, String(decoding: name, as: UTF8.self))) }
-        #expect(records.map(\.name) == ["问卷.csv#row-12345678901234567", "é"])
-        #expect(finished.counts(ofFinishedAt: records[0].offset, width: 4) == [7, 0, 0, 2])
-        #expect(finished.total(ofFinishedAt: records[1].offset) == 1)
+        var records: [(name: String, total: Int)] = []
+        finished.forEachFinished { records.append((String(decoding: $0.name, as: UTF8.self), $0.total)) }
+        // A finished case without counts is kept too, so that it is listed.
+        #expect(records.map(\.name) == ["问卷.csv#row-12345678901234567", "é", "nothing"])
+        #expect(records.map(\.total) == [9, 1, 0])
+        #expect(finished.caseCount == byName.caseCount + 1)
         // Merged, with keys renamed, finished cases stay finished and keep their counts.
         var merged = CaseCountTable()
         merged.merge(finished) { $0 + 1 }
         #expect(merged.counts(ofCase: "问卷.csv#row-12345678901234567", width: 5) == [0, 7, 0, 0, 2])
         #expect(merged.counts(ofCase: "P01", width: 5) == [0, 1, 0, 4, 5])
         var mergedRecords = 0
-        merged.forEachFinished { _, _, _ in mergedRecords += 1 }
-        #expect(mergedRecords == 2)
+        merged.forEachFinished { _ in mergedRecords += 1 }
+        #expect(mergedRecords == 3)
     }
 }

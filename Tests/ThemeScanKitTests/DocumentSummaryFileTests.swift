@@ -116,13 +116,13 @@ import Testing
         #expect {
             try writer.append(summaries[1])
         } throws: { error in
-            guard case TextError.documentsUnwritten(let path, let reason) = error else { return false }
+            guard case TextError.setAsideUnwritten(let path, let reason) = error else { return false }
             return path.hasPrefix(missing.path + "/") && reason.contains("No such file")
         }
     }
 
-    /// Every output of a run whose summaries were set aside, and whose rows were counted as finished cases, is the
-    /// same as when its summaries were held and its cases kept by name.
+    /// Every output of a run whose summaries and finished cases were set aside, and whose rows were counted as
+    /// finished cases, is the same as when its summaries were held and its cases kept by name.
     @Test(arguments: [nil, "program"])
     func aRunWritesTheSameOutputsWhetherItsDocumentsWereSetAside(caseColumn: String?) async throws {
         let folder = try TestSupport.temporaryFolder()
@@ -146,18 +146,21 @@ import Testing
                 matcher: matcher, loader: DocumentLoader(options: IngestionOptions(caseColumn: caseColumn)), jobs: 2,
                 wordList: WordListSettings())
             analyzer.heldSummaries = held
+            analyzer.heldFinishedCaseBytes = held == 1 ? 1 : 4 << 20
             analyzer.caseMinimum = minimum
             analyzer.spillFolder = folder.path
             analyzer.samplesPerCode = 3
             analyzer.partDocuments = 4
             let result = try await analyzer.analyze(sources)
             #expect(result.documents.isSetAside == (held == 1))
+            // Rows are finished cases only without a case column.
+            #expect(result.tally.caseCodeOccurrences.setAside.isEmpty == (held != 1 || caseColumn != nil))
             let target = folder.appendingPathComponent("out-\(held)")
             let staging = try OutputDirectory(path: target.path, ownedNames: RunOutputs.fileNames).begin()
-            try await RunOutputs(
+            try await (try RunOutputs(
                 tables: result.tables(options: TableOptions()),
                 facts: ReportRunFacts(toolVersion: "t", date: "d", commandLine: "c", codebooks: []), warnings: []
-            ).write(to: staging, samples: result.samples)
+            )).write(to: staging, samples: result.samples)
             try staging.commit()
             var files: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: target.path) {

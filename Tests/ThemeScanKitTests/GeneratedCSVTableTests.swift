@@ -61,12 +61,12 @@ import Testing
 
     @Test func runTablesWithARowPerCaseOrDocumentAreGenerated() throws {
         let tables = try ResearchTablesTests.twoCases().tables()
-        let files = Dictionary(uniqueKeysWithValues: tables.csvFiles().map { ($0.name, $0.table) })
+        let files = Dictionary(uniqueKeysWithValues: try tables.csvFiles().map { ($0.name, $0.table) })
         for name in ["case_codes.csv", "case_themes.csv", "documents.csv"] {
             #expect(files[name] is GeneratedCSVTable, "\(name)")
         }
-        #expect(files["case_codes.csv"]!.rendered() == tables.caseCodesTable().rendered())
-        #expect(files["case_themes.csv"]!.rendered() == tables.caseThemesTable().rendered())
+        #expect(files["case_codes.csv"]!.rendered() == (try tables.caseCodesTable()).rendered())
+        #expect(files["case_themes.csv"]!.rendered() == (try tables.caseThemesTable()).rendered())
         #expect(files["documents.csv"]!.rendered() == tables.documentsTable().rendered())
         #expect(files["codes.csv"] is CSVTable)
     }

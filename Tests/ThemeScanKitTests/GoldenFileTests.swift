@@ -49,15 +49,15 @@ import Testing
         return result
     }
 
-    static func outputs(of result: AnalysisResult) -> [String: String] {
-        var files = Dictionary(uniqueKeysWithValues: result.outputFiles().map { ($0.name, $0.contents) })
+    static func outputs(of result: AnalysisResult) throws -> [String: String] {
+        var files = Dictionary(uniqueKeysWithValues: try result.outputFiles().map { ($0.name, $0.contents) })
         files["codes.json"] = result.tables().codesTable().json()
         return files
     }
 
     @Test(arguments: outputNames)
     func exportMatchesGoldenFile(name: String) async throws {
-        let produced = try #require(Self.outputs(of: try await Self.sampleResult())[name])
+        let produced = try #require(try Self.outputs(of: try await Self.sampleResult())[name])
         let golden = TestSupport.fixtures.appendingPathComponent("golden").appendingPathComponent(name)
         if Self.recording {
             try Data(produced.utf8).write(to: golden)
@@ -67,8 +67,8 @@ import Testing
     }
 
     @Test func oneWorkerAndManyWorkersWriteTheSameBytes() async throws {
-        let one = Self.outputs(of: try await Self.sampleResult(jobs: 1))
-        let many = Self.outputs(of: try await Self.sampleResult(jobs: 4))
+        let one = try Self.outputs(of: try await Self.sampleResult(jobs: 1))
+        let many = try Self.outputs(of: try await Self.sampleResult(jobs: 4))
         #expect(one == many)
     }
 

@@ -167,12 +167,8 @@ import Testing
             tallies[0].add(document)
             tallies[1].add(document, completingCaseAt: 1)
         }
-        let documents = DocumentSummaries(
-            cases.reversed().map {
-                DocumentSummary(id: $0, caseID: $0, source: $0, format: .text, encoding: "UTF-8", characters: 1, tokens: 1)
-            })
         for tally in tallies {
-            let list = CaseList(documents: documents, table: tally.caseCodeOccurrences)
+            let list = try CaseList(table: tally.caseCodeOccurrences)
             #expect(Array(list) == cases)
             #expect(RunOutputs.heatMapRows(cases: list, limit: 3) == [1, 3, 5])
             #expect(RunOutputs.heatMapRows(cases: list, limit: 7) == Array(0..<7))

@@ -5,23 +5,48 @@
 /// keeps a sorted array of 8-byte entries, `key << 32 | count`.
 ///
 /// A case known to be finished when it is added (a survey row or a file that is its own case) is never added to
-/// again, and never looked up by name but through a `CaseList`: it is kept as one record in a buffer of words,
-/// about 70 bytes for a survey row where a dictionary entry with its name and array took 180.
+/// again, and never looked up by name but through a `CaseList`: it is kept as one record (`CaseRecord`) in a buffer
+/// of words, about 70 bytes for a survey row where a dictionary entry with its name and array took 180. The run
+/// sets them aside in a file as the buffer grows (`setAsideFinished(to:)`), so that an export's rows do not stay in
+/// memory to its end.
 public struct CaseCountTable: Sendable, Hashable {
-    private var cases: [String: [UInt64]] = [:]
-    /// Finished cases, a record each: a word holding the name's UTF-8 length (high half) and the entry count, the
-    /// entries, then the name's bytes in as many words as they fill.
+    /// Finished cases set aside in a file, in the order of their names.
+    struct SetAsideRun: Sendable {
+        let file: SetAsideFile
+        /// Where the run's records are in the file, in words.
+        let words: Range<Int>
+        let count: Int
+    }
+
+    /// Cases not finished, with their entries; a case with none has an empty array, so that every case added is
+    /// listed.
+    private(set) var cases: [String: [UInt64]] = [:]
+    /// Finished cases held, a `CaseRecord` each.
     private var finished: [UInt64] = []
+    private var finishedCount = 0
+    /// Finished cases set aside (`setAsideFinished(to:)`).
+    private(set) var setAside: [SetAsideRun] = []
 
     public init() {}
 
-    public var isEmpty: Bool { cases.isEmpty && finished.isEmpty }
+    /// Whether no case has a count.
+    public var isEmpty: Bool {
+        var counted = cases.values.contains { !$0.isEmpty }
+        if !counted { forEachFinished { record in if !record.entries.isEmpty { counted = true } } }
+        return !counted
+    }
 
-    /// Adds counts of one case, given as (key, count) pairs with distinct keys; zero counts are left out.
+    /// How many cases were added, with counts or without.
+    public var caseCount: Int { cases.count + finishedCount + setAside.reduce(0) { $0 + $1.count } }
+
+    /// The bytes that the finished cases held take.
+    var heldFinishedBytes: Int { finished.count * MemoryLayout<UInt64>.size }
+
+    /// Adds counts of one case, given as (key, count) pairs with distinct keys; zero counts are left out, and a case
+    /// with none is listed still.
     public mutating func add<Counts: Sequence<(key: Int, count: Int)>>(case caseID: String, _ counts: Counts) {
         var entries: [UInt64] = []
         for (key, count) in counts where count > 0 { entries.append(UInt64(key) << 32 | Self.clamped(count)) }
-        guard !entries.isEmpty else { return }
         entries.sort()
         add(entries, to: caseID)
     }
@@ -30,66 +55,83 @@ public struct CaseCountTable: Sendable, Hashable {
     mutating func add<Counts: Sequence<(key: Int, count: Int)>>(finishedCase caseID: String, _ counts: Counts) {
         var entries: [UInt64] = []
         for (key, count) in counts where count > 0 { entries.append(UInt64(key) << 32 | Self.clamped(count)) }
-        guard !entries.isEmpty else { return }
         entries.sort()
-        appendFinished(caseID.utf8, entries: entries)
+        CaseRecord.append(name: caseID.utf8, isNFC: ICU.isNFC(caseID), entries: entries, to: &finished)
+        finishedCount += 1
     }
 
-    private mutating func appendFinished(_ name: some Collection<UInt8>, entries: some Collection<UInt64>) {
-        precondition(name.count <= Int(UInt32.max) && entries.count <= Int(UInt32.max), "a case past 4 GiB")
-        finished.append(UInt64(name.count) << 32 | UInt64(entries.count))
-        finished.append(contentsOf: entries)
-        let nameStart = finished.count
-        finished.append(contentsOf: repeatElement(0, count: (name.count + 7) / 8))
-        finished[nameStart...].withUnsafeMutableBytes { $0.copyBytes(from: name) }
+    /// Writes the finished cases held to `writer`'s file in the order of their names, as a run of their own that
+    /// the table reads from there, and lets them go: a survey export has one a row.
+    mutating func setAsideFinished(to writer: inout SetAsideWriter) throws(TextError) {
+        guard finishedCount > 0 else { return }
+        let start = writer.count
+        try finished.withUnsafeBufferPointer { words throws(TextError) in
+            for offset in Self.sortedRecords(in: words) {
+                let length = CaseRecord.wordCount(header: words[offset])
+                try writer.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: words[offset..<(offset + length)])))
+            }
+        }
+        let file = try writer.flush()
+        let size = MemoryLayout<UInt64>.size
+        setAside.append(SetAsideRun(file: file, words: (start / size)..<(writer.count / size), count: finishedCount))
+        finished.removeAll(keepingCapacity: true)
+        finishedCount = 0
     }
 
-    /// Calls `body` with where each finished case's record starts, its name's UTF-8 bytes and its entries.
-    func forEachFinished(_ body: (Int, UnsafeRawBufferPointer, UnsafeBufferPointer<UInt64>) -> Void) {
+    /// Where each record of `words` starts, in the order of the records' names.
+    static func sortedRecords(in words: UnsafeBufferPointer<UInt64>) -> [Int] {
+        var offsets: [Int] = []
+        var offset = 0
+        while offset < words.count {
+            offsets.append(offset)
+            offset += CaseRecord.wordCount(header: words[offset])
+        }
+        offsets.sort { CaseRecord(in: words, at: $0).precedes(CaseRecord(in: words, at: $1)) }
+        return offsets
+    }
+
+    /// Calls `body` with the finished cases held, as records.
+    func withHeldFinished<Result>(_ body: (UnsafeBufferPointer<UInt64>) throws(TextError) -> Result) throws(TextError) -> Result {
+        try finished.withUnsafeBufferPointer { words throws(TextError) in try body(words) }
+    }
+
+    /// Calls `body` with each finished case, held or set aside, in no particular order.
+    func forEachFinished(_ body: (CaseRecord) -> Void) {
         finished.withUnsafeBufferPointer { words in
             var offset = 0
             while offset < words.count {
-                let record = Self.finishedRecord(in: words, at: offset)
-                body(offset, record.name, record.entries)
-                offset = record.end
+                let record = CaseRecord(in: words, at: offset)
+                body(record)
+                offset += record.wordCount
             }
         }
-    }
-
-    /// Calls `body` with a function that gives the UTF-8 bytes of the name of the finished case whose record starts
-    /// at an offset (from `forEachFinished`), valid while `body` runs.
-    func withFinishedNames<Result>(_ body: ((Int) -> UnsafeRawBufferPointer) -> Result) -> Result {
-        finished.withUnsafeBufferPointer { words in body { Self.finishedRecord(in: words, at: $0).name } }
-    }
-
-    /// The entries of the finished case whose record starts at `offset` (from `forEachFinished`).
-    func withFinishedEntries<Result>(at offset: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
-        finished.withUnsafeBufferPointer { body(Self.finishedRecord(in: $0, at: offset).entries) }
-    }
-
-    /// The name and entries of the finished case whose record starts at `offset`, and where the record ends.
-    private static func finishedRecord(in words: UnsafeBufferPointer<UInt64>, at offset: Int) -> (
-        name: UnsafeRawBufferPointer, entries: UnsafeBufferPointer<UInt64>, end: Int
-    ) {
-        let nameLength = Int(words[offset] >> 32)
-        let entryCount = Int(words[offset] & 0xFFFF_FFFF)
-        let nameStart = offset + 1 + entryCount
-        let name = UnsafeRawBufferPointer(start: words.baseAddress! + nameStart, count: nameLength)
-        return (name, UnsafeBufferPointer(rebasing: words[(offset + 1)..<nameStart]), nameStart + (nameLength + 7) / 8)
-    }
-
-    /// Adds another table into this one, its keys renamed by `key`.
-    public mutating func merge(_ other: CaseCountTable, key: (Int) -> Int = { $0 }) {
-        for (caseID, otherEntries) in other.cases {
-            add(Self.renamed(otherEntries, key: key), to: caseID)
+        for run in setAside {
+            let reader = CaseRecordReader(file: run.file, words: run.words)
+            while let record = reader.nextRecord() { body(record) }
         }
-        other.forEachFinished { _, name, entries in appendFinished(name, entries: Self.renamed(entries, key: key)) }
     }
 
-    private static func renamed(_ entries: some Collection<UInt64>, key: (Int) -> Int) -> [UInt64] {
-        var renamed = entries.map { UInt64(key(Int($0 >> 32))) << 32 | ($0 & 0xFFFF_FFFF) }
-        renamed.sort()
-        return renamed
+    /// Adds another table into this one, its keys renamed by `key` when given; a table whose finished cases were
+    /// set aside is merged as it is.
+    public mutating func merge(_ other: CaseCountTable, key: ((Int) -> Int)? = nil) {
+        guard let key else {
+            for (caseID, otherEntries) in other.cases { add(otherEntries, to: caseID) }
+            finished += other.finished
+            finishedCount += other.finishedCount
+            setAside += other.setAside
+            return
+        }
+        precondition(other.setAside.isEmpty, "finished cases set aside are merged as they are")
+        func renamed(_ entries: some Collection<UInt64>) -> [UInt64] {
+            var renamed = entries.map { UInt64(key(Int($0 >> 32))) << 32 | ($0 & 0xFFFF_FFFF) }
+            renamed.sort()
+            return renamed
+        }
+        for (caseID, otherEntries) in other.cases { add(renamed(otherEntries), to: caseID) }
+        other.forEachFinished { record in
+            CaseRecord.append(name: record.name, isNFC: record.isNFC, entries: renamed(record.entries), to: &finished)
+            finishedCount += 1
+        }
     }
 
     /// For each key below `width`, the number of cases in which its count is at least `minimum`.
@@ -100,83 +142,60 @@ public struct CaseCountTable: Sendable, Hashable {
             for entry in entries where entry & 0xFFFF_FFFF >= threshold { counts[Int(entry >> 32)] += 1 }
         }
         for entries in cases.values { count(entries) }
-        forEachFinished { _, _, entries in count(entries) }
+        forEachFinished { count($0.entries) }
         return counts
     }
 
     /// One case's counts by key, `width` of them, zero for keys it does not have. A finished case is found by
     /// reading every finished one: tables read them through a `CaseList`.
     public func counts(ofCase caseID: String, width: Int) -> [Int] {
-        Self.counts(entries(ofCase: caseID, includingFinished: true), width: width)
+        if let entries = cases[caseID] { return Self.counts(entries, width: width) }
+        var counts: [Int]?
+        forEachFinished { record in
+            if counts == nil, String(decoding: record.name, as: UTF8.self) == caseID { counts = record.counts(width: width) }
+        }
+        return counts ?? Array(repeating: 0, count: width)
     }
 
     /// The sum of one case's counts; a finished case is found as `counts(ofCase:width:)` finds it.
     public func total(ofCase caseID: String) -> Int {
-        Self.total(entries(ofCase: caseID, includingFinished: true))
-    }
-
-    /// The counts of a case that is not a finished one, as `counts(ofCase:width:)` gives them.
-    func counts(ofUnfinishedCase caseID: String, width: Int) -> [Int] {
-        Self.counts(entries(ofCase: caseID, includingFinished: false), width: width)
-    }
-
-    /// The sum of the counts of a case that is not a finished one.
-    func total(ofUnfinishedCase caseID: String) -> Int {
-        Self.total(entries(ofCase: caseID, includingFinished: false))
-    }
-
-    private func entries(ofCase caseID: String, includingFinished: Bool) -> [UInt64] {
-        if let entries = cases[caseID] { return entries }
-        var found: [UInt64] = []
-        if includingFinished {
-            forEachFinished { _, name, entries in
-                if found.isEmpty, String(decoding: name, as: UTF8.self) == caseID { found = Array(entries) }
-            }
+        if let entries = cases[caseID] { return entries.reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) } }
+        var total: Int?
+        forEachFinished { record in
+            if total == nil, String(decoding: record.name, as: UTF8.self) == caseID { total = record.total }
         }
-        return found
+        return total ?? 0
     }
 
-    private static func counts(_ entries: some Sequence<UInt64>, width: Int) -> [Int] {
+    static func counts(_ entries: some Sequence<UInt64>, width: Int) -> [Int] {
         var counts = [Int](repeating: 0, count: width)
         for entry in entries where Int(entry >> 32) < width { counts[Int(entry >> 32)] = Int(entry & 0xFFFF_FFFF) }
         return counts
     }
 
-    private static func total(_ entries: some Sequence<UInt64>) -> Int {
-        entries.reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) }
-    }
-
-    /// The counts of the finished case whose record starts at `offset` (from `forEachFinished`), as
-    /// `counts(ofCase:width:)` gives them.
-    func counts(ofFinishedAt offset: Int, width: Int) -> [Int] {
-        withFinishedEntries(at: offset) { Self.counts($0, width: width) }
-    }
-
-    /// The sum of the counts of the finished case whose record starts at `offset`.
-    func total(ofFinishedAt offset: Int) -> Int {
-        withFinishedEntries(at: offset) { Self.total($0) }
-    }
-
-    /// Calls `body` once per case with the keys whose count there is at least `minimum`, in key order.
+    /// Calls `body` once per case with counts, with the keys whose count there is at least `minimum`, in key order.
     public func forEachCase(keysReaching minimum: Int, _ body: ([Int]) -> Void) {
         let threshold = UInt64(max(1, minimum))
         var keys: [Int] = []
-        func visit(_ entries: some Sequence<UInt64>) {
+        func visit(_ entries: some Collection<UInt64>) {
+            guard !entries.isEmpty else { return }
             keys.removeAll(keepingCapacity: true)
             for entry in entries where entry & 0xFFFF_FFFF >= threshold { keys.append(Int(entry >> 32)) }
             body(keys)
         }
         for entries in cases.values { visit(entries) }
-        forEachFinished { _, _, entries in visit(entries) }
+        forEachFinished { visit($0.entries) }
     }
 
-    /// Each case's counts by key, finished cases included.
+    /// Each case's counts by key, finished cases included; cases without counts are left out.
     public var byCase: [String: [Int: Int]] {
         func counts(_ entries: some Sequence<UInt64>) -> [Int: Int] {
             Dictionary(uniqueKeysWithValues: entries.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
         }
-        var byCase = cases.mapValues(counts)
-        forEachFinished { _, name, entries in byCase[String(decoding: name, as: UTF8.self)] = counts(entries) }
+        var byCase = cases.filter { !$0.value.isEmpty }.mapValues(counts)
+        forEachFinished { record in
+            if !record.entries.isEmpty { byCase[String(decoding: record.name, as: UTF8.self)] = counts(record.entries) }
+        }
         return byCase
     }
 
@@ -190,6 +209,10 @@ public struct CaseCountTable: Sendable, Hashable {
 
     /// Merges sorted `entries` into the case's sorted entries, adding counts of the same key.
     private mutating func add(_ entries: [UInt64], to caseID: String) {
+        guard !entries.isEmpty else {
+            if cases[caseID] == nil { cases[caseID] = [] }
+            return
+        }
         guard let existing = cases[caseID], !existing.isEmpty else {
             cases[caseID] = entries
             return

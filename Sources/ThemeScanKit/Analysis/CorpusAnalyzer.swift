@@ -34,6 +34,9 @@ public struct CorpusAnalyzer: Sendable {
     /// How many document summaries the run holds in memory before it sets them all aside in a file
     /// (`DocumentSummaryWriter`); tests make it small.
     public var heldSummaries = 4096
+    /// How many bytes of finished cases' code counts (`CaseCountTable.add(finishedCase:_:)`) a worker holds before it
+    /// sets them aside in a file in `spillFolder`: a survey export has one such case a row. Tests make it small.
+    public var heldFinishedCaseBytes = 4 << 20
     /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document whose rows outgrow memory
     /// writes them to it straight away once it is the next one due there, moving in first what it set aside while
     /// it waited, rather than leaving all of them for the consumer to copy; the consumer then writes the rest
@@ -217,15 +220,25 @@ public struct CorpusAnalyzer: Sendable {
                         if index < sources.count { continuation.yield((index, .failed(error))) }
                         return local
                     }
+                    var finishedCases = SetAsideWriter(folder: spillFolder, prefix: ".themescan-cases")
+                    /// Adds the analyses to the worker's tally; a failure to set aside its finished cases fails the
+                    /// input.
+                    func add(_ analyses: [DocumentAnalysis], outcome: inout Outcome) {
+                        for analysis in analyses {
+                            local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
+                        }
+                        guard local.caseCodeOccurrences.heldFinishedBytes >= heldFinishedCaseBytes else { return }
+                        do throws(TextError) {
+                            try local.caseCodeOccurrences.setAsideFinished(to: &finishedCases)
+                        } catch {
+                            outcome = .failed(error)
+                        }
+                    }
                     /// Analyzes the oldest waiting part of a split input, if there is one.
                     func analyzeWaitingPart() -> Bool {
                         guard let part = queue.next() else { return false }
-                        let outcome = analyze(part, with: analyzer, completingRows: completingRows)
-                        if case .part(_, let analyses) = outcome {
-                            for analysis in analyses {
-                                local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
-                            }
-                        }
+                        var outcome = analyze(part, with: analyzer, completingRows: completingRows)
+                        if case .part(_, let analyses) = outcome { add(analyses, outcome: &outcome) }
                         continuation.yield((part.input, outcome))
                         return true
                     }
@@ -261,9 +274,7 @@ public struct CorpusAnalyzer: Sendable {
                                 analyses[0].completesCase = true
                                 outcome = .analyzed(analyses, warnings)
                             }
-                            for analysis in analyses {
-                                local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
-                            }
+                            add(analyses, outcome: &outcome)
                         }
                         continuation.yield((index, outcome))
                         // Workers never wait otherwise; as many workers as cores would keep the task that writes

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Collects a run's document summaries in order, and sets them aside in a file once there are more than
 /// `heldDocuments`, so that a survey export with a document per row does not hold every row's summary to the end.
 ///
@@ -10,38 +8,30 @@ final class DocumentSummaryWriter {
     /// The folder of the file; the system's temporary folder when nil.
     let folder: String?
     private var held: [DocumentSummary] = []
-    private var file: (descriptor: Int32, path: String)?
-    /// Records not yet written.
-    private var buffer: [UInt8] = []
-    /// Bytes already in the file.
-    private var written = 0
+    /// The file once summaries are set aside.
+    private var writer: SetAsideWriter?
     /// Where each written or buffered record starts, and where the last ends.
     private var offsets: [Int] = [0]
     /// The name lists of the records' metadata, and the last one looked up, held so that its identity stays its own.
     private var nameLists: [DocumentMetadata.Names] = []
     private var nameListPositions: [[String]: Int] = [:]
     private var lastNameList: (names: DocumentMetadata.Names, position: Int)?
-    private static let bufferBytes = 1 << 20
 
     init(heldDocuments: Int, folder: String?) {
         self.heldDocuments = heldDocuments
         self.folder = folder
     }
 
-    deinit {
-        if let file { close(file.descriptor) }
-    }
-
     /// How many summaries were added.
-    var count: Int { file == nil ? held.count : offsets.count - 1 }
+    var count: Int { writer == nil ? held.count : offsets.count - 1 }
 
     func append(_ summary: DocumentSummary) throws(TextError) {
-        guard file != nil || held.count >= heldDocuments else {
+        guard writer != nil || held.count >= heldDocuments else {
             held.append(summary)
             return
         }
-        if file == nil {
-            try open()
+        if writer == nil {
+            writer = SetAsideWriter(folder: folder, prefix: ".themescan-documents")
             for earlier in held { try write(earlier) }
             held = []
         }
@@ -50,27 +40,26 @@ final class DocumentSummaryWriter {
 
     /// The summaries added, in order; the writer is empty afterwards.
     func finish() throws(TextError) -> DocumentSummaries {
-        guard let file else {
+        guard var writer else {
             defer { held = [] }
             return DocumentSummaries(held)
         }
-        try flush()
-        self.file = nil
+        let file = try writer.flush()
+        self.writer = nil
         defer {
             offsets = [0]
-            written = 0
             nameLists = []
             nameListPositions = [:]
             lastNameList = nil
         }
         return DocumentSummaries(
-            file: DocumentSummaryFile(descriptor: file.descriptor, offsets: offsets, nameLists: nameLists))
+            file: DocumentSummaryFile(file: file, offsets: offsets, nameLists: nameLists))
     }
 
     private func write(_ summary: DocumentSummary) throws(TextError) {
-        summary.appendRecord(to: &buffer, nameList: nameListPosition(of: summary.metadata))
-        offsets.append(written + buffer.count)
-        if buffer.count >= Self.bufferBytes { try flush() }
+        let nameList = nameListPosition(of: summary.metadata)
+        try writer!.append { summary.appendRecord(to: &$0, nameList: nameList) }
+        offsets.append(writer!.count)
     }
 
     /// Where the list of names of `metadata` is among `nameLists`: a survey export's rows share one list, found by
@@ -87,34 +76,5 @@ final class DocumentSummaryWriter {
         }
         lastNameList = (metadata.names, position)
         return position
-    }
-
-    /// Creates the file, readable by its owner only (the summaries quote case names and metadata), and removes it
-    /// from its folder at once.
-    private func open() throws(TextError) {
-        let base = folder.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
-        let path = base.appendingPathComponent(".themescan-documents-\(UUID().uuidString)").path
-        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .documentsUnwritten(path: path, reason: String(cString: strerror(errno))) }
-        unlink(path)
-        file = (descriptor, path)
-    }
-
-    private func flush() throws(TextError) {
-        guard let file, !buffer.isEmpty else { return }
-        var done = 0
-        while done < buffer.count {
-            let wrote = buffer.withUnsafeBytes { Foundation.write(file.descriptor, $0.baseAddress! + done, $0.count - done) }
-            if wrote > 0 {
-                done += wrote
-            } else if wrote < 0, errno == EINTR {
-                continue
-            } else {
-                let reason = wrote == 0 ? "nothing written" : String(cString: strerror(errno))
-                throw .documentsUnwritten(path: file.path, reason: reason)
-            }
-        }
-        written += buffer.count
-        buffer.removeAll(keepingCapacity: true)
     }
 }

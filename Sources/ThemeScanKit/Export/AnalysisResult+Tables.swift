@@ -53,8 +53,8 @@ extension AnalysisResult {
     }
 
     /// `matches.csv` and the tables of `RunTables.csvFiles`, rendered.
-    public func outputFiles(options: TableOptions = TableOptions()) -> [(name: String, contents: String)] {
+    public func outputFiles(options: TableOptions = TableOptions()) throws(TextError) -> [(name: String, contents: String)] {
         [("matches.csv", matchesTable().rendered())]
-            + tables(options: options).csvFiles().map { ($0.name, $0.table.rendered()) }
+            + (try tables(options: options).csvFiles()).map { ($0.name, $0.table.rendered()) }
     }
 }

@@ -1,153 +1,171 @@
-import Foundation
-
-/// The cases of a run, sorted, including cases where nothing matched, each with where its code counts are.
+/// The cases of a run, in the order of their names, each with its code counts, including cases where nothing
+/// matched.
 ///
-/// A case finished when it was counted (a survey row that is its own case) is kept by the run's code table as a
-/// record among many, found by name only by reading them all: the list notes where each such case's record is, so
-/// that the case tables and the report read a case's counts at once, and knows the others are not among them.
-///
-/// With a case per survey row the list is as long as the export. When every name is in Normalization Form C, as
-/// nearly all text is, the finished cases are put in order by their names' bytes where they are kept, and the list
-/// holds 8 bytes a case; otherwise it holds every name as a string.
+/// The list merges the cases the run's code table keeps by name with its finished ones (a survey row that is its own
+/// case), held or set aside in runs already in order, into one list of `CaseRecord`s. With a case per survey row the
+/// list is as long as the export: when finished cases were set aside, the list is written to a file next to theirs
+/// and read back by pieces, and holds in memory only where every sixteenth record starts.
 public struct CaseList: RandomAccessCollection, Sendable {
     private enum Storage: Sendable {
-        /// For each case, a finished case's record, or `~i` for `others[i]`.
-        case records(entries: [Int], others: [String])
-        /// Every name, with its finished case's record or -1.
-        case names([String], records: [Int])
+        case memory([UInt64])
+        case file(SetAsideFile)
     }
 
     private let storage: Storage
-    private let table: CaseCountTable
+    /// Where every `blockCases`-th record starts, in words, then where the last ends.
+    private let blocks: [Int]
+    public let endIndex: Int
+    /// Records found from the start of their block, by reading each one's first word.
+    private static let blockCases = 16
 
-    /// The cases of `documents`, with their code counts in `table`.
-    public init(documents: DocumentSummaries, table: CaseCountTable) {
-        self.table = table
-        storage = Self.byBytes(documents: documents, table: table) ?? Self.byName(documents: documents, table: table)
-    }
-
-    /// Whether the finished cases were put in order where they are kept, not listed by name.
-    var isOrderedByBytes: Bool {
-        if case .records = storage { return true }
-        return false
+    /// The cases of `table`: every case added to it, with counts or without.
+    public init(table: CaseCountTable) throws(TextError) {
+        var named: [UInt64] = []
+        for (name, entries) in table.cases.sorted(by: { $0.key < $1.key }) {
+            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &named)
+        }
+        var writer = table.setAside.first.map { SetAsideWriter(folder: $0.file.folder, prefix: ".themescan-cases") }
+        var words: [UInt64] = []
+        var blocks: [Int] = []
+        var count = 0
+        try table.withHeldFinished { held throws(TextError) in
+            try named.withUnsafeBufferPointer { named throws(TextError) in
+                var sources = [
+                    Self.Source(words: named, order: nil),
+                    Self.Source(words: held, order: CaseCountTable.sortedRecords(in: held)),
+                ]
+                sources += table.setAside.map { Self.Source(reader: CaseRecordReader(file: $0.file, words: $0.words)) }
+                try Self.merge(sources) { record throws(TextError) in
+                    let offset = writer.map { $0.count / MemoryLayout<UInt64>.size } ?? words.count
+                    if count % Self.blockCases == 0 { blocks.append(offset) }
+                    count += 1
+                    if writer == nil {
+                        words.append(contentsOf: record.words)
+                    } else {
+                        try writer!.append(UnsafeRawBufferPointer(record.words))
+                    }
+                }
+            }
+        }
+        if var writer {
+            blocks.append(writer.count / MemoryLayout<UInt64>.size)
+            storage = .file(try writer.flush())
+        } else {
+            blocks.append(words.count)
+            storage = .memory(words)
+        }
+        self.blocks = blocks
+        endIndex = count
     }
 
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int {
-        switch storage {
-        case .records(let entries, _): return entries.count
-        case .names(let names, _): return names.count
-        }
-    }
-
     public subscript(position: Int) -> String {
-        switch storage {
-        case .records(let entries, let others):
-            let entry = entries[position]
-            guard entry >= 0 else { return others[~entry] }
-            return table.withFinishedNames { String(decoding: $0(entry), as: UTF8.self) }
-        case .names(let names, _):
-            return names[position]
-        }
+        withRecord(at: position) { String(decoding: $0.name, as: UTF8.self) }
     }
 
     /// The occurrences of each code in the case at `position`, `width` of them.
     public func codeCounts(at position: Int, width: Int) -> [Int] {
-        switch place(of: position) {
-        case .finished(let record): return table.counts(ofFinishedAt: record, width: width)
-        case .named(let name): return table.counts(ofUnfinishedCase: name, width: width)
-        }
+        withRecord(at: position) { $0.counts(width: width) }
     }
 
     /// All code occurrences of the case at `position`.
     public func totalCodeCount(at position: Int) -> Int {
-        switch place(of: position) {
-        case .finished(let record): return table.total(ofFinishedAt: record)
-        case .named(let name): return table.total(ofUnfinishedCase: name)
+        withRecord(at: position) { $0.total }
+    }
+
+    /// Whether the list was written to a file rather than held in memory.
+    var isSetAside: Bool {
+        if case .file = storage { return true }
+        return false
+    }
+
+    private func withRecord<Result>(at position: Int, _ body: (CaseRecord) -> Result) -> Result {
+        precondition(indices.contains(position), "case \(position) of \(count)")
+        let block = position / Self.blockCases
+        let range = blocks[block]..<blocks[block + 1]
+        func find(_ words: UnsafeBufferPointer<UInt64>) -> Result {
+            var offset = 0
+            for _ in 0..<(position % Self.blockCases) { offset += CaseRecord.wordCount(header: words[offset]) }
+            return body(CaseRecord(in: words, at: offset))
         }
-    }
-
-    private enum Place {
-        case finished(Int)
-        case named(String)
-    }
-
-    private func place(of position: Int) -> Place {
         switch storage {
-        case .records(let entries, let others):
-            return entries[position] >= 0 ? .finished(entries[position]) : .named(others[~entries[position]])
-        case .names(let names, let records):
-            return records[position] >= 0 ? .finished(records[position]) : .named(names[position])
-        }
-    }
-
-    /// Every name as a string, in a dictionary and then sorted.
-    private static func byName(documents: DocumentSummaries, table: CaseCountTable) -> Storage {
-        var records: [String: Int] = [:]
-        table.forEachFinished { offset, name, _ in records[String(decoding: name, as: UTF8.self)] = offset }
-        for document in documents where records[document.caseID] == nil { records[document.caseID] = -1 }
-        let sorted = records.sorted { $0.key < $1.key }
-        return .names(sorted.map(\.key), records: sorted.map(\.value))
-    }
-
-    /// The finished cases put in order by their names' bytes, merged with the other cases of the documents; nil
-    /// when a name is not in NFC, whose bytes may order otherwise than the name.
-    private static func byBytes(documents: DocumentSummaries, table: CaseCountTable) -> Storage? {
-        var finished: [Int] = []
-        var inNFC = true
-        table.forEachFinished { offset, name, _ in
-            finished.append(offset)
-            if inNFC, name.contains(where: { $0 >= 0x80 }) { inNFC = ICU.isNFC(String(decoding: name, as: UTF8.self)) }
-        }
-        guard inNFC else { return nil }
-        return table.withFinishedNames { name -> Storage? in
-            finished.sort { precedes(name($0), name($1)) }
-            // A document's case is a finished one, found by its bytes, or one of the others. Only those need asking
-            // whether they are in NFC: one that is not could be a finished name written otherwise.
-            var others: Set<String> = []
-            for document in documents {
-                var caseID = document.caseID
-                let found = caseID.withUTF8 { bytes -> Bool in
-                    let key = UnsafeRawBufferPointer(bytes)
-                    var low = 0
-                    var high = finished.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if precedes(name(finished[middle]), key) { low = middle + 1 } else { high = middle }
-                    }
-                    return low < finished.count && bytesEqual(name(finished[low]), key)
-                }
-                guard !found else { continue }
-                guard ICU.isNFC(caseID) else { return nil }
-                others.insert(caseID)
+        case .memory(let words):
+            return words.withUnsafeBufferPointer { find(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .file(let file):
+            let size = MemoryLayout<UInt64>.size
+            // Blocks start at whole words, and so do the pieces read from their starts.
+            return file.withBytes(in: (range.lowerBound * size)..<(range.upperBound * size), readingUpTo: blocks.last! * size) {
+                find($0.assumingMemoryBound(to: UInt64.self))
             }
-            let sortedOthers = others.sorted()
-            var entries: [Int] = []
-            entries.reserveCapacity(finished.count + sortedOthers.count)
-            var next = 0
-            for (index, other) in sortedOthers.enumerated() {
-                var other = other
-                other.withUTF8 { bytes in
-                    while next < finished.count, precedes(name(finished[next]), UnsafeRawBufferPointer(bytes)) {
-                        entries.append(finished[next])
-                        next += 1
-                    }
-                }
-                entries.append(~index)
-            }
-            entries += finished[next...]
-            return .records(entries: entries, others: sortedOthers)
         }
     }
 
-    private static func precedes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        let shared = Swift.min(left.count, right.count)
-        let order = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
-        return order != 0 ? order < 0 : left.count < right.count
+    /// A run of records in order: every record of `words`, in `order` when given, or read from a file.
+    private struct Source {
+        var words: UnsafeBufferPointer<UInt64> = UnsafeBufferPointer(start: nil, count: 0)
+        var order: [Int]?
+        var reader: CaseRecordReader?
+        var next = 0
+
+        init(words: UnsafeBufferPointer<UInt64>, order: [Int]?) {
+            self.words = words
+            self.order = order
+        }
+
+        init(reader: CaseRecordReader) {
+            self.reader = reader
+        }
+
+        /// The next record, valid until the next call.
+        mutating func nextRecord() -> CaseRecord? {
+            if let reader { return reader.nextRecord() }
+            if let order {
+                guard next < order.count else { return nil }
+                defer { next += 1 }
+                return CaseRecord(in: words, at: order[next])
+            }
+            guard next < words.count else { return nil }
+            let record = CaseRecord(in: words, at: next)
+            next += record.wordCount
+            return record
+        }
     }
 
-    private static func bytesEqual(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-        left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+    /// Calls `body` with the records of `sources`, each source in order, in the order of their names.
+    ///
+    /// A binary heap of the sources by their next record, written here: a heap of values (swift-collections')
+    /// would need each name copied out of its source, where this one compares them where they are.
+    private static func merge(_ sources: [Source], _ body: (CaseRecord) throws(TextError) -> Void) throws(TextError) {
+        var sources = sources
+        var current: [CaseRecord?] = sources.indices.map { sources[$0].nextRecord() }
+        var heap = current.indices.filter { current[$0] != nil }
+        func before(_ left: Int, _ right: Int) -> Bool {
+            let (first, second) = (current[left]!, current[right]!)
+            if first.precedes(second) { return true }
+            return !second.precedes(first) && left < right
+        }
+        func siftDown(from start: Int) {
+            var parent = start
+            while true {
+                var least = parent
+                let left = 2 * parent + 1
+                if left < heap.count, before(heap[left], heap[least]) { least = left }
+                if left + 1 < heap.count, before(heap[left + 1], heap[least]) { least = left + 1 }
+                guard least != parent else { return }
+                heap.swapAt(parent, least)
+                parent = least
+            }
+        }
+        for start in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: start) }
+        while let top = heap.first {
+            try body(current[top]!)
+            current[top] = sources[top].nextRecord()
+            if current[top] == nil {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(from: 0) }
+        }
     }
 }

@@ -150,8 +150,22 @@ extension RunOutputs {
     /// are more than `heatMapCases`, those with the most code occurrences (the earlier one on a tie).
     static func heatMapRows(cases: CaseList, limit: Int = heatMapCases) -> [Int] {
         guard cases.count > limit else { return Array(cases.indices) }
-        let totals = cases.indices.map { cases.totalCodeCount(at: $0) }
-        let chosen = cases.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(limit)
-        return chosen.sorted()
+        // The chosen so far, most occurrences first, then earliest: as long as the heat map, not the list.
+        var chosen: [(total: Int, position: Int)] = []
+        for position in cases.indices {
+            let total = cases.totalCodeCount(at: position)
+            if chosen.count == limit {
+                guard total > chosen[limit - 1].total else { continue }
+                chosen.removeLast()
+            }
+            var low = 0
+            var high = chosen.count
+            while low < high {
+                let middle = (low + high) / 2
+                if chosen[middle].total >= total { low = middle + 1 } else { high = middle }
+            }
+            chosen.insert((total, position), at: low)
+        }
+        return chosen.map(\.position).sorted()
     }
 }

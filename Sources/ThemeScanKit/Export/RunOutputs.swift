@@ -14,11 +14,11 @@ public struct RunOutputs: Sendable {
     /// with a case per survey row, the list is as long as the export.
     public let cases: CaseList
 
-    public init(tables: RunTables, facts: ReportRunFacts, warnings: [String]) {
+    public init(tables: RunTables, facts: ReportRunFacts, warnings: [String]) throws(TextError) {
         self.tables = tables
         self.facts = facts
         self.warnings = Array(Set(warnings)).sorted()
-        cases = tables.cases
+        cases = try tables.cases
     }
 
     /// Every file name a run may write: an output folder holding only these may be replaced.
@@ -73,7 +73,7 @@ public struct RunOutputs: Sendable {
     {
         let options = tables.options
         let formats = Set(options.formats)
-        let files = tables.csvFiles(cases: cases)
+        let files = try tables.csvFiles(cases: cases)
         // The tables, the workbook, and the clouds with the report need nothing from each other: they are made side
         // by side, since the end of a run has no documents left to keep the other cores busy.
         try await withThrowingTaskGroup(of: Void.self) { group in

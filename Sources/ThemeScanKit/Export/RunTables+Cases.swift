@@ -1,7 +1,7 @@
 extension RunTables {
     /// `case_codes.csv`: one row per case (sorted), one column per code id in codebook order, cells = occurrences.
-    public func caseCodesTable() -> CSVTable {
-        caseCodesRows(cases: cases).materialized()
+    public func caseCodesTable() throws(TextError) -> CSVTable {
+        caseCodesRows(cases: try cases).materialized()
     }
 
     /// The rows of `caseCodesTable()` for `cases` (the run's, sorted), each made when it is written.
@@ -11,8 +11,8 @@ extension RunTables {
 
     /// `case_themes.csv`: `case_codes.csv` rolled up per theme, a cell being the sum of the occurrences of the
     /// theme's codes (a match crediting two codes of one theme counts for each).
-    public func caseThemesTable() -> CSVTable {
-        caseThemesRows(cases: cases).materialized()
+    public func caseThemesTable() throws(TextError) -> CSVTable {
+        caseThemesRows(cases: try cases).materialized()
     }
 
     /// The rows of `caseThemesTable()` for `cases` (the run's, sorted), each made when it is written.

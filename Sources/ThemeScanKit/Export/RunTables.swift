@@ -78,10 +78,13 @@ public struct RunTables: Sendable {
     }
 
     /// Every case of the run, sorted, including cases where nothing matched, with their code counts. Worked out
-    /// from the documents on every use: with a case per survey row, a list as long as the export.
+    /// on every use: with a case per survey row, a list as long as the export, which is then set aside in a file.
     public var cases: CaseList {
-        CaseList(documents: documents, table: tally.caseCodeOccurrences)
+        get throws(TextError) { try CaseList(table: tally.caseCodeOccurrences) }
     }
+
+    /// How many cases the run has, including cases where nothing matched.
+    public var caseCount: Int { tally.caseCodeOccurrences.caseCount }
 
     /// Occurrences per 10,000 tokens with two decimals; empty when there are no tokens to divide by.
     static func per10k(_ occurrences: Int, tokens: Int) -> String {
@@ -96,8 +99,8 @@ extension RunTables {
     ///
     /// The tables with a row per case or per document make their rows as they are written: a survey export has a
     /// case per row.
-    public func csvFiles(cases: CaseList? = nil) -> [(name: String, table: any CSVTableSource)] {
-        let cases = cases ?? self.cases
+    public func csvFiles(cases: CaseList? = nil) throws(TextError) -> [(name: String, table: any CSVTableSource)] {
+        let cases = if let cases { cases } else { try self.cases }
         return [
             ("codes.csv", codesTable()), ("terms.csv", termsTable()), ("case_codes.csv", caseCodesRows(cases: cases)),
             ("case_themes.csv", caseThemesRows(cases: cases)), ("wordcloud.csv", wordcloudTable()),

@@ -4,7 +4,7 @@ extension ComparisonGroup {
     /// matched or not.
     public init(label: String, source: String? = nil, tables: RunTables) {
         self.init(
-            label: label, source: source, tally: tables.tally, casesTotal: tables.cases.count, codebook: tables.codebook,
+            label: label, source: source, tally: tables.tally, casesTotal: tables.caseCount, codebook: tables.codebook,
             options: tables.options)
     }
 
