@@ -1,26 +1,67 @@
 /// The document summaries of a run, read back from the file `DocumentSummaryWriter` set them aside in.
+///
+/// Each record is preceded by its length, and the file's reader holds where every `blockDocuments`-th record starts:
+/// a survey export's rows are millions of documents, and an offset for each was 8 bytes a row, 16 while the list
+/// grew.
 final class DocumentSummaryFile: Sendable {
     private let file: SetAsideFile
-    /// Where each record starts, and where the last ends.
-    private let offsets: [Int]
+    /// Where the records of every `blockDocuments`-th summary start, then where the last ends.
+    private let blocks: [Int]
+    let count: Int
     private let nameLists: [DocumentMetadata.Names]
+    /// Records found from the start of their block, by reading each one's length.
+    static let blockDocuments = 16
 
-    /// Reads `file`, whose records start at `offsets` (and the last ends at its last entry).
-    init(file: SetAsideFile, offsets: [Int], nameLists: [DocumentMetadata.Names]) {
+    /// Reads `count` summaries from `file`, with `blocks` as `DocumentSummaryWriter` noted them.
+    init(file: SetAsideFile, blocks: [Int], count: Int, nameLists: [DocumentMetadata.Names]) {
+        precondition(blocks.count == (count + Self.blockDocuments - 1) / Self.blockDocuments + 1, "a start per block")
         self.file = file
-        self.offsets = offsets
+        self.blocks = blocks
+        self.count = count
         self.nameLists = nameLists
     }
 
-    var count: Int { offsets.count - 1 }
-
     /// The summary of document `index`.
     func summary(at index: Int) -> DocumentSummary {
-        let summary = file.withBytes(in: offsets[index]..<offsets[index + 1], readingUpTo: offsets[offsets.count - 1]) {
-            DocumentSummary(record: $0, nameLists: nameLists)
+        precondition(index >= 0 && index < count, "document \(index) of \(count)")
+        let block = index / Self.blockDocuments
+        let summary = file.withBytes(in: blocks[block]..<blocks[block + 1], readingUpTo: blocks[blocks.count - 1]) {
+            bytes -> DocumentSummary? in
+            var offset = 0
+            var length = Self.readLength(bytes, at: &offset)
+            for _ in 0..<(index % Self.blockDocuments) {
+                offset += length ?? 0
+                length = Self.readLength(bytes, at: &offset)
+            }
+            guard let length, length >= 0, length <= bytes.count - offset else { return nil }
+            return DocumentSummary(record: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), nameLists: nameLists)
         }
         // The file is the run's own, written by this process moments before.
         guard let summary else { fatalError("themescan: the run's list of documents was damaged on disk") }
         return summary
+    }
+
+    /// Appends a record's length, seven bits a byte.
+    static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
+        var rest = UInt(length)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// The length at `offset`, which moves past it; nil when the bytes end first.
+    private static func readLength(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return Int(truncatingIfNeeded: value) }
+            shift += 7
+        }
+        return nil
     }
 }

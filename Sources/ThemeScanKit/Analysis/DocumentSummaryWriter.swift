@@ -10,8 +10,11 @@ final class DocumentSummaryWriter {
     private var held: [DocumentSummary] = []
     /// The file once summaries are set aside.
     private var writer: SetAsideWriter?
-    /// Where each written or buffered record starts, and where the last ends.
-    private var offsets: [Int] = [0]
+    /// Summaries set aside, and where the records of every `DocumentSummaryFile.blockDocuments`-th one start.
+    private var written = 0
+    private var blocks: [Int] = []
+    /// The record being made, before its length.
+    private var record: [UInt8] = []
     /// The name lists of the records' metadata, and the last one looked up, held so that its identity stays its own.
     private var nameLists: [DocumentMetadata.Names] = []
     private var nameListPositions: [[String]: Int] = [:]
@@ -23,7 +26,7 @@ final class DocumentSummaryWriter {
     }
 
     /// How many summaries were added.
-    var count: Int { writer == nil ? held.count : offsets.count - 1 }
+    var count: Int { writer == nil ? held.count : written }
 
     func append(_ summary: DocumentSummary) throws(TextError) {
         guard writer != nil || held.count >= heldDocuments else {
@@ -44,22 +47,29 @@ final class DocumentSummaryWriter {
             defer { held = [] }
             return DocumentSummaries(held)
         }
+        blocks.append(writer.count)
         let file = try writer.flush()
         self.writer = nil
         defer {
-            offsets = [0]
+            written = 0
+            blocks = []
             nameLists = []
             nameListPositions = [:]
             lastNameList = nil
         }
         return DocumentSummaries(
-            file: DocumentSummaryFile(file: file, offsets: offsets, nameLists: nameLists))
+            file: DocumentSummaryFile(file: file, blocks: blocks, count: written, nameLists: nameLists))
     }
 
     private func write(_ summary: DocumentSummary) throws(TextError) {
-        let nameList = nameListPosition(of: summary.metadata)
-        try writer!.append { summary.appendRecord(to: &$0, nameList: nameList) }
-        offsets.append(writer!.count)
+        if written % DocumentSummaryFile.blockDocuments == 0 { blocks.append(writer!.count) }
+        record.removeAll(keepingCapacity: true)
+        summary.appendRecord(to: &record, nameList: nameListPosition(of: summary.metadata))
+        try writer!.append { [record] bytes in
+            DocumentSummaryFile.appendLength(record.count, to: &bytes)
+            bytes += record
+        }
+        written += 1
     }
 
     /// Where the list of names of `metadata` is among `nameLists`: a survey export's rows share one list, found by
