@@ -25,8 +25,8 @@ import Testing
         #expect(groups.documentsWithoutValue == ["e"])
     }
 
-    /// A document that is its case's only one adds a case without its name being kept; the tallies are those of
-    /// cases kept by name.
+    /// A document that is its case's only one adds a case without its name or its counts being kept; the tallies
+    /// are those of cases kept by name.
     @Test func finishedCasesAreCountedWithoutTheirNames() {
         var named = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
         var finished = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
@@ -42,5 +42,8 @@ import Testing
         #expect(finished.inOrder.map(\.group.caseCount) == [3])
         #expect(finished.inOrder.map(\.group.cases) == [["P01"]])
         #expect(finished.inOrder.map { $0.group.tally.codeCases(minimum: 1) } == named.inOrder.map { $0.group.tally.codeCases() })
+        // The finished cases' code counts were counted, not kept: the group's case table holds P01 only.
+        #expect(finished.inOrder.map(\.group.tally.caseCodeOccurrences.caseCount) == [1])
+        #expect(finished.inOrder.map { $0.group.tally.completedCases?.codes } == [[2, 1]])
     }
 }

@@ -8,10 +8,14 @@ public struct CompletedCaseCounts: Sendable, Hashable {
     public let minimum: Int
     public private(set) var words: [String: Int] = [:]
     public private(set) var terms: [Int]
+    /// For each code, how many of those cases have at least `minimum` occurrences of it, when their code counts are
+    /// not kept case by case (`CorpusTally.keepsFinishedCases`); nil when they are.
+    public private(set) var codes: [Int]?
 
-    init(minimum: Int, termCount: Int) {
+    init(minimum: Int, termCount: Int, codeCount: Int?) {
         self.minimum = max(1, minimum)
         terms = Array(repeating: 0, count: termCount)
+        codes = codeCount.map { Array(repeating: 0, count: $0) }
     }
 
     /// Counts one complete case, given by its only document, at `minimum`, which must be this one.
@@ -19,12 +23,23 @@ public struct CompletedCaseCounts: Sendable, Hashable {
         checkMinimum(asked)
         for (word, count) in document.words where count >= minimum { words[word, default: 0] += 1 }
         for (term, count) in document.termOccurrences.enumerated() where count >= minimum { terms[term] += 1 }
+        guard codes != nil else { return }
+        for (code, count) in document.codeOccurrences.enumerated() where count >= minimum { codes![code] += 1 }
     }
 
     mutating func merge(_ other: CompletedCaseCounts) {
         precondition(other.minimum == minimum, "cases completed at minimums \(minimum) and \(other.minimum)")
         words.merge(other.words, uniquingKeysWith: +)
         for index in terms.indices { terms[index] += other.terms[index] }
+        if let others = other.codes { codes = zip(codes ?? others.map { _ in 0 }, others).map(+) }
+    }
+
+    /// Adds these cases to per-code case counts made from per-case tables at `minimum`, which must be this one,
+    /// when their codes were counted here.
+    func addingCodes(to counts: [Int], minimum asked: Int) -> [Int] {
+        guard let codes else { return counts }
+        checkMinimum(asked)
+        return zip(counts, codes).map(+)
     }
 
     /// Adds these cases to case counts made from per-case tables at `minimum`, which must be this one.

@@ -21,6 +21,10 @@ public struct CorpusTally: Sendable, Hashable {
     public var caseWords = CaseWordTable()
     /// Cases that were complete when added (`add(_:completingCaseAt:)`); nil while there are none.
     public var completedCases: CompletedCaseCounts?
+    /// Whether a case finished when added keeps its code counts in `caseCodeOccurrences`, for the case tables;
+    /// otherwise they count towards `codeCases` at once (`completedCases`), as a group of `--group-by` needs, and
+    /// `caseCodePairs` leaves those cases out.
+    public var keepsFinishedCases = true
     /// The codes credited by each word that is a codebook match.
     public var wordCodes: [String: Set<Int>] = [:]
     /// Speaker turns in which both codes of a pair occur.
@@ -58,31 +62,31 @@ public struct CorpusTally: Sendable, Hashable {
     /// once (`completedCases`) instead of going into per-case tables, and every table must then ask for case counts
     /// at that same minimum.
     public mutating func add(_ document: DocumentTally, completingCaseAt minimum: Int? = nil) {
-        addCounts(of: document, finishingCase: minimum != nil)
+        addCounts(of: document)
+        let codes = document.codeOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) }
         guard let minimum else {
+            caseCodeOccurrences.add(case: document.caseID, codes)
             caseTerms.add(case: document.caseID, document.termOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) })
             caseWords.add(case: document.caseID, words: document.words)
             return
         }
-        if completedCases == nil { completedCases = CompletedCaseCounts(minimum: minimum, termCount: termOccurrences.count) }
+        if keepsFinishedCases { caseCodeOccurrences.add(finishedCase: document.caseID, codes) }
+        if completedCases == nil {
+            completedCases = CompletedCaseCounts(
+                minimum: minimum, termCount: termOccurrences.count,
+                codeCount: keepsFinishedCases ? nil : codeOccurrences.count)
+        }
         completedCases!.add(document, minimum: minimum)
     }
 
-    /// Everything of a document but its per-case term and word counts. Added field by field: building a tally
-    /// of the document first and merging it hashed every word twice more. A document `finishingCase` is its case's
-    /// only one, whose code counts are kept as a finished case's.
-    private mutating func addCounts(of document: DocumentTally, finishingCase: Bool) {
+    /// Everything of a document but its per-case counts. Added field by field: building a tally of the document
+    /// first and merging it hashed every word twice more.
+    private mutating func addCounts(of document: DocumentTally) {
         documents += 1
         tokens += document.tokens
         characters += document.characters
         Self.add(document.codeOccurrences, into: &codeOccurrences, documents: &codeDocuments)
         Self.add(document.termOccurrences, into: &termOccurrences, documents: &termDocuments)
-        let codes = document.codeOccurrences.enumerated().lazy.map { (key: $0.offset, count: $0.element) }
-        if finishingCase {
-            caseCodeOccurrences.add(finishedCase: document.caseID, codes)
-        } else {
-            caseCodeOccurrences.add(case: document.caseID, codes)
-        }
         for (word, count) in document.words {
             words[word, default: WordCount(occurrences: 0, documents: 0)].add(WordCount(occurrences: count, documents: 1))
         }
@@ -138,7 +142,8 @@ public struct CorpusTally: Sendable, Hashable {
 
     /// Cases with at least `minimum` occurrences of each code.
     public func codeCases(minimum: Int = 1) -> [Int] {
-        caseCodeOccurrences.caseCounts(minimum: minimum, width: codeOccurrences.count)
+        let counts = caseCodeOccurrences.caseCounts(minimum: minimum, width: codeOccurrences.count)
+        return completedCases?.addingCodes(to: counts, minimum: minimum) ?? counts
     }
 
     /// Cases with at least `minimum` occurrences of each term.

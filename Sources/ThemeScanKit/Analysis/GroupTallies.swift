@@ -45,7 +45,15 @@ public struct GroupTallies: Sendable {
         // every document.
         Self.add(
             summary, tally: tally, completingCaseAt: caseMinimum,
-            to: &groups[value, default: Group(tally: CorpusTally(codeCount: codeCount, termCount: termCount))])
+            to: &groups[value, default: Self.newGroup(codeCount: codeCount, termCount: termCount)])
+    }
+
+    /// An empty group, whose finished cases count towards its coded cases without being kept: a comparison reads
+    /// nothing else of them.
+    private static func newGroup(codeCount: Int, termCount: Int) -> Group {
+        var tally = CorpusTally(codeCount: codeCount, termCount: termCount)
+        tally.keepsFinishedCases = false
+        return Group(tally: tally)
     }
 
     private static func add(
