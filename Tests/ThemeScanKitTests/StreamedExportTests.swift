@@ -48,6 +48,18 @@ import Testing
         return (documents, stream.warnings.map(\.description))
     }
 
+    /// Each record's list of fields is about the size of the record before it, not of the widest of all: every row
+    /// of a streamed export keeps its list until it is made a document.
+    @Test func aWideRecordLeavesTheNextRecordsTheirOwnSize() {
+        var scanner = CSVRecordScanner(delimiter: UInt8(ascii: ","))
+        let text = Array(((0..<200).map(String.init).joined(separator: ",") + "\n" + String(repeating: "a,b,c\n", count: 50)).utf8)
+        var records: [CSVRecord] = []
+        _ = text.withUnsafeBufferPointer { scanner.scan($0) { records.append($0); return true } }
+        #expect(records.count == 51 && records[0].fields.count == 200)
+        #expect(records.dropFirst().allSatisfy { $0.fields == ["a", "b", "c"] })
+        #expect(records.dropFirst(2).allSatisfy { $0.fields.capacity < 16 })
+    }
+
     @Test func recordsAreTheSameWhereverPiecesEnd() throws {
         var generator = MatcherPropertyTests.Generator(state: 20_261_130)
         for round in 0..<200 {
