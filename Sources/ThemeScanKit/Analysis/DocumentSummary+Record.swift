@@ -6,15 +6,7 @@ extension DocumentSummary {
     /// as they are held (`DocumentMetadata.storage`). The file is read back by the process that wrote it, so the
     /// native byte order of those values is the one it reads.
     func appendRecord(to bytes: inout [UInt8], nameList: Int) {
-        func number(_ value: Int) {
-            precondition(value >= 0, "a document's counts are never negative")
-            var rest = UInt(value)
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
+        func number(_ value: Int) { SevenBitNumber.append(value, to: &bytes) }
         func text(_ value: String) {
             number(value.utf8.count)
             bytes.append(contentsOf: value.utf8)
@@ -43,17 +35,11 @@ extension DocumentSummary {
         var offset = 0
         var intact = true
         func number() -> Int {
-            var value: UInt = 0
-            var shift: UInt = 0
-            while offset < record.count, shift < 64 {
-                let byte = record[offset]
-                offset += 1
-                value |= UInt(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { return Int(truncatingIfNeeded: value) }
-                shift += 7
+            guard let value = SevenBitNumber.read(record, at: &offset) else {
+                intact = false
+                return 0
             }
-            intact = false
-            return 0
+            return value
         }
         func bytes() -> UnsafeRawBufferPointer {
             let count = number()

@@ -28,10 +28,10 @@ final class DocumentSummaryFile: Sendable {
         let summary = file.withBytes(in: blocks[block]..<blocks[block + 1], readingUpTo: blocks[blocks.count - 1]) {
             bytes -> DocumentSummary? in
             var offset = 0
-            var length = Self.readLength(bytes, at: &offset)
+            var length = SevenBitNumber.read(bytes, at: &offset)
             for _ in 0..<(index % Self.blockDocuments) {
                 offset += length ?? 0
-                length = Self.readLength(bytes, at: &offset)
+                length = SevenBitNumber.read(bytes, at: &offset)
             }
             guard let length, length >= 0, length <= bytes.count - offset else { return nil }
             return DocumentSummary(record: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), nameLists: nameLists)
@@ -39,29 +39,5 @@ final class DocumentSummaryFile: Sendable {
         // The file is the run's own, written by this process moments before.
         guard let summary else { fatalError("themescan: the run's list of documents was damaged on disk") }
         return summary
-    }
-
-    /// Appends a record's length, seven bits a byte.
-    static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        var rest = UInt(length)
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    /// The length at `offset`, which moves past it; nil when the bytes end first.
-    private static func readLength(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
-        var value: UInt = 0
-        var shift: UInt = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return Int(truncatingIfNeeded: value) }
-            shift += 7
-        }
-        return nil
     }
 }

@@ -66,7 +66,7 @@ final class DocumentSummaryWriter {
         record.removeAll(keepingCapacity: true)
         summary.appendRecord(to: &record, nameList: nameListPosition(of: summary.metadata))
         try writer!.append { [record] bytes in
-            DocumentSummaryFile.appendLength(record.count, to: &bytes)
+            SevenBitNumber.append(record.count, to: &bytes)
             bytes += record
         }
         written += 1
