@@ -43,17 +43,10 @@ final class SetAsideFile: Sendable {
 
     /// Writes `bytes` at `offset`; the writer is the file's only one, and nothing reads what it is writing.
     func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(TextError) {
-        var done = 0
-        while done < bytes.count {
-            let wrote = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if wrote > 0 {
-                done += wrote
-            } else if wrote < 0, errno == EINTR {
-                continue
-            } else {
-                throw .setAsideUnwritten(path: path, reason: wrote == 0 ? "nothing written" : String(cString: strerror(errno)))
-            }
+        let failure = Self.transfer(bytes.count) { done in
+            pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
         }
+        guard failure == 0 else { throw .setAsideUnwritten(path: path, reason: String(cString: strerror(failure))) }
     }
 
     /// Fills `buffer` with the bytes from `offset`, which were written.
@@ -61,18 +54,29 @@ final class SetAsideFile: Sendable {
     /// The file is the run's own, written moments before and removed from every folder: failing to read it back is
     /// a failing disk, which stops the run.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+        let failure = Self.transfer(buffer.count) { done in
+            pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        }
+        guard failure == 0 else {
+            fatalError("themescan: cannot read back what the run set aside in \(path): \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Calls `move` (a `pwrite` or `pread` of what is left after the bytes done) until `count` bytes are done, again
+    /// when a signal interrupts it: 0, or the error that stopped it (`EIO` when a call moved nothing).
+    private static func transfer(_ count: Int, _ move: (_ done: Int) -> Int) -> Int32 {
         var done = 0
-        while done < buffer.count {
-            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if got > 0 {
-                done += got
-            } else if got < 0, errno == EINTR {
+        while done < count {
+            let moved = move(done)
+            if moved > 0 {
+                done += moved
+            } else if moved < 0, errno == EINTR {
                 continue
             } else {
-                let reason = String(cString: strerror(got == 0 ? EIO : errno))
-                fatalError("themescan: cannot read back what the run set aside in \(path): \(reason)")
+                return moved == 0 ? EIO : errno
             }
         }
+        return 0
     }
 
     /// Calls `body` with the bytes of `range`, from a cached piece of the file or one read now: `pieceBytes` from

@@ -23,7 +23,7 @@ struct SetAsideWriter {
 
     /// Appends what `body` appends to the buffer it is given, and writes the buffer out once it is large.
     mutating func append(_ body: (inout [UInt8]) -> Void) throws(TextError) {
-        if file == nil { file = try SetAsideFile(in: folder, prefix: prefix) }
+        _ = try madeFile()
         body(&buffer)
         if buffer.count >= Self.bufferBytes { try flush() }
     }
@@ -36,9 +36,7 @@ struct SetAsideWriter {
     /// Writes out what is buffered, and gives the file, which then holds everything appended.
     @discardableResult
     mutating func flush() throws(TextError) -> SetAsideFile {
-        let file: SetAsideFile
-        if let made = self.file { file = made } else { file = try SetAsideFile(in: folder, prefix: prefix) }
-        self.file = file
+        let file = try madeFile()
         let failure = buffer.withUnsafeBytes { bytes -> TextError? in
             do throws(TextError) {
                 try file.write(bytes, at: written)
@@ -51,5 +49,13 @@ struct SetAsideWriter {
         written += buffer.count
         buffer.removeAll(keepingCapacity: true)
         return file
+    }
+
+    /// The file, made now if no bytes were appended before.
+    private mutating func madeFile() throws(TextError) -> SetAsideFile {
+        if let file { return file }
+        let made = try SetAsideFile(in: folder, prefix: prefix)
+        file = made
+        return made
     }
 }
