@@ -174,6 +174,10 @@ import Testing
             #expect(RunOutputs.heatMapRows(cases: list, limit: 7) == Array(0..<7))
             #expect(list.codeCounts(at: 5, width: 2) == [3, 6] && list.codeCounts(at: 0, width: 2) == [0, 0])
         }
+        // At the edge of the map, the earlier of cases with as many occurrences is shown.
+        var ties = CaseCountTable()
+        for caseID in ["t1", "t2", "t3", "t4"] { ties.add(case: caseID, [(key: 0, count: caseID == "t4" ? 1 : 3)]) }
+        #expect(RunOutputs.heatMapRows(cases: try CaseList(table: ties), limit: 2) == [0, 1])
         #expect(RunOutputs.heatMapCases == 200)
 
         var model = Self.model
