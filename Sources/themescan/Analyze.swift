@@ -148,7 +148,9 @@ struct Analyze: AsyncParsableCommand {
             let result: AnalysisResult
             var digests: [String: String] = [:]
             var groups = groupBy.map {
-                GroupTallies(variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count)
+                GroupTallies(
+                    variable: $0, codeCount: matcher.codes.count, termCount: matcher.terms.count,
+                    setAsideFolder: staging.folder)
             }
             do {
                 let matchesFile = try CSVStreamWriter(
@@ -173,6 +175,7 @@ struct Analyze: AsyncParsableCommand {
                     groups?.add(
                         analysis.summary, tally: analysis.tally,
                         completingCaseAt: analysis.completesCase ? options.minimumOccurrences : nil)
+                    try groups?.setAsideCasesIfLarge()
                     if analysis.input >= inputsDone {
                         progress.advance(
                             files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))

@@ -113,18 +113,22 @@ import Testing
         }
     }
 
-    /// A run whose finished cases cannot be set aside fails, naming the folder, instead of holding them.
-    @Test func aRunWhoseCasesCannotBeSetAsideFails() async throws {
+    /// A run whose cases, finished or (with a case column naming each row) kept by name, cannot be set aside
+    /// fails, naming the folder, instead of holding them.
+    @Test(arguments: [nil, "id"])
+    func aRunWhoseCasesCannotBeSetAsideFails(caseColumn: String?) async throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = "id,answer\n" + (0..<40).map { "\($0),孩子最近有点抑郁，老师也这样说\n" }.joined()
         try csv.write(to: folder.appendingPathComponent("survey.csv"), atomically: true, encoding: .utf8)
         let matcher = try TestSupport.matcher(codes: [("depression", ["抑郁"], [])])
         var analyzer = CorpusAnalyzer(
-            matcher: matcher, loader: DocumentLoader(options: IngestionOptions(textColumns: ["answer"])), jobs: 2,
+            matcher: matcher,
+            loader: DocumentLoader(options: IngestionOptions(textColumns: ["answer"], caseColumn: caseColumn)), jobs: 2,
             wordList: WordListSettings())
         analyzer.caseMinimum = 1
-        analyzer.heldFinishedCaseBytes = 1
+        analyzer.heldFinishedCaseBytes = caseColumn == nil ? 1 : 4 << 20
+        analyzer.heldCaseBytes = caseColumn == nil ? 8 << 20 : 1
         analyzer.partDocuments = 4
         analyzer.spillFolder = folder.appendingPathComponent("gone").path
         let sources = [DocumentSource(path: folder.appendingPathComponent("survey.csv").path, id: "survey.csv")]
@@ -137,6 +141,7 @@ import Testing
         // Held, the same cases are counted.
         analyzer.spillFolder = folder.path
         analyzer.heldFinishedCaseBytes = 4 << 20
+        analyzer.heldCaseBytes = 8 << 20
         let result = try await analyzer.analyze(sources)
         #expect(result.tally.caseCodeOccurrences.caseCount == 40 && result.tally.caseCodeOccurrences.setAside.isEmpty)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThemeScanKit
@@ -70,5 +71,34 @@ import Testing
         #expect(forward.caseTerms.byCase == ["A": [0: 3, 3: 2], "B": [2: 5, 3: 1]])
         #expect(forward.termCases() == [1, 0, 1, 2])
         #expect(forward.termCases(minimum: 3) == [1, 0, 1, 0])
+    }
+
+    /// Word counts set aside by two workers, each under word ids of its own, merged, and merged again into a table
+    /// with ids of its own: a case's counts add up across runs under the last table's words.
+    @Test func wordCountsSetAsideUnderOtherIdsAddUp() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var held = CaseWordTable()
+        var workers = [CaseWordTable(), CaseWordTable()]
+        var writers = workers.indices.map { _ in SetAsideWriter(folder: folder.path, prefix: ".themescan-cases") }
+        // Each worker meets the words in another order, so their ids differ.
+        let vocabulary = [["抑郁", "bullying", "个案管理", "family"], ["family", "个案管理", "bullying", "抑郁"]]
+        for position in 0..<40 {
+            let worker = position % 2
+            let words = [vocabulary[worker][position % 4]: 1, vocabulary[worker][(position + 1) % 4]: position % 3]
+                .filter { $0.value > 0 }
+            held.add(case: "case-\(position % 6)", words: words)
+            workers[worker].add(case: "case-\(position % 6)", words: words)
+            if position % 5 == 4 { try workers[worker].setAsideCases(to: &writers[worker]) }
+        }
+        var merged = workers[0]
+        merged.merge(workers[1])
+        var outer = CaseWordTable()
+        outer.add(case: "case-0", words: ["焦虑": 1])
+        outer.merge(merged)
+        held.add(case: "case-0", words: ["焦虑": 1])
+        #expect(outer == held)
+        for minimum in 1...6 { #expect(outer.caseCounts(minimum: minimum) == held.caseCounts(minimum: minimum)) }
+        #expect(outer.caseCounts(minimum: 4)["抑郁"] != nil)
     }
 }

@@ -121,8 +121,8 @@ import Testing
         }
     }
 
-    /// Every output of a run whose summaries and finished cases were set aside, and whose rows were counted as
-    /// finished cases, is the same as when its summaries were held and its cases kept by name.
+    /// Every output of a run whose summaries and cases were set aside, and whose rows were counted as finished cases,
+    /// is the same as when its summaries were held and its cases kept by name.
     @Test(arguments: [nil, "program"])
     func aRunWritesTheSameOutputsWhetherItsDocumentsWereSetAside(caseColumn: String?) async throws {
         let folder = try TestSupport.temporaryFolder()
@@ -147,14 +147,17 @@ import Testing
                 wordList: WordListSettings())
             analyzer.heldSummaries = held
             analyzer.heldFinishedCaseBytes = held == 1 ? 1 : 4 << 20
+            analyzer.heldCaseBytes = held == 1 ? 1 : 8 << 20
             analyzer.caseMinimum = minimum
             analyzer.spillFolder = folder.path
             analyzer.samplesPerCode = 3
             analyzer.partDocuments = 4
             let result = try await analyzer.analyze(sources)
             #expect(result.documents.isSetAside == (held == 1))
-            // Rows are finished cases only without a case column.
-            #expect(result.tally.caseCodeOccurrences.setAside.isEmpty == (held != 1 || caseColumn != nil))
+            // Rows are finished cases only without a case column; with one, the cases kept by name are set aside.
+            #expect(result.tally.caseCodeOccurrences.setAside.isEmpty == (held != 1))
+            #expect(result.tally.caseCodeOccurrences.casesRepeat == (held == 1 && caseColumn != nil))
+            #expect(result.tally.caseWords.heldCaseBytes == 0 || held != 1)
             let target = folder.appendingPathComponent("out-\(held)")
             let staging = try OutputDirectory(path: target.path, ownedNames: RunOutputs.fileNames).begin()
             try await (try RunOutputs(

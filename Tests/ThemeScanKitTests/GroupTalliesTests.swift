@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ThemeScanKit
@@ -20,7 +21,7 @@ import Testing
         }
         #expect(groups.values == ["2021", "2024"])
         #expect(groups.inOrder.map(\.group.documents) == [1, 3])
-        #expect(groups.inOrder.map(\.group.cases) == [["P01"], ["P01", "P02"]])
+        #expect(groups.inOrder.map(\.group.caseCount) == [1, 2])
         #expect(groups.inOrder.map(\.group.tally.codeOccurrences) == [[3, 0], [9, 0]])
         #expect(groups.documentsWithoutValue == ["e"])
     }
@@ -40,10 +41,39 @@ import Testing
         }
         #expect(named.inOrder.map(\.group.caseCount) == [3])
         #expect(finished.inOrder.map(\.group.caseCount) == [3])
-        #expect(finished.inOrder.map(\.group.cases) == [["P01"]])
         #expect(finished.inOrder.map { $0.group.tally.codeCases(minimum: 1) } == named.inOrder.map { $0.group.tally.codeCases() })
         // The finished cases' code counts were counted, not kept: the group's case table holds P01 only.
         #expect(finished.inOrder.map(\.group.tally.caseCodeOccurrences.caseCount) == [1])
         #expect(finished.inOrder.map { $0.group.tally.completedCases?.codes } == [[2, 1]])
+    }
+
+    /// Groups that set aside the cases they keep by name, as a case column naming every row makes them, count the
+    /// same cases, coded cases and code pairs as groups that hold them.
+    @Test func groupsSettingTheirCasesAsideCountAsHoldingOnes() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var held = GroupTallies(variable: "year", codeCount: 3, termCount: 3)
+        var setAside = GroupTallies(variable: "year", codeCount: 3, termCount: 3, setAsideFolder: folder.path)
+        setAside.heldCaseBytes = 1
+        for row in 0..<30 {
+            let caseID = "R\(row % 9)"
+            var tally = DocumentTally(caseID: caseID, tokens: 4, characters: 10, codeCount: 3, termCount: 3)
+            tally.codeOccurrences = [1, row % 2, row % 3 == 0 ? 1 : 0]
+            tally.termOccurrences = tally.codeOccurrences
+            tally.words = ["孩子": 1, "老师\(row % 2)": 1]
+            let summary = Self.summary("d\(row)", caseID: caseID, year: row % 4 == 0 ? "2021" : "2024")
+            held.add(summary, tally: tally)
+            setAside.add(summary, tally: tally)
+            try setAside.setAsideCasesIfLarge()
+        }
+        #expect(setAside.inOrder.allSatisfy { $0.group.tally.caseCodeOccurrences.casesRepeat })
+        #expect(setAside.inOrder.map(\.group.caseCount) == held.inOrder.map(\.group.caseCount))
+        #expect(held.inOrder.map(\.group.caseCount) == [8, 9])
+        for minimum in 1...3 {
+            #expect(setAside.inOrder.map { $0.group.tally.codeCases(minimum: minimum) } == held.inOrder.map { $0.group.tally.codeCases(minimum: minimum) })
+            #expect(setAside.inOrder.map { $0.group.tally.termCases(minimum: minimum) } == held.inOrder.map { $0.group.tally.termCases(minimum: minimum) })
+            #expect(setAside.inOrder.map { $0.group.tally.wordCases(minimum: minimum) } == held.inOrder.map { $0.group.tally.wordCases(minimum: minimum) })
+            #expect(setAside.inOrder.map { $0.group.tally.caseCodePairs(minimum: minimum) } == held.inOrder.map { $0.group.tally.caseCodePairs(minimum: minimum) })
+        }
     }
 }

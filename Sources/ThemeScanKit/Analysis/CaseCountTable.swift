@@ -10,34 +10,47 @@
 /// sets them aside in a file as the buffer grows (`setAsideFinished(to:)`), so that an export's rows do not stay in
 /// memory to its end.
 public struct CaseCountTable: Sendable, Hashable {
-    /// Finished cases set aside in a file, in the order of their names.
+    /// Cases set aside in a file, in the order of their names.
     struct SetAsideRun: Sendable {
         let file: SetAsideFile
         /// Where the run's records are in the file, in words.
         let words: Range<Int>
         let count: Int
+        /// The table's key for each key of the run's records, when the run was counted under other numbers (a
+        /// worker's word ids, merged into another table's).
+        var keys: [Int]?
     }
 
     /// Cases not finished, with their entries; a case with none has an empty array, so that every case added is
     /// listed.
     private(set) var cases: [String: [UInt64]] = [:]
+    /// About the bytes that `cases` takes: its names, entries and a dictionary slot with two arrays' headers each.
+    private(set) var heldCaseBytes = 0
     /// Finished cases held, a `CaseRecord` each.
     private var finished: [UInt64] = []
     private var finishedCount = 0
-    /// Finished cases set aside (`setAsideFinished(to:)`).
+    /// Cases set aside (`setAsideFinished(to:)`, `setAsideCases(to:)`).
     private(set) var setAside: [SetAsideRun] = []
+    /// Whether cases kept by name were set aside: a case may then have records in several runs and in `cases`, and
+    /// every reading merges them (`forEachCaseInOrder(_:)`).
+    private(set) var casesRepeat = false
 
     public init() {}
 
     /// Whether no case has a count.
     public var isEmpty: Bool {
-        var counted = cases.values.contains { !$0.isEmpty }
-        if !counted { forEachFinished { record in if !record.entries.isEmpty { counted = true } } }
+        var counted = false
+        forEachRecord { entries in if !entries.isEmpty { counted = true } }
         return !counted
     }
 
     /// How many cases were added, with counts or without.
-    public var caseCount: Int { cases.count + finishedCount + setAside.reduce(0) { $0 + $1.count } }
+    public var caseCount: Int {
+        guard casesRepeat else { return cases.count + finishedCount + setAside.reduce(0) { $0 + $1.count } }
+        var count = 0
+        forEachCaseInOrder { _ in count += 1 }
+        return count
+    }
 
     /// The bytes that the finished cases held take.
     var heldFinishedBytes: Int { finished.count * MemoryLayout<UInt64>.size }
@@ -71,11 +84,34 @@ public struct CaseCountTable: Sendable, Hashable {
                 try writer.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: words[offset..<(offset + length)])))
             }
         }
-        let file = try writer.flush()
-        let size = MemoryLayout<UInt64>.size
-        setAside.append(SetAsideRun(file: file, words: (start / size)..<(writer.count / size), count: finishedCount))
+        try addRun(from: start, of: &writer, count: finishedCount)
         finished.removeAll(keepingCapacity: true)
         finishedCount = 0
+    }
+
+    /// Writes the cases kept by name to `writer`'s file in the order of their names, as a run the table reads from
+    /// there, and lets them go: when a case column names every row of an export, no case is known to be finished
+    /// before the end. Later counts of the same cases go into new runs, and every reading adds them up.
+    mutating func setAsideCases(to writer: inout SetAsideWriter) throws(TextError) {
+        guard !cases.isEmpty else { return }
+        let start = writer.count
+        var record: [UInt64] = []
+        for (name, entries) in cases.sorted(by: { $0.key < $1.key }) {
+            record.removeAll(keepingCapacity: true)
+            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &record)
+            try record.withUnsafeBufferPointer { words throws(TextError) in try writer.append(UnsafeRawBufferPointer(words)) }
+        }
+        try addRun(from: start, of: &writer, count: cases.count)
+        cases = [:]
+        heldCaseBytes = 0
+        casesRepeat = true
+    }
+
+    /// Records what `writer` took since byte `start` as a run of `count` cases.
+    private mutating func addRun(from start: Int, of writer: inout SetAsideWriter, count: Int) throws(TextError) {
+        let file = try writer.flush()
+        let size = MemoryLayout<UInt64>.size
+        setAside.append(SetAsideRun(file: file, words: (start / size)..<(writer.count / size), count: count))
     }
 
     /// Where each record of `words` starts, in the order of the records' names.
@@ -90,78 +126,107 @@ public struct CaseCountTable: Sendable, Hashable {
         return offsets
     }
 
-    /// Calls `body` with the finished cases held, as records.
-    func withHeldFinished<Result>(_ body: (UnsafeBufferPointer<UInt64>) throws(TextError) -> Result) throws(TextError) -> Result {
-        try finished.withUnsafeBufferPointer { words throws(TextError) in try body(words) }
+    /// Calls `body` with every case once, with its counts, in the order of the names: the cases kept by name, the
+    /// finished ones and those set aside, a case's records in several runs added up.
+    func forEachCaseInOrder<Failure: Error>(_ body: (CaseRecord) throws(Failure) -> Void) throws(Failure) {
+        var named: [UInt64] = []
+        for (name, entries) in cases.sorted(by: { $0.key < $1.key }) {
+            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &named)
+        }
+        try finished.withUnsafeBufferPointer { held throws(Failure) in
+            try named.withUnsafeBufferPointer { named throws(Failure) in
+                var merge = CaseRecordMerge(
+                    [CaseRecordMerge.Source(words: named), CaseRecordMerge.Source(words: held, order: Self.sortedRecords(in: held))]
+                        + setAside.map { CaseRecordMerge.Source(file: $0.file, words: $0.words, keys: $0.keys) })
+                try merge.forEachCase(body)
+            }
+        }
     }
 
-    /// Calls `body` with each finished case, held or set aside, in no particular order.
-    func forEachFinished(_ body: (CaseRecord) -> Void) {
+    /// Calls `body` with the entries of every case once, in no particular order, under the table's keys.
+    private func forEachCaseEntries(_ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+        guard !casesRepeat, !setAside.contains(where: { $0.keys != nil }) else {
+            forEachCaseInOrder { body($0.entries) }
+            return
+        }
+        forEachRecord(body)
+    }
+
+    /// Calls `body` with the entries of every record the table has, kept by name, finished or set aside, in no
+    /// particular order and under the keys they were counted with: once per case unless cases repeat.
+    private func forEachRecord(_ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+        for entries in cases.values { entries.withUnsafeBufferPointer(body) }
         finished.withUnsafeBufferPointer { words in
             var offset = 0
             while offset < words.count {
                 let record = CaseRecord(in: words, at: offset)
-                body(record)
+                body(record.entries)
                 offset += record.wordCount
             }
         }
         for run in setAside {
             let reader = CaseRecordReader(file: run.file, words: run.words)
-            while let record = reader.nextRecord() { body(record) }
+            while let record = reader.nextRecord() { body(record.entries) }
         }
     }
 
-    /// Adds another table into this one, its keys renamed by `key` when given; a table whose finished cases were
-    /// set aside is merged as it is.
-    public mutating func merge(_ other: CaseCountTable, key: ((Int) -> Int)? = nil) {
-        guard let key else {
+    /// Adds another table into this one, its keys renamed by `keys` (the new key of each of its keys) when given.
+    /// Cases the other table set aside stay where they are, and are read from there with its keys renamed.
+    public mutating func merge(_ other: CaseCountTable, keys: [Int]? = nil) {
+        casesRepeat = casesRepeat || other.casesRepeat
+        for var run in other.setAside {
+            if let keys { run.keys = run.keys.map { $0.map { keys[$0] } } ?? keys }
+            setAside.append(run)
+        }
+        guard let keys else {
             for (caseID, otherEntries) in other.cases { add(otherEntries, to: caseID) }
             finished += other.finished
             finishedCount += other.finishedCount
-            setAside += other.setAside
             return
         }
-        precondition(other.setAside.isEmpty, "finished cases set aside are merged as they are")
         func renamed(_ entries: some Collection<UInt64>) -> [UInt64] {
-            var renamed = entries.map { UInt64(key(Int($0 >> 32))) << 32 | ($0 & 0xFFFF_FFFF) }
+            var renamed = entries.map { UInt64(keys[Int($0 >> 32)]) << 32 | ($0 & 0xFFFF_FFFF) }
             renamed.sort()
             return renamed
         }
         for (caseID, otherEntries) in other.cases { add(renamed(otherEntries), to: caseID) }
-        other.forEachFinished { record in
-            CaseRecord.append(name: record.name, isNFC: record.isNFC, entries: renamed(record.entries), to: &finished)
-            finishedCount += 1
+        other.finished.withUnsafeBufferPointer { words in
+            var offset = 0
+            while offset < words.count {
+                let record = CaseRecord(in: words, at: offset)
+                CaseRecord.append(name: record.name, isNFC: record.isNFC, entries: renamed(record.entries), to: &finished)
+                offset += record.wordCount
+            }
         }
+        finishedCount += other.finishedCount
     }
 
     /// For each key below `width`, the number of cases in which its count is at least `minimum`.
     public func caseCounts(minimum: Int = 1, width: Int) -> [Int] {
         let threshold = UInt64(max(1, minimum))
         var counts = [Int](repeating: 0, count: width)
-        func count(_ entries: some Sequence<UInt64>) {
+        forEachCaseEntries { entries in
             for entry in entries where entry & 0xFFFF_FFFF >= threshold { counts[Int(entry >> 32)] += 1 }
         }
-        for entries in cases.values { count(entries) }
-        forEachFinished { count($0.entries) }
         return counts
     }
 
-    /// One case's counts by key, `width` of them, zero for keys it does not have. A finished case is found by
-    /// reading every finished one: tables read them through a `CaseList`.
+    /// One case's counts by key, `width` of them, zero for keys it does not have. A case not kept by name is found
+    /// by reading every case: tables read them through a `CaseList`.
     public func counts(ofCase caseID: String, width: Int) -> [Int] {
-        if let entries = cases[caseID] { return Self.counts(entries, width: width) }
+        if !casesRepeat, let entries = cases[caseID] { return Self.counts(entries, width: width) }
         var counts: [Int]?
-        forEachFinished { record in
+        forEachCaseInOrder { record in
             if counts == nil, String(decoding: record.name, as: UTF8.self) == caseID { counts = record.counts(width: width) }
         }
         return counts ?? Array(repeating: 0, count: width)
     }
 
-    /// The sum of one case's counts; a finished case is found as `counts(ofCase:width:)` finds it.
+    /// The sum of one case's counts; a case is found as `counts(ofCase:width:)` finds it.
     public func total(ofCase caseID: String) -> Int {
-        if let entries = cases[caseID] { return entries.reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) } }
+        if !casesRepeat, let entries = cases[caseID] { return entries.reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) } }
         var total: Int?
-        forEachFinished { record in
+        forEachCaseInOrder { record in
             if total == nil, String(decoding: record.name, as: UTF8.self) == caseID { total = record.total }
         }
         return total ?? 0
@@ -177,24 +242,21 @@ public struct CaseCountTable: Sendable, Hashable {
     public func forEachCase(keysReaching minimum: Int, _ body: ([Int]) -> Void) {
         let threshold = UInt64(max(1, minimum))
         var keys: [Int] = []
-        func visit(_ entries: some Collection<UInt64>) {
+        forEachCaseEntries { entries in
             guard !entries.isEmpty else { return }
             keys.removeAll(keepingCapacity: true)
             for entry in entries where entry & 0xFFFF_FFFF >= threshold { keys.append(Int(entry >> 32)) }
             body(keys)
         }
-        for entries in cases.values { visit(entries) }
-        forEachFinished { visit($0.entries) }
     }
 
     /// Each case's counts by key, finished cases included; cases without counts are left out.
     public var byCase: [String: [Int: Int]] {
-        func counts(_ entries: some Sequence<UInt64>) -> [Int: Int] {
-            Dictionary(uniqueKeysWithValues: entries.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
-        }
-        var byCase = cases.filter { !$0.value.isEmpty }.mapValues(counts)
-        forEachFinished { record in
-            if !record.entries.isEmpty { byCase[String(decoding: record.name, as: UTF8.self)] = counts(record.entries) }
+        var byCase: [String: [Int: Int]] = [:]
+        forEachCaseInOrder { record in
+            guard !record.entries.isEmpty else { return }
+            byCase[String(decoding: record.name, as: UTF8.self)] = Dictionary(
+                uniqueKeysWithValues: record.entries.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
         }
         return byCase
     }
@@ -205,16 +267,33 @@ public struct CaseCountTable: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(byCase) }
 
     /// Counts are kept in 32 bits: a key met four billion times in one case stays at the most that fits.
-    private static func clamped(_ count: Int) -> UInt64 { UInt64(min(max(0, count), Int(UInt32.max))) }
+    static func clamped(_ count: Int) -> UInt64 { UInt64(min(max(0, count), Int(UInt32.max))) }
+
+    /// `entries` sorted by key, with the counts of each key added into one entry.
+    static func summed(_ entries: [UInt64]) -> [UInt64] {
+        var summed: [UInt64] = []
+        summed.reserveCapacity(entries.count)
+        for entry in entries {
+            if let last = summed.last, last >> 32 == entry >> 32 {
+                summed[summed.count - 1] = (last & 0xFFFF_FFFF_0000_0000) | clamped(Int(last & 0xFFFF_FFFF) + Int(entry & 0xFFFF_FFFF))
+            } else {
+                summed.append(entry)
+            }
+        }
+        return summed
+    }
 
     /// Merges sorted `entries` into the case's sorted entries, adding counts of the same key.
     private mutating func add(_ entries: [UInt64], to caseID: String) {
-        guard !entries.isEmpty else {
-            if cases[caseID] == nil { cases[caseID] = [] }
+        guard let existing = cases[caseID] else {
+            cases[caseID] = entries
+            heldCaseBytes += Self.caseBytes + caseID.utf8.count + entries.count * MemoryLayout<UInt64>.size
             return
         }
-        guard let existing = cases[caseID], !existing.isEmpty else {
+        guard !entries.isEmpty else { return }
+        guard !existing.isEmpty else {
             cases[caseID] = entries
+            heldCaseBytes += entries.count * MemoryLayout<UInt64>.size
             return
         }
         var merged: [UInt64] = []
@@ -237,6 +316,11 @@ public struct CaseCountTable: Sendable, Hashable {
                 right += 1
             }
         }
+        heldCaseBytes += (merged.count - existing.count) * MemoryLayout<UInt64>.size
         cases[caseID] = merged
     }
+
+    /// About what a case kept by name takes besides its name's and entries' bytes: its dictionary slot (a string and
+    /// an array, 24 bytes), the array's header and allocation rounding, and the dictionary's spare slots.
+    private static let caseBytes = 96
 }

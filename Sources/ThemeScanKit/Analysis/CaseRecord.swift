@@ -54,12 +54,17 @@ struct CaseRecord {
     /// Swift orders strings by the scalars of their NFC forms, which is the order of those forms' UTF-8 bytes: two
     /// names in NFC, nearly every name, are compared by their bytes alone.
     func precedes(_ other: CaseRecord) -> Bool {
-        guard isNFC, other.isNFC else {
-            return String(decoding: name, as: UTF8.self) < String(decoding: other.name, as: UTF8.self)
+        Self.precedes(name, isNFC: isNFC, other.name, isNFC: other.isNFC)
+    }
+
+    /// Whether the name of UTF-8 bytes `name` comes before `other` in the order Swift gives names, as `precedes(_:)`.
+    static func precedes(_ name: UnsafeRawBufferPointer, isNFC: Bool, _ other: UnsafeRawBufferPointer, isNFC otherIsNFC: Bool) -> Bool {
+        guard isNFC, otherIsNFC else {
+            return String(decoding: name, as: UTF8.self) < String(decoding: other, as: UTF8.self)
         }
-        let shared = min(name.count, other.name.count)
-        let order = shared == 0 ? 0 : memcmp(name.baseAddress!, other.name.baseAddress!, shared)
-        return order != 0 ? order < 0 : name.count < other.name.count
+        let shared = min(name.count, other.count)
+        let order = shared == 0 ? 0 : memcmp(name.baseAddress!, other.baseAddress!, shared)
+        return order != 0 ? order < 0 : name.count < other.count
     }
 
     /// The counts by key, `width` of them, zero for keys the case does not have.

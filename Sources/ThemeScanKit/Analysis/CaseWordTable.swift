@@ -22,8 +22,16 @@ public struct CaseWordTable: Sendable {
 
     /// Adds another table into this one.
     public mutating func merge(_ other: CaseWordTable) {
-        let mapping = other.texts.map { id(of: $0) }
-        counts.merge(other.counts) { mapping[$0] }
+        counts.merge(other.counts, keys: other.texts.map { id(of: $0) })
+    }
+
+    /// About the bytes that the cases' counts take, their words' texts aside.
+    var heldCaseBytes: Int { counts.heldCaseBytes }
+
+    /// Sets the cases' counts aside in `writer`'s file (`CaseCountTable.setAsideCases(to:)`); the words' texts stay,
+    /// as the vocabulary grows much more slowly than the cases.
+    mutating func setAsideCases(to writer: inout SetAsideWriter) throws(TextError) {
+        try counts.setAsideCases(to: &writer)
     }
 
     /// The number of cases in which each word occurs at least `minimum` times.

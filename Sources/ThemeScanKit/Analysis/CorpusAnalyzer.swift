@@ -37,6 +37,10 @@ public struct CorpusAnalyzer: Sendable {
     /// How many bytes of finished cases' code counts (`CaseCountTable.add(finishedCase:_:)`) a worker holds before it
     /// sets them aside in a file in `spillFolder`: a survey export has one such case a row. Tests make it small.
     public var heldFinishedCaseBytes = 4 << 20
+    /// About how many bytes of cases kept by name (`CorpusTally.heldCaseBytes`) a worker holds before it sets them
+    /// aside in a file in `spillFolder`, to be added up with their later counts when read: an export whose case
+    /// column names every row has one such case a row. Tests make it small.
+    public var heldCaseBytes = 8 << 20
     /// The `matches.csv` the consumer writes rows to, in order. When set, a huge document whose rows outgrow memory
     /// writes them to it straight away once it is the next one due there, moving in first what it set aside while
     /// it waited, rather than leaving all of them for the consumer to copy; the consumer then writes the rest
@@ -220,16 +224,17 @@ public struct CorpusAnalyzer: Sendable {
                         if index < sources.count { continuation.yield((index, .failed(error))) }
                         return local
                     }
-                    var finishedCases = SetAsideWriter(folder: spillFolder, prefix: ".themescan-cases")
-                    /// Adds the analyses to the worker's tally; a failure to set aside its finished cases fails the
-                    /// input.
+                    var setAsideCases = SetAsideWriter(folder: spillFolder, prefix: ".themescan-cases")
+                    /// Adds the analyses to the worker's tally; a failure to set aside its cases fails the input.
                     func add(_ analyses: [DocumentAnalysis], outcome: inout Outcome) {
                         for analysis in analyses {
                             local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
                         }
-                        guard local.caseCodeOccurrences.heldFinishedBytes >= heldFinishedCaseBytes else { return }
                         do throws(TextError) {
-                            try local.caseCodeOccurrences.setAsideFinished(to: &finishedCases)
+                            if local.caseCodeOccurrences.heldFinishedBytes >= heldFinishedCaseBytes {
+                                try local.caseCodeOccurrences.setAsideFinished(to: &setAsideCases)
+                            }
+                            if local.heldCaseBytes >= heldCaseBytes { try local.setAsideCases(to: &setAsideCases) }
                         } catch {
                             outcome = .failed(error)
                         }

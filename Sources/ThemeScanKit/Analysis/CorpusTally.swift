@@ -120,6 +120,19 @@ public struct CorpusTally: Sendable, Hashable {
         roleTokens.merge(other.roleTokens, uniquingKeysWith: +)
     }
 
+    /// About the bytes that the cases kept by name take in the three per-case tables.
+    var heldCaseBytes: Int {
+        caseCodeOccurrences.heldCaseBytes + caseTerms.heldCaseBytes + caseWords.heldCaseBytes
+    }
+
+    /// Sets the cases kept by name in the three per-case tables aside in `writer`'s file, each table's as a run of
+    /// its own that it reads from there (`CaseCountTable.setAsideCases(to:)`).
+    mutating func setAsideCases(to writer: inout SetAsideWriter) throws(TextError) {
+        try caseCodeOccurrences.setAsideCases(to: &writer)
+        try caseTerms.setAsideCases(to: &writer)
+        try caseWords.setAsideCases(to: &writer)
+    }
+
     /// Cases with at least `minimum` occurrences of each word.
     public func wordCases(minimum: Int = 1) -> [String: Int] {
         let counts = caseWords.caseCounts(minimum: minimum)
