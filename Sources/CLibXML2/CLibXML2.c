@@ -545,13 +545,16 @@ static generic_error_channel count_generic_errors(cxml_reader *self) {
     return previous;
 }
 
-cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url) {
+/* A reader over `bytes`, or over what `read` gives when it is not NULL. */
+static cxml_reader *new_reader(const char *bytes, int32_t length, cxml_read_function read, void *context, const char *url) {
     ensure_initialized();
     cxml_reader *self = malloc(sizeof *self);
     if (self == NULL) return NULL;
     self->errors = 0;
     generic_error_channel previous = count_generic_errors(self);
-    self->reader = xmlReaderForMemory(bytes, length, url, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    self->reader = read == NULL ? xmlReaderForMemory(bytes, length, url, NULL, options)
+                                : xmlReaderForIO(read, NULL, context, url, NULL, options);
     restore_generic_errors(previous);
     if (self->reader == NULL) {
         free(self);
@@ -559,6 +562,14 @@ cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url)
     }
     xmlTextReaderSetStructuredErrorHandler(self->reader, count_reader_error, self);
     return self;
+}
+
+cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url) {
+    return new_reader(bytes, length, NULL, NULL, url);
+}
+
+cxml_reader *cxml_reader_new_pulling(cxml_read_function read, void *context, const char *url) {
+    return new_reader(NULL, 0, read, context, url);
 }
 
 int32_t cxml_reader_read(cxml_reader *self) {

@@ -64,6 +64,11 @@ enum {
 
 /// A reader over `bytes`, which must outlive it; NULL when out of memory.
 cxml_reader *cxml_reader_new(const char *bytes, int32_t length, const char *url);
+/// Fills `buffer` with up to `capacity` bytes of the document: how many (0 at its end), or -1 when it cannot.
+typedef int (*cxml_read_function)(void *context, char *buffer, int capacity);
+/// A reader over the bytes `read` gives, asked for as the reader needs them; NULL when out of memory or when the
+/// first bytes cannot be read.
+cxml_reader *cxml_reader_new_pulling(cxml_read_function read, void *context, const char *url);
 /// Moves to the next node: 1 when there is one, 0 at the end of the document, -1 when the bytes are not
 /// well-formed, a limit was hit or libxml2 reported any error, even one it read past (the reader is then done).
 int32_t cxml_reader_read(cxml_reader *reader);

@@ -22,11 +22,17 @@ public struct SpreadsheetReader: DocumentReader {
         return ReadResult(documents: result.documents, warnings: grid.warnings + result.warnings)
     }
 
-    /// The documents of the workbook `bytes` a batch at a time, made from its sheet's rows, which are read whole
-    /// first (`SheetRows`); the same documents and warnings as `read`. Throws as `read` throws for a workbook it
-    /// cannot open; the table's own problems are thrown by the stream's first batch.
+    /// The documents of the workbook `bytes` a batch at a time, made from its sheet's rows: an `.xlsx` sheet's read
+    /// as its XML inflates (`XLSXSheetStream`), others' read whole first (`SheetRows`); the same documents and warnings
+    /// as `read`. Throws as `read` throws for a workbook it cannot open; the table's own problems are thrown by the
+    /// stream's first batch.
     func stream(_ bytes: consuming [UInt8], from source: DocumentSource) throws(IngestionError) -> SurveyExportStream {
-        let sheet = try SheetRows(bytes, format: format, path: source.path, options: options)
-        return SurveyExportStream(file: sheet, source: source, format: format, options: options, rule: rule)
+        let file: any SurveyRowSource
+        if let streamed = try XLSXSheetStream(bytes, format: format, path: source.path, options: options) {
+            file = streamed
+        } else {
+            file = try SheetRows(bytes, format: format, path: source.path, options: options)
+        }
+        return SurveyExportStream(file: file, source: source, format: format, options: options, rule: rule)
     }
 }

@@ -1,6 +1,6 @@
 extension XLSXWorkbook {
     /// What the tree must judge: a document type or an entity reference met, or bytes that are not well-formed.
-    private struct LeftToTree: Error {}
+    struct LeftToTree: Error {}
 
     /// The rows of a worksheet's bytes as `rows(of:sharedStrings:)` reads them from its tree, read node by node
     /// without one; nil when the part must be read as a tree after all (see `LeftToTree`).
@@ -13,30 +13,10 @@ extension XLSXWorkbook {
         of bytes: [UInt8], sharedStrings: [String]
     ) -> (rows: [SpreadsheetRow], badIndexes: [String])? {
         try? XMLPullReader.read(bytes) { reader in
+            var sheet = XLSXSheetRowReader(reader, sharedStrings: sharedStrings)
             var rows: [SpreadsheetRow] = []
-            var badIndexes: [String] = []
-            var sheetDataSeen = false
-            try forEachChild(ofRootIn: reader) {
-                guard !sheetDataSeen, reader.isNamed("sheetData") else { return try skip(reader) }
-                sheetDataSeen = true
-                var previousRow = 0
-                try forEachChild(of: reader) {
-                    guard reader.isNamed("row") else { return try skip(reader) }
-                    let number = reader.attribute("r").flatMap { Int($0) } ?? previousRow + 1
-                    previousRow = number
-                    var cells = RowCells()
-                    try forEachChild(of: reader) {
-                        guard reader.isNamed("c") else { return try skip(reader) }
-                        let reference = reader.attribute("r")
-                        let value = try cellValue(in: reader, sharedStrings: sharedStrings) {
-                            badIndexes.append(reference ?? "row \(number)")
-                        }
-                        cells.place(value, reference: reference)
-                    }
-                    if let row = cells.row(number: number) { rows.append(row) }
-                }
-            }
-            return (rows, badIndexes)
+            while let row = try sheet.nextRow() { rows.append(row) }
+            return (rows, sheet.badIndexes)
         }
     }
 
@@ -54,7 +34,7 @@ extension XLSXWorkbook {
     }
 
     /// The text of the cell element the reader is on, consumed through its end.
-    private static func cellValue(
+    static func cellValue(
         in reader: XMLPullReader, sharedStrings: [String], badIndex: () -> Void
     ) throws -> String {
         let type = reader.attribute("t")
@@ -101,13 +81,13 @@ extension XLSXWorkbook {
     }
 
     /// Skips the element the reader is on, through its end.
-    private static func skip(_ reader: XMLPullReader) throws {
+    static func skip(_ reader: XMLPullReader) throws {
         try forEachDescendant(of: reader) { }
     }
 
     /// Calls `body` on each element child of the element the reader is on, which must consume the child through
     /// its end; returns at the element's end.
-    private static func forEachChild(of reader: XMLPullReader, _ body: () throws -> Void) throws {
+    static func forEachChild(of reader: XMLPullReader, _ body: () throws -> Void) throws {
         let depth = reader.depth
         try forEachDescendant(of: reader) {
             if reader.kind == .element, reader.depth == depth + 1 { try body() }
@@ -141,7 +121,7 @@ extension XLSXWorkbook {
     }
 
     /// Moves the reader on; false at the end of the document. Whatever the tree must judge ends the reading.
-    private static func advance(_ reader: XMLPullReader) throws -> Bool {
+    static func advance(_ reader: XMLPullReader) throws -> Bool {
         do {
             guard try reader.next() else { return false }
         } catch {

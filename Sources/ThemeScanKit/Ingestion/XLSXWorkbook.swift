@@ -44,16 +44,9 @@ public struct XLSXWorkbook {
     /// The rows of the sheet chosen by `sheet` (a name or 1-based number; the first sheet when nil), with
     /// warnings for cells that could not be read. Rows without any text are left out.
     public func rows(ofSheet sheet: String?) throws(IngestionError) -> (rows: [SpreadsheetRow], warnings: [Diagnostic]) {
-        let index = try SheetChoice.index(of: sheet, in: sheetNames, path: path)
+        let (index, part) = try sheetPart(sheet)
         let sharedStrings = try loadSharedStrings()
-        let part = sheetParts[index]
-        guard package.archive.contains(part) else {
-            throw .malformed(
-                at: SourceLocation(path: path),
-                reason: "the zip archive has no entry \(part) for sheet \"\(sheetNames[index])\"")
-        }
         let bytes = try package.archive.bytes(of: part)
-        var warnings: [Diagnostic] = []
         var badIndexes: [String] = []
         // Read node by node; a part the reader leaves to the tree (a DTD, an entity reference, bytes that are not
         // well-formed) is read as a tree, which judges it as it always has.
@@ -63,16 +56,35 @@ public struct XLSXWorkbook {
         } else {
             (rows, badIndexes) = Self.rows(of: try package.tree(part, bytes: bytes), sharedStrings: sharedStrings)
         }
-        if !badIndexes.isEmpty {
-            let named = badIndexes.prefix(3).joined(separator: ", ")
-            let more = badIndexes.count > 3 ? " and \(badIndexes.count - 3) more" : ""
-            warnings.append(
-                Diagnostic(
-                    .warning, at: SourceLocation(path: path),
-                    "sheet \"\(sheetNames[index])\": cell \(named)\(more) points past the shared strings "
-                        + "(\(sharedStrings.count) of them); left empty. The workbook may be damaged: re-save it in Excel"))
+        let warning = badIndexWarning(badIndexes, sheet: index, sharedStringCount: sharedStrings.count)
+        return (rows, warning.map { [$0] } ?? [])
+    }
+
+    /// The archive the workbook's parts are in.
+    var archive: ZipArchiveReader { package.archive }
+
+    /// The position and part of the sheet chosen by `sheet` (a name or 1-based number; the first sheet when nil);
+    /// throws when there is no such sheet or the archive lacks its part.
+    func sheetPart(_ sheet: String?) throws(IngestionError) -> (index: Int, part: String) {
+        let index = try SheetChoice.index(of: sheet, in: sheetNames, path: path)
+        let part = sheetParts[index]
+        guard package.archive.contains(part) else {
+            throw .malformed(
+                at: SourceLocation(path: path),
+                reason: "the zip archive has no entry \(part) for sheet \"\(sheetNames[index])\"")
         }
-        return (rows, warnings)
+        return (index, part)
+    }
+
+    /// The warning about cells of sheet `index` whose shared-string index is out of range; nil when there are none.
+    func badIndexWarning(_ badIndexes: [String], sheet index: Int, sharedStringCount: Int) -> Diagnostic? {
+        guard !badIndexes.isEmpty else { return nil }
+        let named = badIndexes.prefix(3).joined(separator: ", ")
+        let more = badIndexes.count > 3 ? " and \(badIndexes.count - 3) more" : ""
+        return Diagnostic(
+            .warning, at: SourceLocation(path: path),
+            "sheet \"\(sheetNames[index])\": cell \(named)\(more) points past the shared strings "
+                + "(\(sharedStringCount) of them); left empty. The workbook may be damaged: re-save it in Excel")
     }
 
     /// The rows of a worksheet's tree, with the references of cells whose shared-string index is out of range.
@@ -115,7 +127,7 @@ public struct XLSXWorkbook {
         }
     }
 
-    private func loadSharedStrings() throws(IngestionError) -> [String] {
+    func loadSharedStrings() throws(IngestionError) -> [String] {
         guard let sharedStringsPart, package.archive.contains(sharedStringsPart) else { return [] }
         let bytes = try package.archive.bytes(of: sharedStringsPart)
         if let pulled = Self.pulledSharedStrings(of: bytes) { return pulled }

@@ -100,6 +100,16 @@ public final class ZipArchiveReader {
         return bytes
     }
 
+    /// The entry named `name` and its stored bytes, when it is there, not encrypted, and stored or deflated; nil
+    /// otherwise, for `bytes(of:)` to say why.
+    func storedEntry(named name: String) -> (entry: ZipDirectoryEntry, bytes: ArraySlice<UInt8>)? {
+        guard let entry = entry(named: name), entry.flags & 1 == 0,
+            entry.compressionMethod == 0 || entry.compressionMethod == 8,
+            let stored = try? storedBytes(of: entry)
+        else { return nil }
+        return (entry, stored)
+    }
+
     /// The entry's stored bytes, where the directory places them; throws when they run past the archive.
     private func storedBytes(of entry: ZipDirectoryEntry) throws -> ArraySlice<UInt8> {
         guard entry.dataOffset <= archiveBytes.count, entry.compressedSize <= archiveBytes.count - entry.dataOffset

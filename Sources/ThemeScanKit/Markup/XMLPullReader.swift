@@ -6,7 +6,8 @@ import Foundation
 /// A tree of a worksheet costs many times the sheet's bytes; this reads one node at a time in the memory of the
 /// bytes. It parses as `XMLTree` does (no network, no DTD loading, entity references left as references), so a
 /// caller that meets a document type or an entity reference can hand the part to `XMLTree`, which judges those.
-/// Made only by `read(_:_:)`, for the span of its body; it frees the reader when it goes.
+/// Made by `read(_:_:)`, for the span of its body, or over bytes pulled as it goes (`init(pulling:)`, a sheet inflated
+/// as it is read); it frees the reader when it goes.
 final class XMLPullReader {
     /// What the current node is.
     enum Kind {
@@ -22,13 +23,40 @@ final class XMLPullReader {
     /// The reader cannot go on: the bytes are not well-formed, or a limit was hit.
     struct Failure: Error {}
 
+    /// Where a reader pulling its bytes gets them; the reader's context, kept alive with it.
+    private final class Source {
+        let fill: (UnsafeMutableRawBufferPointer) -> Int?
+
+        init(_ fill: @escaping (UnsafeMutableRawBufferPointer) -> Int?) {
+            self.fill = fill
+        }
+    }
+
     private let reader: OpaquePointer
+    private let source: Source?
 
     private init?(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count <= Int(Int32.max),
             let reader = cxml_reader_new(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
         else { return nil }
         self.reader = reader
+        source = nil
+    }
+
+    /// A reader over the bytes `fill` puts at the start of the buffers it is given, as the reader needs them: how
+    /// many, 0 at the end, nil when it cannot (the reader then fails). Nil when no reader could be made.
+    init?(pulling fill: @escaping (UnsafeMutableRawBufferPointer) -> Int?) {
+        let source = Source(fill)
+        let read: cxml_read_function = { context, buffer, capacity in
+            guard let context, let buffer, capacity > 0 else { return 0 }
+            let source = Unmanaged<Source>.fromOpaque(context).takeUnretainedValue()
+            return source.fill(UnsafeMutableRawBufferPointer(start: buffer, count: Int(capacity))).map { Int32($0) } ?? -1
+        }
+        guard let reader = cxml_reader_new_pulling(read, Unmanaged.passUnretained(source).toOpaque(), nil) else {
+            return nil
+        }
+        self.reader = reader
+        self.source = source
     }
 
     deinit {
