@@ -17,8 +17,8 @@ public struct DocumentLoader: Sendable {
 
     /// The documents of `source` in order, a batch of at most `batchSize` at a time. A CSV or TSV export that can
     /// be streamed (`DelimitedTextFile`) is, and is then not bound by `maximumFileBytes`, which bounds each of its
-    /// records instead. A workbook (`.xlsx`, `.xls`) has its sheet's rows read whole and made into documents a
-    /// batch at a time (`SheetRows`). Any other file is read whole first, as `load` reads it. Throws when the file
+    /// records instead. A workbook (`.xlsx`, `.xls`) has its sheet's rows made into documents a batch at a time,
+    /// read as the sheet inflates (`XLSXSheetStream`) or read whole first (`SheetRows`). Any other file is read whole first, as `load` reads it. Throws when the file
     /// must be skipped; a workbook's table problems (no header, a column named that does not exist) are thrown by
     /// the first `next`, as a CSV export's are.
     public func batches(_ source: DocumentSource, batchSize: Int) throws(IngestionError) -> DocumentBatches {

@@ -1,5 +1,5 @@
 /// The documents of a survey export made from its rows a batch at a time: a CSV or TSV export's as its rows are
-/// read, a workbook sheet's from its rows read whole.
+/// read, a workbook sheet's as it inflates or from its rows read whole.
 ///
 /// The header and the first rows (enough for `TextColumnRule.sampleRows`) are read before the first document is
 /// made, so that the text columns are chosen as `SurveyTable` chooses them; from then on each block's rows become
