@@ -1,7 +1,7 @@
 // libFuzzer target: XML exports, read as `analyze` reads them: all text, and one document per `--xpath` node with
 // `--case-xpath` and `--text-xpath`. The same bytes read as a worksheet and as shared strings node by node must
-// give what reading their tree gives, whenever the node-by-node reading does not leave them to the tree. Built and
-// run by Tests/fuzz.sh.
+// give what reading their tree gives, whenever the node-by-node reading does not leave them to the tree, read from
+// memory or given a few bytes at a time. Built and run by Tests/fuzz.sh.
 @testable import ThemeScanKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -20,6 +20,29 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let expected = XLSXWorkbook.rows(of: tree, sharedStrings: strings)
         if pulled.rows != expected.rows || pulled.badIndexes != expected.badIndexes {
             fatalError("rows read node by node differ from the tree's")
+        }
+    }
+    // The same walk over the bytes given seven at a time, as a sheet inflating gives them: whatever it reads to its
+    // end, the tree reads the same.
+    var offset = 0
+    if let reader = XMLPullReader(pulling: { buffer in
+        let count = min(7, buffer.count, bytes.count - offset)
+        for index in 0..<count { buffer[index] = bytes[offset + index] }
+        offset += count
+        return count
+    }) {
+        var sheet = XLSXSheetRowReader(reader, sharedStrings: strings)
+        func readToEnd() throws -> [SpreadsheetRow] {
+            var rows: [SpreadsheetRow] = []
+            while let row = try sheet.nextRow() { rows.append(row) }
+            return rows
+        }
+        if let rows = try? readToEnd() {
+            guard let tree = try? XMLTree(xml: bytes) else { fatalError("read in pieces, but the tree refuses it") }
+            let expected = XLSXWorkbook.rows(of: tree, sharedStrings: strings)
+            if rows != expected.rows || sheet.badIndexes != expected.badIndexes {
+                fatalError("rows read in pieces differ from the tree's")
+            }
         }
     }
     if let pulled = XLSXWorkbook.pulledSharedStrings(of: bytes) {
