@@ -9,6 +9,10 @@
 /// of words, about 70 bytes for a survey row where a dictionary entry with its name and array took 180. The run
 /// sets them aside in a file as the buffer grows (`setAsideFinished(to:)`), so that an export's rows do not stay in
 /// memory to its end.
+///
+/// Cases kept by name are set aside too once they take much memory (`setAsideCases(to:)`), when a case column names
+/// every row: a case may then have records in several runs, and every reading adds them up, in the order of the
+/// names (`forEachCaseInOrder(_:)`, through `CaseRecordMerge`).
 public struct CaseCountTable: Sendable, Hashable {
     /// Cases set aside in a file, in the order of their names.
     struct SetAsideRun: Sendable {

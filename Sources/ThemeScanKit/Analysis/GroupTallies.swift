@@ -61,7 +61,9 @@ public struct GroupTallies: Sendable {
     /// Sets the groups' cases kept by name aside when they hold `heldCaseBytes` of them and have a folder for them.
     public mutating func setAsideCasesIfLarge() throws(TextError) {
         guard heldBytes >= heldCaseBytes, setAsideCases != nil else { return }
-        for value in groups.keys { try groups[value]!.tally.setAsideCases(to: &setAsideCases!) }
+        // The values copied out first: iterating the dictionary's own keys while changing its values in place
+        // would copy every group's tables.
+        for value in Array(groups.keys) { try groups[value]!.tally.setAsideCases(to: &setAsideCases!) }
         heldBytes = 0
     }
 
