@@ -14,7 +14,7 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.caseXPath = "@id"
     options.textXPath = ".//text()"
     _ = try? DocumentLoader(options: options).reader(for: .xml).read(bytes, from: source)
-    let strings = ["0", "one", "two & three"]
+    let strings: XLSXSharedStrings = ["0", "one", "two & three"]
     if let pulled = XLSXWorkbook.pulledRows(of: bytes, sharedStrings: strings) {
         guard let tree = try? XMLTree(xml: bytes) else { fatalError("read node by node, but the tree refuses it") }
         let expected = XLSXWorkbook.rows(of: tree, sharedStrings: strings)

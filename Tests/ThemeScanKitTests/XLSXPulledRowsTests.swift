@@ -7,7 +7,7 @@ import Testing
 /// the tree gives, for every shape of part, and anything the tree must judge must be left to it.
 @Suite struct XLSXPulledRowsTests {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let sharedStrings = ["编号", "回答", "孩子压力大", "a & b"]
+    static let sharedStrings: XLSXSharedStrings = ["编号", "回答", "孩子压力大", "a & b"]
 
     /// Cells and other children of a row, each a piece of markup; `@` is replaced by the cell's column letter.
     static let cellPieces = [
@@ -121,9 +121,9 @@ import Testing
         workbooks.append(("written.xlsx", written))
         for (name, bytes) in workbooks {
             let archive = try ZipArchiveReader(bytes: bytes, path: name)
-            let strings = try #require(
+            let strings = XLSXSharedStrings(try #require(
                 try archive.entryNames.contains("xl/sharedStrings.xml")
-                    ? XLSXWorkbook.pulledSharedStrings(of: archive.bytes(of: "xl/sharedStrings.xml")) : [], "\(name)")
+                    ? XLSXWorkbook.pulledSharedStrings(of: archive.bytes(of: "xl/sharedStrings.xml")) : [], "\(name)"))
             let sheets = archive.entryNames.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }
             #expect(!sheets.isEmpty, "\(name)")
             for part in sheets {

@@ -124,4 +124,29 @@ import Testing
             bytes[start + checksumAt] ^= 0xFF
         }
     }
+
+    /// Shared strings set aside in a file once their text passes the bound read back as those held, in any order,
+    /// and give a sheet the same rows; a part the tree must judge is left to the whole reading.
+    @Test func sharedStringsSetAsideReadAsHeldOnes() throws {
+        let strings = (0..<500).map { "回答 \($0) " + String(repeating: "孩", count: $0 % 7) } + ["", "a &amp; b"]
+        // Some cells point past the strings.
+        let rows = (1...600).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>\#(($0 * 7) % 510)</v></c></row>"# }.joined()
+        let bytes = try HostileArchiveTests.xlsx(rows: rows, strings: strings)
+        let archive = try ZipArchiveReader(bytes: bytes, path: "w.xlsx")
+        let held = try #require(XLSXSharedStrings.streamed("xl/sharedStrings.xml", in: archive))
+        let setAside = try #require(XLSXSharedStrings.streamed("xl/sharedStrings.xml", in: archive, heldBytes: 100))
+        #expect(setAside.isSetAside && !held.isSetAside)
+        #expect(held.count == strings.count && setAside.count == strings.count)
+        #expect(held[3] == "回答 3 孩孩孩" && held[501] == "a & b" && held[500] == "")
+        for index in Array(-1...strings.count) + Array((0..<strings.count).reversed()) {
+            #expect(setAside[index] == held[index], "\(index)")
+        }
+        let sheet = try archive.bytes(of: "xl/worksheets/sheet1.xml")
+        let fromFile = try #require(XLSXWorkbook.pulledRows(of: sheet, sharedStrings: setAside))
+        let fromMemory = try #require(XLSXWorkbook.pulledRows(of: sheet, sharedStrings: held))
+        #expect(fromFile.rows == fromMemory.rows && fromFile.badIndexes == fromMemory.badIndexes)
+        #expect(!fromFile.badIndexes.isEmpty)
+        let broken = try ZipArchiveReader(bytes: try HostileArchiveTests.xlsx(rows: rows, strings: ["<b>"]), path: "b.xlsx")
+        #expect(XLSXSharedStrings.streamed("xl/sharedStrings.xml", in: broken) == nil)
+    }
 }

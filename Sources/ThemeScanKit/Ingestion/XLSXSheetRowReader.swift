@@ -14,14 +14,14 @@ struct XLSXSheetRowReader {
     }
 
     private let reader: XMLPullReader
-    private let sharedStrings: [String]
+    private let sharedStrings: XLSXSharedStrings
     private var place = Place.beforeRoot
     private var sheetDataSeen = false
     private var previousRow = 0
     /// References of the cells read so far whose shared-string index is out of range.
     private(set) var badIndexes: [String] = []
 
-    init(_ reader: XMLPullReader, sharedStrings: [String]) {
+    init(_ reader: XMLPullReader, sharedStrings: XLSXSharedStrings) {
         self.reader = reader
         self.sharedStrings = sharedStrings
     }

@@ -42,7 +42,7 @@ struct XLSXSheetStream: SurveyRowSource {
     /// A row reader over the sheet `part` as it inflates, and the entry it reads; nil when the entry cannot be
     /// inflated as it goes or no reader could be made.
     private static func reader(
-        of part: String, in archive: ZipArchiveReader, sharedStrings: [String]
+        of part: String, in archive: ZipArchiveReader, sharedStrings: XLSXSharedStrings
     ) -> (XLSXSheetRowReader, ZipEntryStream)? {
         guard let entry = ZipEntryStream(archive, entry: part),
             let reader = XMLPullReader(pulling: { entry.read(into: $0) })

@@ -10,7 +10,7 @@ extension XLSXWorkbook {
     /// `sheetData`, its `row` children, their `c` children, and in each cell the first `v` or, for an inline
     /// string, the first `is`; everything else is skipped whole.
     static func pulledRows(
-        of bytes: [UInt8], sharedStrings: [String]
+        of bytes: [UInt8], sharedStrings: XLSXSharedStrings
     ) -> (rows: [SpreadsheetRow], badIndexes: [String])? {
         try? XMLPullReader.read(bytes) { reader in
             var sheet = XLSXSheetRowReader(reader, sharedStrings: sharedStrings)
@@ -25,17 +25,23 @@ extension XLSXWorkbook {
     static func pulledSharedStrings(of bytes: [UInt8]) -> [String]? {
         try? XMLPullReader.read(bytes) { reader in
             var strings: [String] = []
-            try forEachChild(ofRootIn: reader) {
-                guard reader.isNamed("si") else { return try skip(reader) }
-                strings.append(try richText(in: reader))
-            }
+            try pulledSharedStrings(from: reader) { strings.append($0) }
             return strings
+        }
+    }
+
+    /// Calls `each` with the string items of the shared-strings part `reader` reads, in order, then reads to the
+    /// part's end. Throws `LeftToTree` when the part must be read as a tree, or what `each` throws.
+    static func pulledSharedStrings(from reader: XMLPullReader, _ each: (String) throws -> Void) throws {
+        try forEachChild(ofRootIn: reader) {
+            guard reader.isNamed("si") else { return try skip(reader) }
+            try each(try richText(in: reader))
         }
     }
 
     /// The text of the cell element the reader is on, consumed through its end.
     static func cellValue(
-        in reader: XMLPullReader, sharedStrings: [String], badIndex: () -> Void
+        in reader: XMLPullReader, sharedStrings: XLSXSharedStrings, badIndex: () -> Void
     ) throws -> String {
         let type = reader.attribute("t")
         var raw: String?

@@ -88,7 +88,7 @@ public struct XLSXWorkbook {
     }
 
     /// The rows of a worksheet's tree, with the references of cells whose shared-string index is out of range.
-    static func rows(of tree: XMLTree, sharedStrings: [String]) -> (rows: [SpreadsheetRow], badIndexes: [String]) {
+    static func rows(of tree: XMLTree, sharedStrings: XLSXSharedStrings) -> (rows: [SpreadsheetRow], badIndexes: [String]) {
         let sheetData = tree.root?.elementChildren.first { $0.localName == "sheetData" }
         var rows: [SpreadsheetRow] = []
         var badIndexes: [String] = []
@@ -127,12 +127,15 @@ public struct XLSXWorkbook {
         }
     }
 
-    func loadSharedStrings() throws(IngestionError) -> [String] {
-        guard let sharedStringsPart, package.archive.contains(sharedStringsPart) else { return [] }
+    /// The workbook's shared strings: read as their part inflates, or, when it must be read whole, from its bytes
+    /// node by node or as a tree, which then says what is wrong with it.
+    func loadSharedStrings() throws(IngestionError) -> XLSXSharedStrings {
+        guard let sharedStringsPart, package.archive.contains(sharedStringsPart) else { return XLSXSharedStrings([]) }
+        if let streamed = XLSXSharedStrings.streamed(sharedStringsPart, in: package.archive) { return streamed }
         let bytes = try package.archive.bytes(of: sharedStringsPart)
-        if let pulled = Self.pulledSharedStrings(of: bytes) { return pulled }
+        if let pulled = Self.pulledSharedStrings(of: bytes) { return XLSXSharedStrings(pulled) }
         let tree = try package.tree(sharedStringsPart, bytes: bytes)
-        return Self.sharedStrings(of: tree)
+        return XLSXSharedStrings(Self.sharedStrings(of: tree))
     }
 
     /// The string items of a shared-strings part's tree: `richText` of each `si` child of the root.
@@ -154,7 +157,7 @@ public struct XLSXWorkbook {
     }
 
     /// The text of a cell; `badIndex` hears of a shared-string index out of range (with the cell reference).
-    static func value(of cell: XMLNode, sharedStrings: [String], badIndex: (String?) -> Void) -> String {
+    static func value(of cell: XMLNode, sharedStrings: XLSXSharedStrings, badIndex: (String?) -> Void) -> String {
         let type = cell.attribute("t")
         if type == "inlineStr" {
             return cell.elementChildren.first { $0.localName == "is" }.map(richText) ?? ""
@@ -165,15 +168,15 @@ public struct XLSXWorkbook {
 
     /// The text of a cell of type `type` (`t`) that is not an inline string, whose `v` holds `raw`; `badIndex`
     /// hears of a shared-string index out of range.
-    static func value(type: String?, raw: String?, sharedStrings: [String], badIndex: () -> Void) -> String {
+    static func value(type: String?, raw: String?, sharedStrings: XLSXSharedStrings, badIndex: () -> Void) -> String {
         guard let raw else { return "" }
         switch type ?? "n" {
         case "s":
-            guard let index = Int(raw.trimmingWhitespace()), sharedStrings.indices.contains(index) else {
+            guard let index = Int(raw.trimmingWhitespace()), let text = sharedStrings[index] else {
                 badIndex()
                 return ""
             }
-            return sharedStrings[index]
+            return text
         case "b":
             return raw.trimmingWhitespace() == "1" ? "TRUE" : "FALSE"
         default:
