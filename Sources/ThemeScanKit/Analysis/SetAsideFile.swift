@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file of the run's own for what it would otherwise hold to its end (the summaries of a survey export's rows,
-/// its finished cases' counts), written once and read back.
+/// its cases' counts, a workbook's shared strings while its sheet is read), written once and read back.
 ///
 /// The file is readable by its owner only (it quotes case names and metadata) and is removed from its folder as
 /// soon as it is made, so it goes with its descriptor whatever ends the run. It is filled by a `SetAsideWriter`,
