@@ -5,7 +5,8 @@
 /// its rows as much again. The sheet is read twice, as a streamed CSV export is: once through, keeping nothing, to
 /// check that it inflates, matches its checksum and reads node by node to its end (a part with a DTD or an entity
 /// reference, or broken, is left to `SheetRows`, which reads it whole and says what is wrong, as before); then again,
-/// a block of rows at a time. The shared strings are held, as every cell may point at any of them.
+/// a block of rows at a time. The shared strings are read once, before either (`XLSXSharedStrings`, set aside in a
+/// file when large), as any cell may point at any of them.
 struct XLSXSheetStream: SurveyRowSource {
     private let path: String
     private let sheetName: String
