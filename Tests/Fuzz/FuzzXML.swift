@@ -22,6 +22,15 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             fatalError("rows read node by node differ from the tree's")
         }
     }
+    // The walk that makes no text (a streamed sheet's check) reads to the end exactly when the rows do, finding
+    // the same bad indexes.
+    let pulledRows = XLSXWorkbook.pulledRows(of: bytes, sharedStrings: strings)
+    let checked = try? XMLPullReader.read(bytes) { reader in
+        var sheet = XLSXSheetRowReader(reader, sharedStrings: strings)
+        try sheet.checkToEnd()
+        return sheet.badIndexes
+    }
+    if (checked ?? nil) != pulledRows?.badIndexes { fatalError("the check walk judges the sheet otherwise than the rows") }
     // The same walk over the bytes given seven at a time, as a sheet inflating gives them: whatever it reads to its
     // end, the tree reads the same.
     var offset = 0

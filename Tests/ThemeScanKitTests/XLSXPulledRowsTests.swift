@@ -61,7 +61,19 @@ import Testing
             let tree = try Self.treeRows(bytes)
             #expect(pulled.rows == tree.rows, "sheet \(index): \(sheet)")
             #expect(pulled.badIndexes == tree.badIndexes, "sheet \(index)")
+            // Checked without making the text, the sheet reads to its end with the same bad indexes.
+            #expect(Self.checkedBadIndexes(bytes) == tree.badIndexes, "sheet \(index)")
         }
+    }
+
+    /// The bad shared-string indexes a walk that makes no text finds (`XLSXSheetRowReader.checkToEnd()`); nil when it
+    /// leaves the sheet to the tree.
+    static func checkedBadIndexes(_ bytes: [UInt8]) -> [String]? {
+        try? XMLPullReader.read(bytes) { reader in
+            var sheet = XLSXSheetRowReader(reader, sharedStrings: sharedStrings)
+            try sheet.checkToEnd()
+            return sheet.badIndexes
+        } ?? nil
     }
 
     @Test func pulledSharedStringsAreTheTreesStrings() throws {
@@ -86,6 +98,7 @@ import Testing
         let trailing = #"<worksheet><sheetData/></worksheet><worksheet/>"#
         for xml in [doctype, broken, trailing, "", "not xml"] {
             #expect(XLSXWorkbook.pulledRows(of: Array(xml.utf8), sharedStrings: []) == nil, "\(xml)")
+            #expect(Self.checkedBadIndexes(Array(xml.utf8)) == nil, "\(xml)")
             #expect(XLSXWorkbook.pulledSharedStrings(of: Array(xml.utf8)) == nil, "\(xml)")
         }
     }

@@ -18,6 +18,8 @@ struct XLSXSheetRowReader {
     private var place = Place.beforeRoot
     private var sheetDataSeen = false
     private var previousRow = 0
+    /// Whether rows are only walked, not made (`checkToEnd()`).
+    private var checksOnly = false
     /// References of the cells read so far whose shared-string index is out of range.
     private(set) var badIndexes: [String] = []
 
@@ -71,10 +73,28 @@ struct XLSXSheetRowReader {
         }
     }
 
-    /// The row element the reader is on, consumed through its end; nil when it holds no text.
+    /// Walks the rest of the sheet to its end as `nextRow()` reads it, finding the same bad shared-string indexes,
+    /// without making the rows' text. Throws as `nextRow()` throws.
+    mutating func checkToEnd() throws {
+        checksOnly = true
+        while try nextRow() != nil {}
+    }
+
+    /// The row element the reader is on, consumed through its end; nil when it holds no text, or when rows are only
+    /// checked.
     private mutating func readRow() throws -> SpreadsheetRow? {
         let number = reader.attribute("r").flatMap { Int($0) } ?? previousRow + 1
         previousRow = number
+        if checksOnly {
+            try XLSXWorkbook.forEachChild(of: reader) {
+                guard reader.isNamed("c") else { return try XLSXWorkbook.skip(reader) }
+                let reference = reader.attribute("r")
+                if try XLSXWorkbook.pointsPastSharedStrings(in: reader, count: sharedStrings.count) {
+                    badIndexes.append(reference ?? "row \(number)")
+                }
+            }
+            return nil
+        }
         var cells = XLSXWorkbook.RowCells()
         try XLSXWorkbook.forEachChild(of: reader) {
             guard reader.isNamed("c") else { return try XLSXWorkbook.skip(reader) }

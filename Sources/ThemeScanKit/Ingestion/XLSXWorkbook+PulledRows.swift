@@ -39,6 +39,18 @@ extension XLSXWorkbook {
         }
     }
 
+    /// Whether the cell element the reader is on points past the `count` shared strings, as `cellValue` would find
+    /// it does, walked as `cellValue` walks it but without making its text; consumed through its end.
+    static func pointsPastSharedStrings(in reader: XMLPullReader, count: Int) throws -> Bool {
+        let isShared = reader.attribute("t") == "s"
+        var raw: String?
+        try forEachChild(of: reader) {
+            if isShared, raw == nil, reader.isNamed("v") { raw = try textContent(in: reader) } else { try skip(reader) }
+        }
+        guard let raw else { return false }
+        return sharedStringIndex(raw, count: count) == nil
+    }
+
     /// The text of the cell element the reader is on, consumed through its end.
     static func cellValue(
         in reader: XMLPullReader, sharedStrings: XLSXSharedStrings, badIndex: () -> Void

@@ -168,11 +168,17 @@ public struct XLSXWorkbook {
 
     /// The text of a cell of type `type` (`t`) that is not an inline string, whose `v` holds `raw`; `badIndex`
     /// hears of a shared-string index out of range.
+    /// The shared-string index a cell's `v` holds, when it is a whole number within the `count` strings.
+    static func sharedStringIndex(_ raw: String, count: Int) -> Int? {
+        guard let index = Int(raw.trimmingWhitespace()), index >= 0, index < count else { return nil }
+        return index
+    }
+
     static func value(type: String?, raw: String?, sharedStrings: XLSXSharedStrings, badIndex: () -> Void) -> String {
         guard let raw else { return "" }
         switch type ?? "n" {
         case "s":
-            guard let index = Int(raw.trimmingWhitespace()), let text = sharedStrings[index] else {
+            guard let index = sharedStringIndex(raw, count: sharedStrings.count), let text = sharedStrings[index] else {
                 badIndex()
                 return ""
             }
