@@ -99,11 +99,8 @@ public struct CaseCountTable: Sendable, Hashable {
     mutating func setAsideCases(to writer: inout SetAsideWriter) throws(TextError) {
         guard !cases.isEmpty else { return }
         let start = writer.count
-        var record: [UInt64] = []
-        for (name, entries) in cases.sorted(by: { $0.key < $1.key }) {
-            record.removeAll(keepingCapacity: true)
-            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &record)
-            try record.withUnsafeBufferPointer { words throws(TextError) in try writer.append(UnsafeRawBufferPointer(words)) }
+        try namedRecords.withUnsafeBufferPointer { words throws(TextError) in
+            try writer.append(UnsafeRawBufferPointer(words))
         }
         try addRun(from: start, of: &writer, count: cases.count)
         cases = [:]
@@ -118,14 +115,19 @@ public struct CaseCountTable: Sendable, Hashable {
         setAside.append(SetAsideRun(file: file, words: (start / size)..<(writer.count / size), count: count))
     }
 
+    /// The cases kept by name as records, in the order of their names.
+    private var namedRecords: [UInt64] {
+        var words: [UInt64] = []
+        for (name, entries) in cases.sorted(by: { $0.key < $1.key }) {
+            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &words)
+        }
+        return words
+    }
+
     /// Where each record of `words` starts, in the order of the records' names.
     static func sortedRecords(in words: UnsafeBufferPointer<UInt64>) -> [Int] {
         var offsets: [Int] = []
-        var offset = 0
-        while offset < words.count {
-            offsets.append(offset)
-            offset += CaseRecord.wordCount(header: words[offset])
-        }
+        CaseRecord.forEach(in: words) { _, offset in offsets.append(offset) }
         offsets.sort { CaseRecord(in: words, at: $0).precedes(CaseRecord(in: words, at: $1)) }
         return offsets
     }
@@ -133,10 +135,7 @@ public struct CaseCountTable: Sendable, Hashable {
     /// Calls `body` with every case once, with its counts, in the order of the names: the cases kept by name, the
     /// finished ones and those set aside, a case's records in several runs added up.
     func forEachCaseInOrder<Failure: Error>(_ body: (CaseRecord) throws(Failure) -> Void) throws(Failure) {
-        var named: [UInt64] = []
-        for (name, entries) in cases.sorted(by: { $0.key < $1.key }) {
-            CaseRecord.append(name: name.utf8, isNFC: ICU.isNFC(name), entries: entries, to: &named)
-        }
+        let named = namedRecords
         try finished.withUnsafeBufferPointer { held throws(Failure) in
             try named.withUnsafeBufferPointer { named throws(Failure) in
                 var merge = CaseRecordMerge(
@@ -160,14 +159,7 @@ public struct CaseCountTable: Sendable, Hashable {
     /// particular order and under the keys they were counted with: once per case unless cases repeat.
     private func forEachRecord(_ body: (UnsafeBufferPointer<UInt64>) -> Void) {
         for entries in cases.values { entries.withUnsafeBufferPointer(body) }
-        finished.withUnsafeBufferPointer { words in
-            var offset = 0
-            while offset < words.count {
-                let record = CaseRecord(in: words, at: offset)
-                body(record.entries)
-                offset += record.wordCount
-            }
-        }
+        finished.withUnsafeBufferPointer { words in CaseRecord.forEach(in: words) { record, _ in body(record.entries) } }
         for run in setAside {
             let reader = CaseRecordReader(file: run.file, words: run.words)
             while let record = reader.nextRecord() { body(record.entries) }
@@ -195,11 +187,8 @@ public struct CaseCountTable: Sendable, Hashable {
         }
         for (caseID, otherEntries) in other.cases { add(renamed(otherEntries), to: caseID) }
         other.finished.withUnsafeBufferPointer { words in
-            var offset = 0
-            while offset < words.count {
-                let record = CaseRecord(in: words, at: offset)
+            CaseRecord.forEach(in: words) { record, _ in
                 CaseRecord.append(name: record.name, isNFC: record.isNFC, entries: renamed(record.entries), to: &finished)
-                offset += record.wordCount
             }
         }
         finishedCount += other.finishedCount

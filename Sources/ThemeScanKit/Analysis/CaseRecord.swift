@@ -37,6 +37,16 @@ struct CaseRecord {
         1 + Int(header & 0xFFFF_FFFF) + (Int((header >> 32) & 0x7FFF_FFFF) + 7) / 8
     }
 
+    /// Calls `body` with each record of `words`, which holds records one after another, and where it starts.
+    static func forEach(in words: UnsafeBufferPointer<UInt64>, _ body: (CaseRecord, _ offset: Int) -> Void) {
+        var offset = 0
+        while offset < words.count {
+            let record = CaseRecord(in: words, at: offset)
+            body(record, offset)
+            offset += record.wordCount
+        }
+    }
+
     /// Appends a record to `words`.
     static func append(
         name: some Collection<UInt8>, isNFC: Bool, entries: some Collection<UInt64>, to words: inout [UInt64]
