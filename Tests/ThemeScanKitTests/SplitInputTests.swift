@@ -84,4 +84,31 @@ import Testing
         // wait, the second input's 1,500 analyses waited.
         #expect(result.mostWaitingAnalyses <= 600, "\(result.mostWaitingAnalyses) analyses waited")
     }
+
+    /// A consumer slower than the workers (a shard writing every document's counts) holds the reader back: parts
+    /// of a long export wait for it a few at a time, where all of its analyses had piled up in the stream to it.
+    @Test func aSlowConsumerHoldsTheReaderBack() async throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "id,answer\n"
+        for row in 0..<2_000 { csv += "\(row),孩子有点抑郁 \(row)\n" }
+        let path = folder.appendingPathComponent("long.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var analyzer = CorpusAnalyzer(
+            matcher: try TestSupport.matcher(codes: [("depression", ["抑郁"], [])]), jobs: 2)
+        analyzer.partDocuments = 4
+        analyzer.waitingPartsLimit = 2
+        analyzer.keepsMatches = false
+        var handedOn: [String] = []
+        let result = try await analyzer.analyze([DocumentSource(path: path, id: "long.csv")]) { analysis, _ in
+            handedOn.append(analysis.summary.id)
+            usleep(200)
+        }
+        #expect(handedOn.count == 2_000)
+        #expect(handedOn == (2...2_001).map { "long.csv#row-\($0)" })
+        #expect(result.tally.codeOccurrences == [2_000])
+        // Two parts waiting, two queued and one each worker is analyzing, of four rows: about 20. Without the
+        // wait, nearly all 2,000 had been analyzed before a tenth was handed on.
+        #expect(result.mostWaitingAnalyses <= 60, "\(result.mostWaitingAnalyses) analyses waited")
+    }
 }

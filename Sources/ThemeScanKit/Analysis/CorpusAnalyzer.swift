@@ -59,6 +59,10 @@ public struct CorpusAnalyzer: Sendable {
     /// before it are: a survey export with a document per row would otherwise hold every row's tally, samples and
     /// rows until its last row was done (1.2 GB for 50,000 rows), on one core. Tests make it small.
     public var partDocuments = 64
+    /// How many parts of a split input may be queued, analyzed or waiting to be handed on before its reader reads
+    /// no further. The consumer may be slower than the workers (a shard writes every document's counts as JSON);
+    /// the analyses would then pile up unseen in the stream to it: 2.4 GB for a shard of 276,000 survey rows.
+    var waitingPartsLimit = 16
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -85,6 +89,14 @@ public struct CorpusAnalyzer: Sendable {
         case part(Int, [DocumentAnalysis])
         case skipped(IngestionError)
         case failed(TextError)
+
+        /// How many document analyses it carries.
+        var analysisCount: Int {
+            switch self {
+            case .analyzed(let analyses, _), .part(_, let analyses): analyses.count
+            case .split, .skipped, .failed: 0
+            }
+        }
     }
 
     /// Documents of a split input, waiting for a worker.
@@ -161,6 +173,16 @@ public struct CorpusAnalyzer: Sendable {
         let delivered = Atomic<Int>(0)
         /// Workers taking or reading an input, whose parts, if it is split, are not yet queued.
         let reading = Atomic<Int>(0)
+        /// Document analyses sent to the consumer and not yet handed on (`AnalysisResult.mostWaitingAnalyses`).
+        let waiting = Atomic<Int>(0)
+        /// The input the consumer is handing on, shifted left by 32 bits, and how many of its parts it has handed on.
+        let partsHandedOn = Atomic<Int>(0)
+
+        /// How many parts of `input` the consumer has handed on; 0 until it is handing that input on.
+        func partsHandedOn(of input: Int) -> Int {
+            let packed = partsHandedOn.load(ordering: .relaxed)
+            return packed >> 32 == input ? packed & 0xFFFF_FFFF : 0
+        }
     }
 
     /// Analyzes the inputs and keeps every match in the result; throws only when ICU itself fails.
@@ -225,6 +247,11 @@ public struct CorpusAnalyzer: Sendable {
                         return local
                     }
                     var setAsideCases = SetAsideWriter(folder: spillFolder, prefix: ".themescan-cases")
+                    /// Sends an input's outcome to the consumer, counting the analyses that will wait there.
+                    func send(_ input: Int, _ outcome: Outcome) {
+                        counter.waiting.add(outcome.analysisCount, ordering: .relaxed)
+                        continuation.yield((input, outcome))
+                    }
                     /// Adds the analyses to the worker's tally; a failure to set aside its cases fails the input.
                     func add(_ analyses: [DocumentAnalysis], outcome: inout Outcome) {
                         for analysis in analyses {
@@ -244,7 +271,7 @@ public struct CorpusAnalyzer: Sendable {
                         guard let part = queue.next() else { return false }
                         var outcome = analyze(part, with: analyzer, completingRows: completingRows)
                         if case .part(_, let analyses) = outcome { add(analyses, outcome: &outcome) }
-                        continuation.yield((part.input, outcome))
+                        send(part.input, outcome)
                         return true
                     }
                     while !Task.isCancelled {
@@ -271,7 +298,8 @@ public struct CorpusAnalyzer: Sendable {
                         var outcome = await process(
                             sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
                             completingRows: completingRows, relieve: analyzeWaitingPart,
-                            isDue: { counter.delivered.load(ordering: .acquiring) == index })
+                            isDue: { counter.delivered.load(ordering: .acquiring) == index },
+                            partsHandedOn: { counter.partsHandedOn(of: index) })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // An input of many documents completes no case of its own; its rows may complete theirs.
                         if case .analyzed(var analyses, let warnings) = outcome {
@@ -281,7 +309,7 @@ public struct CorpusAnalyzer: Sendable {
                             }
                             add(analyses, outcome: &outcome)
                         }
-                        continuation.yield((index, outcome))
+                        send(index, outcome)
                         // Workers never wait otherwise; as many workers as cores would keep the task that writes
                         // results in order off the cores until the window filled.
                         await Task.yield()
@@ -293,13 +321,13 @@ public struct CorpusAnalyzer: Sendable {
             // What arrived for the next input and those after it; parts of a split input arrive in any order.
             var arrivals: [Int: Arrivals] = [:]
             var nextIndex = 0
-            var arrived = 0
             var iterator = stream.makeAsyncIterator()
             while nextIndex < sources.count, let (index, outcome) = await iterator.next() {
-                if case .part(_, let analyses) = outcome { arrived += analyses.count }
-                if case .analyzed(let analyses, _) = outcome { arrived += analyses.count }
-                mostWaiting = max(mostWaiting, arrived - assembly.documents.count)
+                // Counted by the workers as they send, so analyses still in the stream count too.
+                mostWaiting = max(mostWaiting, counter.waiting.load(ordering: .relaxed))
                 arrivals[index, default: Arrivals()].record(outcome)
+                let handedOn = assembly.documents.count
+                defer { counter.waiting.subtract(assembly.documents.count - handedOn, ordering: .relaxed) }
                 while var current = arrivals.removeValue(forKey: nextIndex) {
                     guard try assembly.handOn(&current, input: nextIndex, consume: consume) else {
                         arrivals[nextIndex] = current
@@ -308,6 +336,7 @@ public struct CorpusAnalyzer: Sendable {
                     nextIndex += 1
                     counter.delivered.store(nextIndex, ordering: .releasing)
                 }
+                counter.partsHandedOn.store(nextIndex << 32 | (arrivals[nextIndex]?.nextPart ?? 0), ordering: .relaxed)
             }
             continuation.finish()
             // Each worker's tally is merged into the largest, not into an empty one: with a case per survey row,
@@ -380,11 +409,13 @@ public struct CorpusAnalyzer: Sendable {
     ///
     /// A streamed export's parts are queued as its rows are read, once every input before it has been handed on
     /// (`isDue`); while more than `backlog` parts wait, the reader analyzes one itself (`relieve`, which says whether
-    /// there was one), so that reading never runs far ahead of analyzing. Should such a file fail
+    /// there was one), so that reading never runs far ahead of analyzing, and while more than `waitingPartsLimit`
+    /// parts are not yet handed on (`partsHandedOn`), it reads no further, so that it never runs far ahead of the
+    /// consumer either. Should such a file fail
     /// after documents were read, those documents stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
-        completingRows: Bool, relieve: () -> Bool, isDue: @escaping () -> Bool
+        completingRows: Bool, relieve: () -> Bool, isDue: @escaping () -> Bool, partsHandedOn: () -> Int
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
@@ -415,6 +446,11 @@ public struct CorpusAnalyzer: Sendable {
                 queue.append([PendingPart(input: input, number: partCount, documents: batch)])
                 partCount += 1
                 while queue.waiting > backlog { _ = relieve() }
+                // The input is due, so the consumer hands on its parts as they arrive, and every part not yet handed
+                // on is queued or being analyzed: waiting here cannot keep the consumer waiting.
+                while partCount - partsHandedOn() > waitingPartsLimit, !Task.isCancelled {
+                    if !relieve() { try? await Task.sleep(for: .milliseconds(1)) }
+                }
                 // Lets the task that writes results in order run between the parts of a long export.
                 await Task.yield()
             }
