@@ -121,7 +121,6 @@ struct Analyze: AsyncParsableCommand {
             let positions = sources.indices.filter { shard?.includes(position: $0) ?? true }
             let inputCount = sources.count
             sources = positions.map { sources[$0] }
-            var partialDocuments: [PartialDocument] = []
 
             let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
             let options = try tableOptions()
@@ -136,9 +135,9 @@ struct Analyze: AsyncParsableCommand {
             analyzer.keepsMatches = false
             analyzer.samplesPerCode = options.passagesPerCode
             // A file that is its own case is counted as a finished case at once, so memory does not grow with the
-            // number of files. A shard sees only part of the inputs, so it cannot tell; its partial result keeps
-            // every document's counts anyway.
-            if shard == nil { analyzer.caseMinimum = options.minimumOccurrences }
+            // number of files. A shard's own tables are of its inputs, so it can tell as well; its partial result
+            // keeps every document's counts for `merge`, on disk.
+            analyzer.caseMinimum = options.minimumOccurrences
             // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
@@ -146,6 +145,7 @@ struct Analyze: AsyncParsableCommand {
             // Matches go to disk as documents finish, so memory does not grow with the corpus.
             analyzer.spillFolder = staging.folder
             let result: AnalysisResult
+            var partialDocumentCount = 0
             var digests: [String: String] = [:]
             var groups = groupBy.map {
                 GroupTallies(
@@ -158,6 +158,11 @@ struct Analyze: AsyncParsableCommand {
                     byteOrderMark: options.excelCSV, displayPath: (output as NSString).appendingPathComponent("matches.csv"))
                 // A huge document next due writes its rows here itself, rather than set them aside for the copy below.
                 analyzer.matchesFile = matchesFile
+                let partialDocuments = try shard.map { _ throws(OutputError) in
+                    try PartialDocumentWriter(
+                        path: staging.path(for: PartialResult.documentsFileName),
+                        displayPath: (output as NSString).appendingPathComponent(PartialResult.documentsFileName))
+                }
                 let sizes = sources.map { Self.size(of: $0.path) }
                 let progress = ProgressReporter(totalFiles: sources.count, totalBytes: sizes.reduce(0, +), quiet: quiet)
                 var inputsDone = 0
@@ -183,10 +188,12 @@ struct Analyze: AsyncParsableCommand {
                     }
                     if let spilled = analysis.spilledMatchRows { try matchesFile.append(movingRowsFrom: spilled) }
                     try matchesFile.append(rendered: analysis.matchRows)
-                    if shard != nil { partialDocuments.append(PartialDocument(analysis, input: positions[analysis.input])) }
+                    try partialDocuments?.append(PartialDocument(analysis, input: positions[analysis.input]))
                 }
                 progress.advance(files: sources.count - inputsDone, bytes: sizes[inputsDone...].reduce(0, +))
                 try matchesFile.close()
+                try partialDocuments?.close()
+                partialDocumentCount = partialDocuments?.count ?? 0
             } catch TextError.rowsUnwritten(let error) {
                 staging.discard()
                 throw error
@@ -236,8 +243,7 @@ struct Analyze: AsyncParsableCommand {
                     let partial = PartialResult(
                         shard: shard, inputCount: inputCount, codebook: try codebookIdentity(), settings: try settings(),
                         outline: RunCodebook(codes: result.codes, terms: result.terms), options: options,
-                        facts: reportFacts(),
-                        documents: partialDocuments)
+                        facts: reportFacts(), documentCount: partialDocumentCount)
                     try staging.write(PartialResult.fileName, contents: partial.encoded())
                 }
                 try interrupts.commit(staging)

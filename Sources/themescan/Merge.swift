@@ -35,13 +35,17 @@ struct Merge: AsyncParsableCommand {
         do {
             var results: [(folder: String, result: PartialResult)] = []
             for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
-            let merged = try MergedRun(results)
+            let shards = try MergedRun.checked(results)
             // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }
             let staging = try OutputDirectory(path: output, ownedNames: RunOutputs.fileNames, force: force)
                 .begin(announcing: interrupts.guardStaging)
+            let documentCount: Int
             do {
-                try merged.writeMatches(to: staging.path(for: "matches.csv"))
+                // Documents and cases are set aside in the staging folder as a single run sets them aside.
+                let merged = try MergedRun(
+                    shards: shards, setAsideFolder: staging.folder, matchesPath: staging.path(for: "matches.csv"))
+                documentCount = merged.documents.count
                 let provenances = try partials.map { folder throws(RunFolderError) in try RunProvenance.read(folder: folder) }
                 let diagnostics = provenances.flatMap(\.diagnostics)
                 let outputs = try RunOutputs(tables: merged.tables, facts: merged.facts, warnings: diagnostics)
@@ -56,12 +60,16 @@ struct Merge: AsyncParsableCommand {
                     try staging.write(RunProvenance.fileName, contents: provenance.encoded())
                 }
                 try interrupts.commit(staging)
+            } catch TextError.setAsideUnwritten(_, let reason) {
+                staging.discard()
+                // The set-aside documents and cases lived in the staging folder, gone now: the output folder is named.
+                throw OutputError.writeFailed(path: output, reason: reason)
             } catch {
                 staging.discard()
                 throw error
             }
             reporter.note(
-                "merged \(results.count) shard(s): \(merged.documents.count) document(s); results written to \(output)")
+                "merged \(results.count) shard(s): \(documentCount) document(s); results written to \(output)")
         } catch {
             throw reporter.fatal(error)
         }

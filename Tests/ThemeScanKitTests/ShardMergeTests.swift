@@ -32,13 +32,19 @@ import Testing
         for index in [2, 3, 1] {
             let shard = folder.appendingPathComponent("shard-\(index)")
             #expect(try Self.analyze(out: shard, extra: ["--shard", "\(index)/3", "--jobs", "2", "--group-by", "year"]).status == 0)
-            #expect(FileManager.default.fileExists(atPath: shard.appendingPathComponent("partial.json").path))
+            // partial.json holds no document; partial-documents.jsonl holds a line for each of documents.csv's.
+            let partial = try PartialResult.read(folder: shard.path)
+            let lines = try String(contentsOf: shard.appendingPathComponent(PartialResult.documentsFileName), encoding: .utf8)
+                .split(separator: "\n")
+            #expect(partial.documentCount == lines.count)
+            let rows = try EndToEndTests.read(shard.appendingPathComponent("documents.csv")).split(separator: "\r\n")
+            #expect(rows.count == lines.count + 1)
             shards.append(shard)
         }
         let merged = folder.appendingPathComponent("merged")
         let run = try EndToEndTests.run(["merge"] + shards.map(\.path) + ["--out", merged.path], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardError.contains("merged 3 shard(s)"))
+        #expect(run.standardError.contains("merged 3 shard(s): 68 document(s)"))
         let outputs = try FileManager.default.contentsOfDirectory(atPath: single.path).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == outputs)
         #expect(Set(Self.outputs).isSubset(of: outputs))
@@ -47,9 +53,11 @@ import Testing
             let found = try Data(contentsOf: merged.appendingPathComponent(name))
             #expect(found == expected, "\(name) differs")
         }
-        // A shard's folder may be replaced by a whole run, which leaves no partial.json behind.
+        // A shard's folder may be replaced by a whole run, which leaves no partial result behind.
         #expect(try Self.analyze(out: shards[0]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: shards[0].appendingPathComponent("partial.json").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: shards[0].appendingPathComponent(PartialResult.documentsFileName).path))
         // Every shard did part of the work: no shard holds all documents.
         let documents = try EndToEndTests.read(single.appendingPathComponent("documents.csv"))
         for shard in shards.dropFirst() {
@@ -150,41 +158,160 @@ import Testing
         for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { #expect(Shard(parsing: bad) == nil) }
     }
 
-    @Test func mergedRunOrdersDocumentsByInputAndChecksShards() throws {
-        func partial(_ index: Int, of count: Int, inputs: [Int], codebook: String = "c") -> PartialResult {
-            let documents = inputs.map { input in
-                var document = PartialDocument(
-                    DocumentAnalysis(
-                        summary: DocumentSummary(
-                            id: "d\(input)", caseID: "k", source: "s", format: .text, encoding: "UTF-8", characters: 1,
-                            tokens: 2),
-                        matches: [],
-                        tally: DocumentTally(caseID: "k", tokens: 2, characters: 1, codeCount: 1, termCount: 1)),
-                    input: input)
-                document.codes = [[0, input]]
-                document.terms = [[0, input]]
-                return document
-            }
-            return PartialResult(
-                shard: Shard(index: index, count: count)!, inputCount: 5, codebook: codebook, settings: "",
-                outline: RunCodebook(
-                    codes: [.init(theme: "t", themeLabels: [:], code: "c", labels: ["en": "label"])],
-                    terms: [.init(code: 0, text: "term")]),
-                options: TableOptions(), facts: ReportRunFacts(toolVersion: "t", date: "", commandLine: "", codebooks: []),
-                documents: documents)
+    /// A shard of `count` whose documents have the given inputs: each its own case unless `cases` names it, with
+    /// `input` matches of the one code, a word and a year.
+    static func partial(
+        _ index: Int, of count: Int, inputs: [Int], codebook: String = "c", inputCount: Int = 5, groupBy: String? = nil,
+        cases: (Int) -> String = { "k\($0)" }
+    ) -> (result: PartialResult, documents: [PartialDocument]) {
+        let documents = inputs.map { input in
+            var document = PartialDocument(
+                DocumentAnalysis(
+                    summary: DocumentSummary(
+                        id: "d\(input)", caseID: cases(input), source: "s", format: .text, encoding: "UTF-8",
+                        characters: 1, tokens: 2, metadata: DocumentMetadata(["year": input % 3 == 0 ? "2021" : "2024"])),
+                    matches: [],
+                    tally: DocumentTally(caseID: cases(input), tokens: 2, characters: 1, codeCount: 1, termCount: 1)),
+                input: input)
+            document.codes = input == 0 ? [] : [[0, input]]
+            document.terms = document.codes
+            document.words = ["孩子": 1, "词\(input % 4)": input + 1]
+            return document
         }
-        let merged = try MergedRun([("b", partial(2, of: 2, inputs: [1, 3])), ("a", partial(1, of: 2, inputs: [0, 2, 4]))])
+        var options = TableOptions()
+        options.groupBy = groupBy
+        let result = PartialResult(
+            shard: Shard(index: index, count: count)!, inputCount: inputCount, codebook: codebook, settings: "",
+            outline: RunCodebook(
+                codes: [.init(theme: "t", themeLabels: [:], code: "c", labels: ["en": "label"])],
+                terms: [.init(code: 0, text: "term")]),
+            options: options, facts: ReportRunFacts(toolVersion: "t", date: "", commandLine: "", codebooks: []),
+            documentCount: documents.count)
+        return (result, documents)
+    }
+
+    /// Merges shards held in memory, as `merge` merges them from their files; what was handed on, in order.
+    static func merge(
+        _ shards: [(folder: String, partial: (result: PartialResult, documents: [PartialDocument]))],
+        setAsideFolder: String? = nil, heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20
+    ) throws -> (run: MergedRun, handedOn: [(shard: Int, id: String)]) {
+        let ordered = try MergedRun.checked(shards.map { ($0.folder, $0.partial.result) })
+        let documents = ordered.map { shard in shards.first { $0.folder == shard.folder }!.partial.documents }
+        var next = [Int](repeating: 0, count: documents.count)
+        var handedOn: [(shard: Int, id: String)] = []
+        let run = try MergedRun(
+            shards: ordered, setAsideFolder: setAsideFolder, heldDocuments: heldDocuments, heldCaseBytes: heldCaseBytes,
+            nextDocument: { shard in
+                defer { next[shard] += 1 }
+                return next[shard] < documents[shard].count ? documents[shard][next[shard]] : nil
+            },
+            handOn: { handedOn.append(($0, $1.id)) })
+        return (run, handedOn)
+    }
+
+    @Test func mergedRunOrdersDocumentsByInputAndChecksShards() throws {
+        let (merged, handedOn) = try Self.merge([
+            ("b", Self.partial(2, of: 2, inputs: [1, 3])), ("a", Self.partial(1, of: 2, inputs: [0, 2, 4])),
+        ])
         #expect(merged.documents.map(\.id) == ["d0", "d1", "d2", "d3", "d4"])
         #expect(merged.folders == ["a", "b"])
-        #expect(merged.sources.map(\.shard) == [0, 1, 0, 1, 0])
-        #expect(merged.sources.map(\.rows) == [0, 1, 2, 3, 4])
+        #expect(handedOn.map(\.shard) == [0, 1, 0, 1, 0])
+        #expect(handedOn.map(\.id) == merged.documents.map(\.id))
         #expect(merged.tally.codeOccurrences == [10])
         #expect(merged.tally.codeDocuments == [4])
         #expect(throws: MergeError.differentCodebooks(["a: c", "b: x"])) {
-            try MergedRun([("a", partial(1, of: 2, inputs: [0])), ("b", partial(2, of: 2, inputs: [1], codebook: "x"))])
+            try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", Self.partial(2, of: 2, inputs: [1], codebook: "x"))])
         }
-        #expect(throws: MergeError.self) {
-            try MergedRun([("a", partial(1, of: 2, inputs: [1])), ("b", partial(2, of: 2, inputs: [3]))])
+        // Inputs of the other shard, inputs out of order, and fewer documents than partial.json counts.
+        #expect(throws: MergeError.unreadable(folder: "b", reason: "document d1 has input 1, not one of shard 1/2")) {
+            try Self.merge([("b", Self.partial(1, of: 2, inputs: [1, 3])), ("a", Self.partial(2, of: 2, inputs: [2]))])
+        }
+        #expect(throws: MergeError.unreadable(folder: "a", reason: "document d0 has input 0, after a document of input 2")) {
+            try Self.merge([("a", Self.partial(1, of: 2, inputs: [2, 0])), ("b", Self.partial(2, of: 2, inputs: [1]))])
+        }
+        var short = Self.partial(2, of: 2, inputs: [1, 3])
+        short.result.documentCount = 3
+        #expect(
+            throws: MergeError.unreadable(
+                folder: "b", reason: "partial-documents.jsonl holds 2 document(s), partial.json counts 3")
+        ) {
+            try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", short)])
+        }
+    }
+
+    /// Merging sets documents and cases aside as a single run does, and reads them back as if it had held them.
+    @Test func mergedRunSettingDocumentsAndCasesAsideEqualsOneHoldingThem() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 60 inputs over three shards; a case has inputs in every shard.
+        let shards = (1...3).map { index in
+            ("s\(index)", Self.partial(
+                index, of: 3, inputs: Array(stride(from: index - 1, to: 60, by: 3)), inputCount: 60, groupBy: "year",
+                cases: { "case \($0 % 7)" }))
+        }
+        let held = try Self.merge(shards).run
+        let setAside = try Self.merge(shards, setAsideFolder: folder.path, heldDocuments: 1, heldCaseBytes: 1).run
+        #expect(setAside.tally.caseCodeOccurrences.casesRepeat)
+        #expect(held.documents.count == 60)
+        let heldFiles = try held.tables.csvFiles()
+        let setAsideFiles = try setAside.tables.csvFiles()
+        #expect(setAsideFiles.map(\.name) == heldFiles.map(\.name))
+        for (found, expected) in zip(setAsideFiles, heldFiles) {
+            #expect(found.table.rendered() == expected.table.rendered(), "\(found.name) differs")
+        }
+        #expect(try held.tables.cases.count == 7)
+        let heldGroups = held.groups!.inOrder
+        let setAsideGroups = setAside.groups!.inOrder
+        #expect(setAsideGroups.map(\.value) == ["2021", "2024"])
+        #expect(setAsideGroups.map(\.group.caseCount) == heldGroups.map(\.group.caseCount))
+        #expect(setAsideGroups.map { $0.group.tally.codeCases() } == heldGroups.map { $0.group.tally.codeCases() })
+        #expect(setAsideGroups.map { $0.group.tally.wordCases() } == heldGroups.map { $0.group.tally.wordCases() })
+    }
+
+    /// A shard's documents read back as written; a cut, corrupt or missing file and another format's partial.json
+    /// are refused, naming the folder, the file and the line.
+    @Test func partialDocumentsReadBackAndBadFilesAreNamed() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let documents = Self.partial(1, of: 1, inputs: [0, 1, 2]).documents
+        let path = folder.appendingPathComponent(PartialResult.documentsFileName).path
+        let writer = try PartialDocumentWriter(path: path)
+        for document in documents { try writer.append(document) }
+        try writer.close()
+        #expect(writer.count == 3)
+        func readAll() throws -> [PartialDocument] {
+            var reader = try PartialDocumentReader(folder: folder.path)
+            defer { reader.close() }
+            var read: [PartialDocument] = []
+            while let document = try reader.next() { read.append(document) }
+            return read
+        }
+        #expect(try readAll() == documents)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written.split(separator: 0x0A).count == 3)
+
+        try written.dropLast(5).write(to: URL(fileURLWithPath: path))
+        #expect(
+            throws: MergeError.unreadable(
+                folder: folder.path, reason: "partial-documents.jsonl ends inside a document: the shard's run was cut short")
+        ) { try readAll() }
+        var lines = written.split(separator: 0x0A, omittingEmptySubsequences: false)
+        lines[1] = Data("{\"id\": 3}".utf8)
+        try Data(lines.joined(separator: [0x0A])).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try readAll()
+        } throws: { error in
+            "\(error)".contains("partial-documents.jsonl line 2 is not a document of a partial result (no ")
+        }
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: MergeError.unreadable(folder: folder.path, reason: "partial-documents.jsonl is missing")) {
+            try readAll()
+        }
+        // A partial.json of the format that held its documents is refused for its version, not for a missing field.
+        try Data(#"{"format": 2, "documents": [], "shard": 1}"#.utf8).write(
+            to: folder.appendingPathComponent(PartialResult.fileName))
+        #expect(throws: MergeError.unsupportedFormat(folder: folder.path, found: 2)) {
+            try PartialResult.read(folder: folder.path)
         }
     }
 }

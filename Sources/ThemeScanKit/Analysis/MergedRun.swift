@@ -1,4 +1,7 @@
-/// Shards combined into the documents and counts of one run, with the order to copy their matches in.
+/// Shards combined into the documents and counts of one run, read a document at a time.
+///
+/// Memory does not grow with the shards' documents: summaries and cases kept by name are set aside as a single
+/// run sets them aside (`DocumentSummaryWriter`, `CorpusTally.setAsideCases(to:)`, `GroupTallies`).
 public struct MergedRun: Sendable {
     /// The shards' folders, by shard index - 1.
     public var folders: [String]
@@ -9,13 +12,13 @@ public struct MergedRun: Sendable {
     /// The documents and counts of each group, when the shards were run with `--group-by`.
     public var groups: GroupTallies?
     /// Every document in the order of a single run.
-    public var documents: [DocumentSummary]
+    public var documents: DocumentSummaries
     public var tally: CorpusTally
-    /// For each document in `documents`, its shard (index into `folders`) and its number of `matches.csv` rows.
-    public var sources: [(shard: Int, rows: Int)]
 
-    /// Checks that the partial results are the shards of one run, each once, and combines them.
-    public init(_ partials: [(folder: String, result: PartialResult)]) throws(MergeError) {
+    /// Checks that the partial results are the shards of one run, each once, and gives them in shard order.
+    public static func checked(
+        _ partials: [(folder: String, result: PartialResult)]
+    ) throws(MergeError) -> [(folder: String, result: PartialResult)] {
         guard let first = partials.first else { throw .missingShards([1], of: 1) }
         for partial in partials where partial.result.format != PartialResult.currentFormat {
             throw .unsupportedFormat(folder: partial.folder, found: partial.result.format)
@@ -43,47 +46,87 @@ public struct MergedRun: Sendable {
         }
         let missing = (1...count).filter { byShard[$0] == nil }
         guard missing.isEmpty else { throw .missingShards(missing, of: count) }
+        return partials.sorted { $0.result.shard < $1.result.shard }
+    }
 
-        let ordered = partials.sorted { $0.result.shard < $1.result.shard }
+    /// Combines the documents of shards given as `checked(_:)` gives them, in the order of a single run.
+    ///
+    /// `nextDocument(i)` gives shard i's next document in its own order, nil after its last. `handOn(i, document)`
+    /// is called for each document as it is combined, in the order of a single run (to copy its `matches.csv`
+    /// rows). Summaries and cases are set aside in `setAsideFolder` past `heldDocuments` documents and about
+    /// `heldCaseBytes` of cases kept by name (tests make them small), or all held when it is nil.
+    ///
+    /// Throws `MergeError` when a shard's documents do not fit it, `TextError` when they cannot be set aside, and
+    /// what the two closures throw.
+    public init(
+        shards ordered: [(folder: String, result: PartialResult)], setAsideFolder: String?,
+        heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20,
+        nextDocument: (Int) throws -> PartialDocument?, handOn: (Int, PartialDocument) throws -> Void
+    ) throws {
+        guard let first = ordered.first else { throw MergeError.missingShards([1], of: 1) }
         folders = ordered.map(\.folder)
         codebook = first.result.outline
         options = first.result.options
         facts = first.result.facts
-        var located: [(input: Int, shard: Int, order: Int)] = []
-        for (shardIndex, partial) in ordered.enumerated() {
-            let shard = Shard(index: partial.result.shard, count: count)!
-            for (order, document) in partial.result.documents.enumerated() {
-                guard shard.includes(position: document.input), document.input < first.result.inputCount else {
-                    throw .unreadable(
-                        folder: partial.folder, reason: "document \(document.id) has input \(document.input), not one of shard \(shard)")
-                }
-                located.append((document.input, shardIndex, order))
+        let (codeCount, termCount) = (codebook.codes.count, codebook.terms.count)
+        let summaries = DocumentSummaryWriter(heldDocuments: heldDocuments, folder: setAsideFolder)
+        var setAsideCases = setAsideFolder.map { SetAsideWriter(folder: $0, prefix: ".themescan-cases") }
+        var tally = CorpusTally(codeCount: codeCount, termCount: termCount)
+        var groups = options.groupBy.map {
+            GroupTallies(variable: $0, codeCount: codeCount, termCount: termCount, setAsideFolder: setAsideFolder)
+        }
+        groups?.heldCaseBytes = heldCaseBytes
+        // Each shard's next document; a single run lists documents by input, an input's documents (spreadsheet
+        // rows) in reading order, and every input belongs to one shard, so the least next input comes next.
+        var heads = try ordered.indices.map { try nextDocument($0) }
+        var counts = [Int](repeating: 0, count: ordered.count)
+        var lastInputs = [Int](repeating: 0, count: ordered.count)
+        while let next = Self.leastInput(of: heads) {
+            let document = heads[next]!
+            let partial = ordered[next]
+            let shard = Shard(index: partial.result.shard, count: partial.result.shardCount)!
+            guard shard.includes(position: document.input), document.input < partial.result.inputCount else {
+                throw MergeError.unreadable(
+                    folder: partial.folder, reason: "document \(document.id) has input \(document.input), not one of shard \(shard)")
             }
-        }
-        // A single run lists documents by input, and an input's documents (spreadsheet rows) in reading order.
-        located.sort { ($0.input, $0.order) < ($1.input, $1.order) }
-        var tally = CorpusTally(codeCount: codebook.codes.count, termCount: codebook.terms.count)
-        var groups = first.result.options.groupBy.map {
-            GroupTallies(variable: $0, codeCount: first.result.outline.codes.count, termCount: first.result.outline.terms.count)
-        }
-        var documents: [DocumentSummary] = []
-        var sources: [(shard: Int, rows: Int)] = []
-        for place in located {
-            let partial = ordered[place.shard]
-            let document = partial.result.documents[place.order]
+            guard document.input >= lastInputs[next] else {
+                throw MergeError.unreadable(
+                    folder: partial.folder,
+                    reason: "document \(document.id) has input \(document.input), after a document of input \(lastInputs[next])")
+            }
             guard let summary = document.summary(),
-                let documentTally = document.tally(codeCount: codebook.codes.count, termCount: codebook.terms.count)
+                let documentTally = document.tally(codeCount: codeCount, termCount: termCount)
             else {
-                throw .unreadable(folder: partial.folder, reason: "document \(document.id) is not described in a form this version reads")
+                throw MergeError.unreadable(
+                    folder: partial.folder, reason: "document \(document.id) is not described in a form this version reads")
             }
-            documents.append(summary)
+            try summaries.append(summary)
             tally.add(documentTally)
             groups?.add(summary, tally: documentTally)
-            sources.append((place.shard, document.matchRowCount))
+            if setAsideCases != nil, tally.heldCaseBytes >= heldCaseBytes { try tally.setAsideCases(to: &setAsideCases!) }
+            try groups?.setAsideCasesIfLarge()
+            try handOn(next, document)
+            lastInputs[next] = document.input
+            counts[next] += 1
+            heads[next] = try nextDocument(next)
         }
-        self.documents = documents
+        for (index, partial) in ordered.enumerated() where counts[index] != partial.result.documentCount {
+            throw MergeError.unreadable(
+                folder: partial.folder,
+                reason: "\(PartialResult.documentsFileName) holds \(counts[index]) document(s), \(PartialResult.fileName) counts \(partial.result.documentCount)")
+        }
+        documents = try summaries.finish()
         self.tally = tally
         self.groups = groups
-        self.sources = sources
+    }
+
+    /// The shard whose next document has the least input, nil when every shard is done.
+    private static func leastInput(of heads: [PartialDocument?]) -> Int? {
+        var least: (index: Int, input: Int)?
+        for (index, head) in heads.enumerated() {
+            guard let input = head?.input, input < least?.input ?? .max else { continue }
+            least = (index, input)
+        }
+        return least?.index
     }
 }

@@ -1,14 +1,21 @@
 /// What `analyze --shard I/N` writes beside its tables (`partial.json`) so that `merge` can combine shards into
 /// the outputs of one run.
 ///
+/// The shard's documents are not in it but in `partial-documents.jsonl`, a document a line in the order of its
+/// `matches.csv` (`PartialDocumentWriter`): a shard writes them as it goes and `merge` reads them as it goes, so
+/// neither holds them all. As one JSON file, a shard of a survey export of 276,000 rows made 685 MB of text in
+/// memory, at a peak of 5.2 GB, and `merge` read it whole.
+///
 /// The codebook's outline (codes, labels, terms) and the table options travel with it, so merging needs no
 /// codebook and writes the tables the shards' options ask for; the codebook identity and the settings make sure
 /// every shard counted the same way.
 public struct PartialResult: Sendable, Codable, Equatable {
     /// The file name in a shard's output folder.
     public static let fileName = "partial.json"
+    /// The file of the shard's documents, beside `partial.json`.
+    public static let documentsFileName = "partial-documents.jsonl"
     /// The version of this format; merge refuses others.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
 
     public var format: Int
     /// The shard's 1-based index and the number of shards.
@@ -26,12 +33,13 @@ public struct PartialResult: Sendable, Codable, Equatable {
     public var options: TableOptions
     /// What the report says about how the run was made.
     public var facts: ReportRunFacts
-    /// The shard's documents in the order its `matches.csv` and `documents.csv` list them.
-    public var documents: [PartialDocument]
+    /// How many documents `partial-documents.jsonl` holds, in the order the shard's `matches.csv` and
+    /// `documents.csv` list them.
+    public var documentCount: Int
 
     public init(
         shard: Shard, inputCount: Int, codebook: String, settings: String, outline: RunCodebook,
-        options: TableOptions, facts: ReportRunFacts, documents: [PartialDocument]
+        options: TableOptions, facts: ReportRunFacts, documentCount: Int
     ) {
         format = Self.currentFormat
         self.shard = shard.index
@@ -42,7 +50,7 @@ public struct PartialResult: Sendable, Codable, Equatable {
         self.outline = outline
         self.options = options
         self.facts = facts
-        self.documents = documents
+        self.documentCount = documentCount
     }
 
     /// A short identity of files (codebooks, a manifest): FNV-1a (64 bits) over each file's length and bytes, in order.

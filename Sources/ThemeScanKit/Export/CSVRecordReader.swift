@@ -3,21 +3,24 @@ import Foundation
 /// Reads a CSV file written by themescan record by record, as the raw bytes of each record, a block at a time.
 ///
 /// Merging copies shards' `matches.csv` rows verbatim, so rows are never parsed into fields and re-rendered, and a
-/// file larger than memory is fine. Records end at a line feed outside quotes (RFC 4180 quoting).
+/// file larger than memory is fine. Records end at a line feed outside quotes (RFC 4180 quoting), or at every line
+/// feed for JSON Lines (`quoted: false`), whose strings escape both quotes and line feeds.
 struct CSVRecordReader {
     private let handle: FileHandle
     private let path: String
+    private let quoted: Bool
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private static let blockSize = 1 << 20
 
-    init(path: String) throws(MergeError) {
+    init(path: String, quoted: Bool = true) throws(MergeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(folder: path, reason: "cannot open the file")
         }
         self.handle = handle
         self.path = path
+        self.quoted = quoted
     }
 
     /// Appends the next `count` records to `output`; false when the file ends first (or inside a record).
@@ -50,7 +53,7 @@ struct CSVRecordReader {
             while position < buffer.count {
                 let byte = buffer[position]
                 position += 1
-                if byte == 0x22 {
+                if byte == 0x22, quoted {
                     inQuotes.toggle()
                 } else if byte == 0x0A, !inQuotes {
                     ended = true

@@ -12,7 +12,12 @@ extension PartialResult {
         guard FileManager.default.fileExists(atPath: path) else { throw .notAPartial(folder: folder) }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // The version first: another version's fields may differ, and its shards are refused for their version.
+            let format = try JSONDecoder().decode(FormatVersion.self, from: data).format
+            guard format == currentFormat else { throw MergeError.unsupportedFormat(folder: folder, found: format) }
             return try JSONDecoder().decode(PartialResult.self, from: data)
+        } catch let error as MergeError {
+            throw error
         } catch let error as DecodingError {
             throw .unreadable(folder: folder, reason: "\(fileName) is not a partial result (\(Self.describe(error)))")
         } catch {
@@ -20,7 +25,13 @@ extension PartialResult {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// The one field every version of `partial.json` has.
+    private struct FormatVersion: Decodable {
+        var format: Int
+    }
+
+    /// Where a JSON file failed to decode, and why, in a few words.
+    static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): return "no \(key.stringValue)"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
@@ -34,38 +45,27 @@ extension PartialResult {
 extension MergedRun {
     /// The tables of the combined run, made as the shards' options ask.
     public var tables: RunTables {
-        RunTables(codebook: codebook, documents: DocumentSummaries(documents), tally: tally, options: options)
+        RunTables(codebook: codebook, documents: documents, tally: tally, options: options)
     }
 
-    /// Writes `matches.csv` of the combined run: the shards' rows copied verbatim, document by document in the
-    /// order of a single run, reading each shard's file once from start to end.
-    public func writeMatches(to path: String) throws -> Void {
-        var readers: [CSVRecordReader] = []
+    /// Combines the shards in their folders, as `checked(_:)` gives them: reads each shard's
+    /// `partial-documents.jsonl` as it goes, and copies the documents' rows of the shards' `matches.csv` to
+    /// `matchesPath` in the order of a single run. Sets summaries and cases aside in `setAsideFolder`, as
+    /// `init(shards:setAsideFolder:heldDocuments:heldCaseBytes:nextDocument:handOn:)` does.
+    public init(
+        shards: [(folder: String, result: PartialResult)], setAsideFolder: String?, matchesPath: String,
+        heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20
+    ) throws {
+        var readers: [PartialDocumentReader] = []
         defer { readers.forEach { $0.close() } }
-        var header: [UInt8] = options.excelCSV ? CSVTable.byteOrderMark : []
-        CSVTable.appendRow(AnalysisResult.matchesHeader, to: &header)
-        for folder in folders {
-            var reader = try CSVRecordReader(path: URL(fileURLWithPath: folder).appendingPathComponent("matches.csv").path)
-            var found: [UInt8] = []
-            guard try reader.copyRecords(1, to: &found), found == header else {
-                throw MergeError.unreadable(folder: folder, reason: "matches.csv does not start with the matches header")
-            }
-            readers.append(reader)
-        }
-        let writer = try CSVStreamWriter(path: path, header: AnalysisResult.matchesHeader, byteOrderMark: options.excelCSV)
-        var rows: [UInt8] = []
-        for source in sources where source.rows > 0 {
-            rows.removeAll(keepingCapacity: true)
-            guard try readers[source.shard].copyRecords(source.rows, to: &rows) else {
-                throw MergeError.unreadable(
-                    folder: folders[source.shard], reason: "matches.csv has fewer rows than \(PartialResult.fileName) counts")
-            }
-            try writer.append(rendered: rows)
-        }
-        for (index, _) in readers.enumerated() where try !readers[index].isFinished() {
-            throw MergeError.unreadable(
-                folder: folders[index], reason: "matches.csv has more rows than \(PartialResult.fileName) counts")
-        }
-        try writer.close()
+        for shard in shards { readers.append(try PartialDocumentReader(folder: shard.folder)) }
+        let matches = try MergedMatchesWriter(
+            folders: shards.map(\.folder), path: matchesPath, byteOrderMark: shards.first?.result.options.excelCSV ?? false)
+        defer { matches.close() }
+        try self.init(
+            shards: shards, setAsideFolder: setAsideFolder, heldDocuments: heldDocuments, heldCaseBytes: heldCaseBytes,
+            nextDocument: { index throws(MergeError) in try readers[index].next() },
+            handOn: { index, document in try matches.copy(document.matchRowCount, from: index) })
+        try matches.finish()
     }
 }

@@ -24,7 +24,7 @@ public struct RunOutputs: Sendable {
     /// Every file name a run may write: an output folder holding only these may be replaced.
     public static let fileNames: Set<String> = {
         var names: Set<String> = [
-            "matches.csv", RunProvenance.fileName, PartialResult.fileName, workbookName, reportName, codeCloudName,
+            "matches.csv", RunProvenance.fileName, PartialResult.fileName, PartialResult.documentsFileName, workbookName, reportName, codeCloudName,
             wordCloudName, "compare.csv", "compare.json", "compare_words.csv", "compare_words.json", "compare.svg",
             "compare.html",
         ]
