@@ -175,7 +175,7 @@ import Testing
                 input: input)
             document.codes = input == 0 ? [] : [[0, input]]
             document.terms = document.codes
-            document.words = ["孩子": 1, "词\(input % 4)": input + 1]
+            (document.words, document.wordCounts) = (["孩子", "词\(input % 4)"], [1, input + 1])
             return document
         }
         var options = TableOptions()
@@ -228,6 +228,16 @@ import Testing
         }
         #expect(throws: MergeError.unreadable(folder: "a", reason: "document d0 has input 0, after a document of input 2")) {
             try Self.merge([("a", Self.partial(1, of: 2, inputs: [2, 0])), ("b", Self.partial(2, of: 2, inputs: [1]))])
+        }
+        // Words without their counts, or a word twice.
+        for (words, counts) in [(["a", "b"], [1]), (["a", "a"], [1, 2])] {
+            var bad = Self.partial(2, of: 2, inputs: [1])
+            (bad.documents[0].words, bad.documents[0].wordCounts) = (words, counts)
+            #expect(
+                throws: MergeError.unreadable(folder: "b", reason: "document d1 is not described in a form this version reads")
+            ) {
+                try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", bad)])
+            }
         }
         var short = Self.partial(2, of: 2, inputs: [1, 3])
         short.result.documentCount = 3

@@ -17,8 +17,10 @@ public struct PartialDocument: Sendable, Codable, Equatable {
     /// Nonzero occurrences as `[index, count]` pairs: most codes do not occur in most documents.
     public var codes: [[Int]]
     public var terms: [[Int]]
-    /// Occurrences of each word of the open-vocabulary list.
-    public var words: [String: Int]
+    /// The words of the open-vocabulary list, sorted, and the occurrences of each: two lists rather than an object
+    /// keyed by word, which JSON decodes at less than half the speed (it was 40% of `merge`'s time).
+    public var words: [String]
+    public var wordCounts: [Int]
     /// The codes credited by each word that is a codebook match.
     public var wordCodes: [String: [Int]]
     /// Speaker turns holding both codes of a pair, as `[first, second, count]`.
@@ -42,7 +44,9 @@ public struct PartialDocument: Sendable, Codable, Equatable {
         metadata = summary.metadata.dictionary
         codes = analysis.tally.codeOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
         terms = analysis.tally.termOccurrences.enumerated().filter { $0.element > 0 }.map { [$0.offset, $0.element] }
-        words = analysis.tally.words
+        let words = analysis.tally.words.sorted { $0.key < $1.key }
+        self.words = words.map(\.key)
+        wordCounts = words.map(\.value)
         wordCodes = analysis.tally.wordCodes.mapValues { $0.sorted() }
         roleSegments = analysis.tally.roleSegments
         roleTokens = analysis.tally.roleTokens
@@ -77,7 +81,11 @@ public struct PartialDocument: Sendable, Codable, Equatable {
             guard pair.count == 2, (0..<termCount).contains(pair[0]) else { return nil }
             tally.termOccurrences[pair[0]] = pair[1]
         }
-        tally.words = words
+        guard words.count == wordCounts.count else { return nil }
+        tally.words.reserveCapacity(words.count)
+        for (word, count) in zip(words, wordCounts) {
+            guard tally.words.updateValue(count, forKey: word) == nil else { return nil }
+        }
         tally.roleSegments = roleSegments
         tally.roleTokens = roleTokens
         for (word, codes) in wordCodes {

@@ -12,23 +12,64 @@ struct CSVRecordReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
-    private static let blockSize = 1 << 20
+    /// How many bytes are read at a time; tests make it small.
+    private let blockSize: Int
 
-    init(path: String, quoted: Bool = true) throws(MergeError) {
+    init(path: String, quoted: Bool = true, blockSize: Int = 1 << 20) throws(MergeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(folder: path, reason: "cannot open the file")
         }
         self.handle = handle
         self.path = path
         self.quoted = quoted
+        self.blockSize = blockSize
     }
 
     /// Appends the next `count` records to `output`; false when the file ends first (or inside a record).
+    ///
+    /// Line feeds and quotes are found with `memchr`, which looks at many bytes at a time: a byte-at-a-time scan had
+    /// made copying the rows of merged shards a third of `merge`'s time.
     mutating func copyRecords(_ count: Int, to output: inout [UInt8]) throws(MergeError) -> Bool {
-        for _ in 0..<count {
-            guard try copyRecord(to: &output) else { return false }
+        var remaining = count
+        var inQuotes = false
+        while remaining > 0 {
+            if position == buffer.count {
+                try refill()
+                if position == buffer.count { return false }
+            }
+            let start = position
+            position = buffer.withUnsafeBufferPointer { bytes in
+                Self.recordEnds(in: bytes, from: start, remaining: &remaining, inQuotes: &inQuotes, quoted: quoted)
+            }
+            output.append(contentsOf: buffer[start..<position])
         }
         return true
+    }
+
+    /// Where the scan of `bytes` from `start` stops: after the `remaining`-th record end (counted down), or at the
+    /// end of the bytes.
+    private static func recordEnds(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, remaining: inout Int, inQuotes: inout Bool, quoted: Bool
+    ) -> Int {
+        let base = bytes.baseAddress!
+        var index = start
+        while index < bytes.count, remaining > 0 {
+            let lineEnd = memchr(base + index, 0x0A, bytes.count - index).map {
+                UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base + 1
+            }
+            if quoted {
+                let stop = lineEnd ?? bytes.count
+                var cursor = index
+                while cursor < stop, let quote = memchr(base + cursor, 0x22, stop - cursor) {
+                    inQuotes.toggle()
+                    cursor = UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - base + 1
+                }
+            }
+            guard let lineEnd else { return bytes.count }
+            index = lineEnd
+            if !inQuotes { remaining -= 1 }
+        }
+        return index
     }
 
     /// Whether every record has been read.
@@ -41,35 +82,11 @@ struct CSVRecordReader {
         try? handle.close()
     }
 
-    private mutating func copyRecord(to output: inout [UInt8]) throws(MergeError) -> Bool {
-        var inQuotes = false
-        while true {
-            if position == buffer.count {
-                try refill()
-                if position == buffer.count { return false }
-            }
-            let start = position
-            var ended = false
-            while position < buffer.count {
-                let byte = buffer[position]
-                position += 1
-                if byte == 0x22, quoted {
-                    inQuotes.toggle()
-                } else if byte == 0x0A, !inQuotes {
-                    ended = true
-                    break
-                }
-            }
-            output.append(contentsOf: buffer[start..<position])
-            if ended { return true }
-        }
-    }
-
     private mutating func refill() throws(MergeError) {
         guard !atEnd else { return }
         let data: Data?
         do {
-            data = try handle.read(upToCount: Self.blockSize)
+            data = try handle.read(upToCount: blockSize)
         } catch {
             throw .unreadable(folder: path, reason: fileErrorReason(error))
         }

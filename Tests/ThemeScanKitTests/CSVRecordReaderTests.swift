@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import ThemeScanKit
+
+/// Records are copied whole, line feeds inside quotes included, whatever the blocks the file is read in.
+@Suite struct CSVRecordReaderTests {
+    static let records = [
+        "a,b,c\r\n", "1,\"two\nlines\",3\r\n", "\"say \"\"hi\"\"\",x,\"\"\r\n", "\"\n\n\",\"\"\"\n\"\"\"\r\n", "plain\n",
+        "抑郁,\"个案\n管理\",焦虑\r\n",
+    ]
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func recordsAreCopiedWholeWhateverTheBlocks(blockSize: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("rows.csv").path
+        try Data(Self.records.joined().utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try CSVRecordReader(path: path, blockSize: blockSize)
+        defer { reader.close() }
+        var first: [UInt8] = []
+        #expect(try reader.copyRecords(1, to: &first))
+        #expect(String(decoding: first, as: UTF8.self) == Self.records[0])
+        var next: [UInt8] = []
+        #expect(try reader.copyRecords(3, to: &next))
+        #expect(String(decoding: next, as: UTF8.self) == Self.records[1...3].joined())
+        #expect(try !reader.isFinished())
+        var rest: [UInt8] = []
+        #expect(try reader.copyRecords(2, to: &rest))
+        #expect(String(decoding: rest, as: UTF8.self) == Self.records[4...].joined())
+        #expect(try reader.isFinished())
+        var none: [UInt8] = []
+        #expect(try !reader.copyRecords(1, to: &none))
+        #expect(none.isEmpty)
+    }
+
+    /// JSON Lines: quotes do not hold a line together, escaped ones or not.
+    @Test func unquotedRecordsEndAtEveryLineFeed() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("lines.jsonl").path
+        let lines = ["{\"a\":\"\\\"\"}\n", "{\"b\":\"\\n\"}\n", "{\"c\":\"\"}"]
+        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try CSVRecordReader(path: path, quoted: false, blockSize: 3)
+        defer { reader.close() }
+        var read: [UInt8] = []
+        #expect(try reader.copyRecords(2, to: &read))
+        #expect(String(decoding: read, as: UTF8.self) == lines[0] + lines[1])
+        // The last line has no line feed: the file ends inside it.
+        read = []
+        #expect(try !reader.copyRecords(1, to: &read))
+        #expect(String(decoding: read, as: UTF8.self) == lines[2])
+    }
+}
