@@ -280,7 +280,8 @@ import Testing
 
     /// A shard's documents read back as written; a cut, corrupt or missing file and another format's partial.json
     /// are refused, naming the folder, the file and the line.
-    @Test func partialDocumentsReadBackAndBadFilesAreNamed() throws {
+    @Test(arguments: [1, 2, 16])
+    func partialDocumentsReadBackAndBadFilesAreNamed(batchSize: Int) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let documents = Self.partial(1, of: 1, inputs: [0, 1, 2]).documents
@@ -290,7 +291,7 @@ import Testing
         try writer.close()
         #expect(writer.count == 3)
         func readAll() throws -> [PartialDocument] {
-            var reader = try PartialDocumentReader(folder: folder.path)
+            var reader = try PartialDocumentReader(folder: folder.path, batchSize: batchSize)
             defer { reader.close() }
             var read: [PartialDocument] = []
             while let document = try reader.next() { read.append(document) }
