@@ -177,10 +177,9 @@ struct Analyze: AsyncParsableCommand {
                         digestedInputs += 1
                     }
                     // Inputs are handed on in order; an input that gave no document is counted with the next one.
-                    groups?.add(
+                    try groups?.add(
                         analysis.summary, tally: analysis.tally,
                         completingCaseAt: analysis.completesCase ? options.minimumOccurrences : nil)
-                    try groups?.setAsideCasesIfLarge()
                     if analysis.input >= inputsDone {
                         progress.advance(
                             files: analysis.input + 1 - inputsDone, bytes: sizes[inputsDone...analysis.input].reduce(0, +))

@@ -11,13 +11,13 @@ import Testing
             speakers: [], segments: 1, metadata: ["year": year])
     }
 
-    @Test func groupsCountDocumentsAndDistinctCases() {
+    @Test func groupsCountDocumentsAndDistinctCases() throws {
         var groups = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
         var tally = DocumentTally(caseID: "P01", tokens: 4, characters: 10, codeCount: 2, termCount: 2)
         tally.codeOccurrences = [3, 0]
         for (id, caseID, year) in [("a", "P01", "2024"), ("b", "P01", "2024"), ("c", "P02", "2024"), ("d", "P01", "2021"), ("e", "P03", " ")] {
             tally.caseID = caseID
-            groups.add(Self.summary(id, caseID: caseID, year: year), tally: tally)
+            try groups.add(Self.summary(id, caseID: caseID, year: year), tally: tally)
         }
         #expect(groups.values == ["2021", "2024"])
         #expect(groups.inOrder.map(\.group.documents) == [1, 3])
@@ -28,14 +28,14 @@ import Testing
 
     /// A document that is its case's only one adds a case without its name or its counts being kept; the tallies
     /// are those of cases kept by name.
-    @Test func finishedCasesAreCountedWithoutTheirNames() {
+    @Test func finishedCasesAreCountedWithoutTheirNames() throws {
         var named = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
         var finished = GroupTallies(variable: "year", codeCount: 2, termCount: 2)
         for (id, caseID, year) in [("a", "P01", "2024"), ("b", "P01", "2024"), ("c", "row-3", "2024"), ("d", "row-4", "2024")] {
             var tally = DocumentTally(caseID: caseID, tokens: 4, characters: 10, codeCount: 2, termCount: 2)
             tally.codeOccurrences = [1, caseID == "row-3" ? 2 : 0]
-            named.add(Self.summary(id, caseID: caseID, year: year), tally: tally)
-            finished.add(
+            try named.add(Self.summary(id, caseID: caseID, year: year), tally: tally)
+            try finished.add(
                 Self.summary(id, caseID: caseID, year: year), tally: tally,
                 completingCaseAt: caseID.hasPrefix("row") ? 1 : nil)
         }
@@ -62,9 +62,8 @@ import Testing
             tally.termOccurrences = tally.codeOccurrences
             tally.words = ["孩子": 1, "老师\(row % 2)": 1]
             let summary = Self.summary("d\(row)", caseID: caseID, year: row % 4 == 0 ? "2021" : "2024")
-            held.add(summary, tally: tally)
-            setAside.add(summary, tally: tally)
-            try setAside.setAsideCasesIfLarge()
+            try held.add(summary, tally: tally)
+            try setAside.add(summary, tally: tally)
         }
         #expect(setAside.inOrder.allSatisfy { $0.group.tally.caseCodeOccurrences.casesRepeat })
         #expect(setAside.inOrder.map(\.group.caseCount) == held.inOrder.map(\.group.caseCount))

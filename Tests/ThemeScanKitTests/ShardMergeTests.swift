@@ -273,6 +273,7 @@ import Testing
         let heldGroups = held.groups!.inOrder
         let setAsideGroups = setAside.groups!.inOrder
         #expect(setAsideGroups.map(\.value) == ["2021", "2024"])
+        #expect(setAsideGroups.allSatisfy { $0.group.tally.caseCodeOccurrences.casesRepeat })
         #expect(setAsideGroups.map(\.group.caseCount) == heldGroups.map(\.group.caseCount))
         #expect(setAsideGroups.map { $0.group.tally.codeCases() } == heldGroups.map { $0.group.tally.codeCases() })
         #expect(setAsideGroups.map { $0.group.tally.wordCases() } == heldGroups.map { $0.group.tally.wordCases() })

@@ -43,8 +43,11 @@ public struct GroupTallies: Sendable {
     }
 
     /// Adds one document to its group; `caseMinimum` as in `CorpusTally.add(_:completingCaseAt:)`, for a document
-    /// known to be the only one of its case.
-    public mutating func add(_ summary: DocumentSummary, tally: DocumentTally, completingCaseAt caseMinimum: Int? = nil) {
+    /// known to be the only one of its case. Sets the groups' cases aside once they hold `heldCaseBytes` of them, and
+    /// throws when they cannot be.
+    public mutating func add(
+        _ summary: DocumentSummary, tally: DocumentTally, completingCaseAt caseMinimum: Int? = nil
+    ) throws(TextError) {
         let value = (summary.metadata[variable] ?? "").trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else {
             documentsWithoutValue.append(summary.id)
@@ -56,10 +59,11 @@ public struct GroupTallies: Sendable {
             summary, tally: tally, completingCaseAt: caseMinimum,
             to: &groups[value, default: Self.newGroup(codeCount: codeCount, termCount: termCount)])
         heldBytes += after - before
+        try setAsideCasesIfLarge()
     }
 
     /// Sets the groups' cases kept by name aside when they hold `heldCaseBytes` of them and have a folder for them.
-    public mutating func setAsideCasesIfLarge() throws(TextError) {
+    private mutating func setAsideCasesIfLarge() throws(TextError) {
         guard heldBytes >= heldCaseBytes, setAsideCases != nil else { return }
         // The values copied out first: iterating the dictionary's own keys while changing its values in place
         // would copy every group's tables.

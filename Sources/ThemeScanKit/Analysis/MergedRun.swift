@@ -102,9 +102,8 @@ public struct MergedRun: Sendable {
             }
             try summaries.append(summary)
             tally.add(documentTally)
-            groups?.add(summary, tally: documentTally)
+            try groups?.add(summary, tally: documentTally)
             if setAsideCases != nil, tally.heldCaseBytes >= heldCaseBytes { try tally.setAsideCases(to: &setAsideCases!) }
-            try groups?.setAsideCasesIfLarge()
             try handOn(next, document)
             lastInputs[next] = document.input
             counts[next] += 1
