@@ -117,8 +117,11 @@ struct Analyze: AsyncParsableCommand {
 
             var (sources, inputDiagnostics) = try input.sources()
             inputDiagnostics.forEach(reporter.report)
-            // A shard takes every N-th input of the full list, so all shards together read each input once.
-            let positions = sources.indices.filter { shard?.includes(position: $0) ?? true }
+            // A shard takes every N-th input of the full list, so all shards together read each input once; every
+            // shard reads the survey exports, and analyzes its parts of them.
+            let loader = DocumentLoader(options: input.ingestionOptions)
+            let sharedPositions = Set(sources.indices.filter { shard != nil && loader.isSurveyExportByName(sources[$0]) })
+            let positions = sources.indices.filter { shard?.includes(position: $0) ?? true || sharedPositions.contains($0) }
             let inputCount = sources.count
             sources = positions.map { sources[$0] }
 
@@ -128,12 +131,17 @@ struct Analyze: AsyncParsableCommand {
             // no row is rendered and no match kept: the report's passages come from the samples.
             let writesMatches = options.formats.contains(.csv) || shard != nil
             var analyzer = CorpusAnalyzer(
-                matcher: matcher, loader: DocumentLoader(options: input.ingestionOptions), contextLength: kwicWidth,
+                matcher: matcher, loader: loader, contextLength: kwicWidth,
                 speakers: input.speakers, jobs: input.jobs,
                 rowRenderer: writesMatches ? MatchRowRenderer(codes: matcher.codes, terms: matcher.terms) : nil,
                 wordList: WordListSettings(stopwords: stopwordList, minimumCharacters: minChars))
             analyzer.keepsMatches = false
             analyzer.samplesPerCode = options.passagesPerCode
+            analyzer.shardParts = shard.map { shard in
+                ShardParts(
+                    shard: shard, positions: positions,
+                    shared: Set(positions.indices.filter { sharedPositions.contains(positions[$0]) }))
+            }
             // A file that is its own case is counted as a finished case at once, so memory does not grow with the
             // number of files. A shard's own tables are of its inputs, so it can tell as well; its partial result
             // keeps every document's counts for `merge`, on disk.

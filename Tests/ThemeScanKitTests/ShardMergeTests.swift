@@ -66,6 +66,71 @@ import Testing
         }
     }
 
+    /// A survey export is read by every shard, each analyzing its parts (64 rows each) of it; the merged run is one
+    /// run's bytes, and run.json lists the export once with all its rows and its warnings once.
+    @Test func aSurveyExportIsSharedAmongShards() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let answers = ["孩子有点抑郁，睡不着", "老师说校园欺凌少了", "家长参加了亲子活动", "没有", "个案管理很有帮助, \"really\""]
+        var csv = "id,year,answer\n"
+        for row in 0..<300 {
+            // A row without an answer and a row with a cell too many: warnings, which only the shard analyzing the
+            // export's first part reports.
+            switch row {
+            case 150: csv += "150,2024,\n"
+            case 200: csv += "200,2023,孩子很孤独,extra\n"
+            default: csv += "\(row),\(2021 + row % 3),\"\(answers[row % answers.count]) \(row)\"\n"
+            }
+        }
+        try csv.write(to: corpus.appendingPathComponent("b-survey.csv"), atomically: true, encoding: .utf8)
+        for name in ["a-interview.txt", "c-interview.txt"] {
+            try "访谈者：孩子最近怎么样？\n受访者：有点焦虑，也有抑郁。\n".write(
+                to: corpus.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let lexicon = Self.repository.appendingPathComponent("lexicons/children-mental-health.yaml").path
+        func analyze(_ out: String, _ extra: [String] = []) throws -> EndToEndTests.Run {
+            try EndToEndTests.run(
+                ["analyze", corpus.path, "--lexicon", lexicon, "--text-column", "answer", "--group-by", "year", "--jobs", "2",
+                 "--out", folder.appendingPathComponent(out).path] + extra, in: folder)
+        }
+        #expect(try analyze("single").status == 0)
+        var shards: [URL] = []
+        for index in 1...3 {
+            let run = try analyze("shard-\(index)", ["--shard", "\(index)/3"])
+            #expect(run.status == 0, "\(run.standardError)")
+            shards.append(folder.appendingPathComponent("shard-\(index)"))
+        }
+        // The export's 299 answers are 5 parts, of 64 rows but the last; it is the second input, so its parts go to
+        // shards 2, 3, 1, 2, 3, and the interviews to shards 1 and 3.
+        let rowCounts = try shards.map { shard in
+            try EndToEndTests.read(shard.appendingPathComponent("documents.csv")).split(separator: "\r\n").count - 1
+        }
+        #expect(rowCounts == [1 + 64, 64 + 64, 64 + 43 + 1])
+        let merged = folder.appendingPathComponent("merged")
+        let run = try EndToEndTests.run(["merge"] + shards.reversed().map(\.path) + ["--out", merged.path], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("merged 3 shard(s): 301 document(s)"))
+        let single = folder.appendingPathComponent("single")
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: single.path).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == outputs)
+        for name in outputs where name != RunProvenance.fileName {
+            let expected = try Data(contentsOf: single.appendingPathComponent(name))
+            let found = try Data(contentsOf: merged.appendingPathComponent(name))
+            #expect(found == expected, "\(name) differs")
+        }
+        let provenance = try RunProvenance.read(folder: merged.path)
+        #expect(provenance.inputs.map(\.documents) == [1, 299, 1])
+        #expect(provenance.inputs.map(\.format) == ["txt", "csv", "txt"])
+        #expect(provenance.totals.inputs == 3)
+        #expect(provenance.totals.documents == 301)
+        let singleProvenance = try RunProvenance.read(folder: single.path)
+        #expect(provenance.diagnostics.count == 2)
+        #expect(provenance.diagnostics == singleProvenance.diagnostics)
+        #expect(provenance.totals.warnings == singleProvenance.totals.warnings)
+    }
+
     /// Two shards of 1/2 and 2/2, and a third analyzed with another codebook.
     /// A shard keeps its matches.csv, which `merge` reads, even when `--outputs` leaves CSV out; the merged run
     /// then writes what one run with those outputs writes.
@@ -155,6 +220,8 @@ import Testing
         let shards = (1...3).map { Shard(index: $0, count: 3)! }
         #expect((0..<9).map { position in shards.firstIndex { $0.includes(position: position) }! } == [0, 1, 2, 0, 1, 2, 0, 1, 2])
         #expect(Shard(parsing: "2/3") == Shard(index: 2, count: 3))
+        // The parts of an input every shard reads go round the shards from the one that would take it whole.
+        #expect((0..<5).map { part in shards.firstIndex { $0.includes(position: 1, part: part) }! } == [1, 2, 0, 1, 2])
         for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { #expect(Shard(parsing: bad) == nil) }
     }
 
@@ -246,6 +313,24 @@ import Testing
                 folder: "b", reason: "partial-documents.jsonl holds 2 document(s), partial.json counts 3")
         ) {
             try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", short)])
+        }
+    }
+
+    /// The parts of an export every shard read come back in part order, from whichever shard analyzed each; a part
+    /// in a shard that does not take it is refused.
+    @Test func partsOfASharedInputMergeInPartOrder() throws {
+        var first = Self.partial(1, of: 2, inputs: [0, 1])
+        first.documents[1].part = 1
+        var second = Self.partial(2, of: 2, inputs: [1, 1])
+        (second.documents[0].part, second.documents[1].part) = (0, 2)
+        (first.documents[1].id, second.documents[0].id, second.documents[1].id) = ("row-b", "row-a", "row-c")
+        let (merged, handedOn) = try Self.merge([("a", first), ("b", second)])
+        #expect(merged.documents.map(\.id) == ["d0", "row-a", "row-b", "row-c"])
+        #expect(handedOn.map(\.shard) == [0, 1, 0, 1])
+        var wrong = Self.partial(2, of: 2, inputs: [1])
+        wrong.documents[0].part = 1
+        #expect(throws: MergeError.unreadable(folder: "b", reason: "document d1 has input 1, part 1, not one of shard 2/2")) {
+            try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", wrong)])
         }
     }
 

@@ -63,6 +63,10 @@ public struct CorpusAnalyzer: Sendable {
     /// no further. The consumer may be slower than the workers (a shard writes every document's counts as JSON);
     /// the analyses would then pile up unseen in the stream to it: 2.4 GB for a shard of 276,000 survey rows.
     var waitingPartsLimit = 16
+    /// For a shard (`analyze --shard`): the inputs every shard reads, of which this one analyzes only its parts. An
+    /// input of this shard's whose first part it does not analyze gives no warnings, no failure to read and no
+    /// documents but its parts': the shard that analyzes its first part reports them.
+    public var shardParts: ShardParts?
 
     public init(
         matcher: Matcher, loader: DocumentLoader = DocumentLoader(), contextLength: Int = 20,
@@ -218,7 +222,8 @@ public struct CorpusAnalyzer: Sendable {
         let window = 8 * workers
         let sampler = samplesPerCode > 0 ? PassageSampler(perCode: samplesPerCode, codeCount: matcher.codes.count) : nil
         var assembly = Assembly(
-            sampler: sampler, documents: DocumentSummaryWriter(heldDocuments: heldSummaries, folder: spillFolder))
+            sampler: sampler, documents: DocumentSummaryWriter(heldDocuments: heldSummaries, folder: spillFolder),
+            shardParts: shardParts)
         let queue = PartQueue()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
@@ -299,7 +304,8 @@ public struct CorpusAnalyzer: Sendable {
                             sources[index], input: index, with: analyzer, queue: queue, backlog: 2 * workers,
                             completingRows: completingRows, relieve: analyzeWaitingPart,
                             isDue: { counter.delivered.load(ordering: .acquiring) == index },
-                            partsHandedOn: { counter.partsHandedOn(of: index) })
+                            partsHandedOn: { counter.partsHandedOn(of: index) },
+                            includesPart: { shardParts?.includes(input: index, part: $0) ?? true })
                         counter.reading.subtract(1, ordering: .sequentiallyConsistent)
                         // An input of many documents completes no case of its own; its rows may complete theirs.
                         if case .analyzed(var analyses, let warnings) = outcome {
@@ -362,6 +368,7 @@ public struct CorpusAnalyzer: Sendable {
         /// Takes each document's samples in order, and tells the workers which codes have enough.
         let sampler: PassageSampler?
         let documents: DocumentSummaryWriter
+        var shardParts: ShardParts? = nil
         var diagnostics: [Diagnostic] = []
         var skipped: [String] = []
 
@@ -371,7 +378,7 @@ public struct CorpusAnalyzer: Sendable {
         ) throws -> Bool {
             switch arrivals.whole {
             case .analyzed(let analyses, let warnings):
-                try add(analyses, input: input, consume: consume)
+                try add(analyses, input: input, part: 0, consume: consume)
                 diagnostics += warnings
                 return true
             case .skipped(let error):
@@ -384,7 +391,7 @@ public struct CorpusAnalyzer: Sendable {
                 break
             }
             while let analyses = arrivals.parts.removeValue(forKey: arrivals.nextPart) {
-                try add(analyses, input: input, consume: consume)
+                try add(analyses, input: input, part: arrivals.nextPart, consume: consume)
                 arrivals.nextPart += 1
             }
             guard let count = arrivals.partCount, arrivals.nextPart == count else { return false }
@@ -393,10 +400,11 @@ public struct CorpusAnalyzer: Sendable {
         }
 
         private mutating func add(
-            _ analyses: [DocumentAnalysis], input: Int, consume: (DocumentAnalysis, Int) throws -> Void
+            _ analyses: [DocumentAnalysis], input: Int, part: Int, consume: (DocumentAnalysis, Int) throws -> Void
         ) throws {
             for var analysis in analyses {
                 analysis.input = input
+                analysis.part = shardParts?.recordedPart(input: input, part: part)
                 sampler?.add(analysis.samples, document: documents.count)
                 try consume(analysis, documents.count)
                 try documents.append(analysis.summary)
@@ -411,11 +419,13 @@ public struct CorpusAnalyzer: Sendable {
     /// (`isDue`); while more than `backlog` parts wait, the reader analyzes one itself (`relieve`, which says whether
     /// there was one), so that reading never runs far ahead of analyzing, and while more than `waitingPartsLimit`
     /// parts are not yet handed on (`partsHandedOn`), it reads no further, so that it never runs far ahead of the
-    /// consumer either. Should such a file fail
+    /// consumer either. Parts the shard does not include (`includesPart`) are queued empty, and an input whose first
+    /// part it does not include gives no warnings and no failure to read. Should such a file fail
     /// after documents were read, those documents stand and the failure is reported with them.
     private func process(
         _ source: DocumentSource, input: Int, with analyzer: DocumentAnalyzer, queue: PartQueue, backlog: Int,
-        completingRows: Bool, relieve: () -> Bool, isDue: @escaping () -> Bool, partsHandedOn: () -> Int
+        completingRows: Bool, relieve: () -> Bool, isDue: @escaping () -> Bool, partsHandedOn: () -> Int,
+        includesPart: (Int) -> Bool
     ) async -> Outcome {
         var first: [Document]?
         var partCount = 0
@@ -424,8 +434,10 @@ public struct CorpusAnalyzer: Sendable {
         do throws(IngestionError) {
             batches = try loader.batches(source, batchSize: partDocuments)
         } catch {
-            return .skipped(error)
+            return includesPart(0) ? .skipped(error) : .analyzed([], [])
         }
+        // Another shard's part: its documents were read, to find the parts after it, and are dropped unanalyzed.
+        func kept(_ documents: [Document], part: Int) -> [Document] { includesPart(part) ? documents : [] }
         do throws(IngestionError) {
             while let batch = try batches.next() {
                 guard partCount > 0 || first != nil else {
@@ -440,10 +452,10 @@ public struct CorpusAnalyzer: Sendable {
                     if !relieve() { try? await Task.sleep(for: .milliseconds(1)) }
                 }
                 if let held = first.take() {
-                    queue.append([PendingPart(input: input, number: 0, documents: held)])
+                    queue.append([PendingPart(input: input, number: 0, documents: kept(held, part: 0))])
                     partCount = 1
                 }
-                queue.append([PendingPart(input: input, number: partCount, documents: batch)])
+                queue.append([PendingPart(input: input, number: partCount, documents: kept(batch, part: partCount))])
                 partCount += 1
                 while queue.waiting > backlog { _ = relieve() }
                 // The input is due, so the consumer hands on its parts as they arrive, and every part not yet handed
@@ -455,14 +467,15 @@ public struct CorpusAnalyzer: Sendable {
                 await Task.yield()
             }
         } catch {
-            guard partCount > 0 || first != nil else { return .skipped(error) }
+            guard partCount > 0 || first != nil else { return includesPart(0) ? .skipped(error) : .analyzed([], []) }
             failure = error
         }
-        let warnings = batches.warnings + (failure.map { [$0.partialDiagnostic] } ?? [])
+        let warnings = includesPart(0) ? batches.warnings + (failure.map { [$0.partialDiagnostic] } ?? []) : []
         guard partCount == 0 else { return .split(parts: partCount, warnings) }
         do throws(TextError) {
             return .analyzed(
-                try analyze(first ?? [], with: analyzer, completingRows: completingRows, firstIsDue: isDue), warnings)
+                try analyze(kept(first ?? [], part: 0), with: analyzer, completingRows: completingRows, firstIsDue: isDue),
+                warnings)
         } catch {
             return .failed(error)
         }

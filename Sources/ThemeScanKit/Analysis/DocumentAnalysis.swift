@@ -15,6 +15,9 @@ public struct DocumentAnalysis: Sendable {
     public var spilledMatchRows: String?
     /// The position of the document's input in the list the corpus analyzer was given.
     public var input: Int
+    /// The part of its input the document was analyzed in, for an input shared among shards (`ShardParts`); nil
+    /// otherwise.
+    public var part: Int?
     /// The document's first matches of each code, by code index, when the analyzer keeps samples
     /// (`DocumentAnalyzer.samplesPerCode`); only of codes the run still needed when the document was started, when
     /// the analyzer shares a corpus analyzer's samples.

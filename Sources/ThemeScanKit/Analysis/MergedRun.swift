@@ -77,22 +77,26 @@ public struct MergedRun: Sendable {
         }
         groups?.heldCaseBytes = heldCaseBytes
         // Each shard's next document; a single run lists documents by input, an input's documents (spreadsheet
-        // rows) in reading order, and every input belongs to one shard, so the least next input comes next.
+        // rows) in reading order, and every part of an input belongs to one shard, so the least next (input, part)
+        // comes next.
         var heads = try ordered.indices.map { try nextDocument($0) }
         var counts = [Int](repeating: 0, count: ordered.count)
-        var lastInputs = [Int](repeating: 0, count: ordered.count)
-        while let next = Self.leastInput(of: heads) {
+        var lastPlaces = [Place](repeating: Place(input: 0, part: 0), count: ordered.count)
+        while let next = Self.leastPlace(of: heads) {
             let document = heads[next]!
             let partial = ordered[next]
             let shard = Shard(index: partial.result.shard, count: partial.result.shardCount)!
-            guard shard.includes(position: document.input), document.input < partial.result.inputCount else {
-                throw MergeError.unreadable(
-                    folder: partial.folder, reason: "document \(document.id) has input \(document.input), not one of shard \(shard)")
-            }
-            guard document.input >= lastInputs[next] else {
+            let place = Place(document)
+            guard shard.includes(position: place.input, part: place.part), place.input < partial.result.inputCount else {
+                let part = document.part.map { ", part \($0)" } ?? ""
                 throw MergeError.unreadable(
                     folder: partial.folder,
-                    reason: "document \(document.id) has input \(document.input), after a document of input \(lastInputs[next])")
+                    reason: "document \(document.id) has input \(document.input)\(part), not one of shard \(shard)")
+            }
+            guard place >= lastPlaces[next] else {
+                throw MergeError.unreadable(
+                    folder: partial.folder,
+                    reason: "document \(document.id) has input \(document.input), after a document of input \(lastPlaces[next].input)")
             }
             guard let summary = document.summary(),
                 let documentTally = document.tally(codeCount: codeCount, termCount: termCount)
@@ -105,7 +109,7 @@ public struct MergedRun: Sendable {
             try groups?.add(summary, tally: documentTally)
             if setAsideCases != nil, tally.heldCaseBytes >= heldCaseBytes { try tally.setAsideCases(to: &setAsideCases!) }
             try handOn(next, document)
-            lastInputs[next] = document.input
+            lastPlaces[next] = place
             counts[next] += 1
             heads[next] = try nextDocument(next)
         }
@@ -119,12 +123,34 @@ public struct MergedRun: Sendable {
         self.groups = groups
     }
 
-    /// The shard whose next document has the least input, nil when every shard is done.
-    private static func leastInput(of heads: [PartialDocument?]) -> Int? {
-        var least: (index: Int, input: Int)?
+    /// Where a document stands in a single run: its input, then its part of the input (0 for an input one shard
+    /// read whole, whose documents are all in that shard).
+    private struct Place: Comparable {
+        var input: Int
+        var part: Int
+
+        init(input: Int, part: Int) {
+            self.input = input
+            self.part = part
+        }
+
+        init(_ document: PartialDocument) {
+            self.init(input: document.input, part: document.part ?? 0)
+        }
+
+        static func < (left: Place, right: Place) -> Bool {
+            (left.input, left.part) < (right.input, right.part)
+        }
+    }
+
+    /// The shard whose next document comes first, nil when every shard is done.
+    private static func leastPlace(of heads: [PartialDocument?]) -> Int? {
+        var least: (index: Int, place: Place)?
         for (index, head) in heads.enumerated() {
-            guard let input = head?.input, input < least?.input ?? .max else { continue }
-            least = (index, input)
+            guard let head else { continue }
+            let place = Place(head)
+            if let current = least, current.place <= place { continue }
+            least = (index, place)
         }
         return least?.index
     }

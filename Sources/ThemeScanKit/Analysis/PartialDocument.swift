@@ -3,6 +3,9 @@
 public struct PartialDocument: Sendable, Codable, Equatable {
     /// The 0-based position of the document's input in the full input list.
     public var input: Int
+    /// The part of its input the document was analyzed in, for an input every shard reads (`ShardParts`); nil when
+    /// its shard alone read the input.
+    public var part: Int?
     public var id: String
     public var caseID: String
     public var source: String
@@ -32,6 +35,7 @@ public struct PartialDocument: Sendable, Codable, Equatable {
     public init(_ analysis: DocumentAnalysis, input: Int) {
         let summary = analysis.summary
         self.input = input
+        part = analysis.part
         id = summary.id
         caseID = summary.caseID
         source = summary.source

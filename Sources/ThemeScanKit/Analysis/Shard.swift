@@ -1,7 +1,9 @@
 /// One of `count` parts of a run's inputs, chosen by position so that any machine picks the same files.
 ///
 /// Shard `index` (1-based) takes the inputs whose 0-based position in the full, sorted input list leaves
-/// `index - 1` when divided by `count`. Interleaving spreads large and small folders over the shards.
+/// `index - 1` when divided by `count`. Interleaving spreads large and small folders over the shards. A survey
+/// export is read by every shard, each analyzing its parts of it (`ShardParts`), so that one large export is
+/// shared too.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public let index: Int
     public let count: Int
@@ -23,6 +25,13 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Whether the input at this 0-based position of the full input list belongs to the shard.
     public func includes(position: Int) -> Bool {
         position % count == index - 1
+    }
+
+    /// Whether part `part` (0-based, `CorpusAnalyzer.partDocuments` documents each) of the input at this 0-based
+    /// position belongs to the shard, for an input every shard reads (`ShardParts`): its parts go round the shards
+    /// from the one that would take the whole input.
+    public func includes(position: Int, part: Int) -> Bool {
+        (position + part) % count == index - 1
     }
 
     public var description: String { "\(index)/\(count)" }

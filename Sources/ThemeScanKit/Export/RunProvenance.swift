@@ -176,10 +176,22 @@ extension RunProvenance {
     ) -> RunProvenance? {
         guard var merged = shards.first else { return nil }
         merged.commandLine = commandLine
-        merged.inputs = shards.flatMap(\.inputs).sorted { $0.path < $1.path }
+        // Every shard reads the survey exports, and records its own documents of them: one record each, added up.
+        var inputs: [String: Input] = [:]
+        for input in shards.flatMap(\.inputs) {
+            guard var known = inputs[input.path] else {
+                inputs[input.path] = input
+                continue
+            }
+            known.documents += input.documents
+            known.skipped = known.skipped || input.skipped
+            if known.format.isEmpty { (known.format, known.encoding) = (input.format, input.encoding) }
+            inputs[input.path] = known
+        }
+        merged.inputs = inputs.values.sorted { $0.path < $1.path }
         func sum(_ value: (Totals) -> Int) -> Int { shards.reduce(0) { $0 + value($1.totals) } }
         merged.totals = Totals(
-            inputs: sum(\.inputs), skippedInputs: sum(\.skippedInputs), documents: sum(\.documents), cases: cases,
+            inputs: merged.inputs.count, skippedInputs: sum(\.skippedInputs), documents: sum(\.documents), cases: cases,
             tokens: sum(\.tokens), characters: sum(\.characters), occurrences: sum(\.occurrences),
             warnings: sum(\.warnings), errors: sum(\.errors))
         // A code is unmatched in the whole run only when no shard matched it.

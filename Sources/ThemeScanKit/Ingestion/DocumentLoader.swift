@@ -36,6 +36,16 @@ public struct DocumentLoader: Sendable {
         return DocumentBatches(stream: stream, batchSize: batchSize)
     }
 
+    /// Whether `source` is a survey export by its forced format or by its name (.csv, .tsv, .xlsx, .xls): the inputs
+    /// every shard reads, each analyzing its parts of them (`ShardParts`). Decided without reading the file, so
+    /// that every shard decides alike.
+    public func isSurveyExportByName(_ source: DocumentSource) -> Bool {
+        let surveyFormats: Set<DocumentFormat> = [.csv, .tsv, .xlsx, .xls]
+        if let forced = options.applying(source.settings).format { return surveyFormats.contains(forced) }
+        let pathExtension = (source.path as NSString).pathExtension.lowercased()
+        return surveyFormats.contains { $0.rawValue == pathExtension }
+    }
+
     /// The file's bytes and its format: the one forced, or the one sniffed from the bytes.
     private func readAndSniff(_ source: DocumentSource) throws(IngestionError) -> (bytes: [UInt8], format: DocumentFormat) {
         let bytes = try readBytes(source.path)
