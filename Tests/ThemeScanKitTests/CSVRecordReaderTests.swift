@@ -33,22 +33,4 @@ import Testing
         #expect(try !reader.copyRecords(1, to: &none))
         #expect(none.isEmpty)
     }
-
-    /// JSON Lines: quotes do not hold a line together, escaped ones or not.
-    @Test func unquotedRecordsEndAtEveryLineFeed() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("lines.jsonl").path
-        let lines = ["{\"a\":\"\\\"\"}\n", "{\"b\":\"\\n\"}\n", "{\"c\":\"\"}"]
-        try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path))
-        var reader = try CSVRecordReader(path: path, quoted: false, blockSize: 3)
-        defer { reader.close() }
-        var read: [UInt8] = []
-        #expect(try reader.copyRecords(2, to: &read))
-        #expect(String(decoding: read, as: UTF8.self) == lines[0] + lines[1])
-        // The last line has no line feed: the file ends inside it.
-        read = []
-        #expect(try !reader.copyRecords(1, to: &read))
-        #expect(String(decoding: read, as: UTF8.self) == lines[2])
-    }
 }

@@ -32,13 +32,12 @@ import Testing
         for index in [2, 3, 1] {
             let shard = folder.appendingPathComponent("shard-\(index)")
             #expect(try Self.analyze(out: shard, extra: ["--shard", "\(index)/3", "--jobs", "2", "--group-by", "year"]).status == 0)
-            // partial.json holds no document; partial-documents.jsonl holds a line for each of documents.csv's.
+            // partial.json holds no document; partial-documents.bin holds one for each row of documents.csv.
             let partial = try PartialResult.read(folder: shard.path)
-            let lines = try String(contentsOf: shard.appendingPathComponent(PartialResult.documentsFileName), encoding: .utf8)
-                .split(separator: "\n")
-            #expect(partial.documentCount == lines.count)
+            let documents = try Self.readDocuments(in: shard.path)
+            #expect(partial.documentCount == documents.count)
             let rows = try EndToEndTests.read(shard.appendingPathComponent("documents.csv")).split(separator: "\r\n")
-            #expect(rows.count == lines.count + 1)
+            #expect(rows.dropFirst().map { String($0.prefix { $0 != "," }) } == documents.map(\.id))
             shards.append(shard)
         }
         let merged = folder.appendingPathComponent("merged")
@@ -310,7 +309,7 @@ import Testing
         short.result.documentCount = 3
         #expect(
             throws: MergeError.unreadable(
-                folder: "b", reason: "partial-documents.jsonl holds 2 document(s), partial.json counts 3")
+                folder: "b", reason: "partial-documents.bin holds 2 document(s), partial.json counts 3")
         ) {
             try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", short)])
         }
@@ -364,45 +363,59 @@ import Testing
         #expect(setAsideGroups.map { $0.group.tally.wordCases() } == heldGroups.map { $0.group.tally.wordCases() })
     }
 
-    /// A shard's documents read back as written; a cut, corrupt or missing file and another format's partial.json
-    /// are refused, naming the folder, the file and the line.
-    @Test(arguments: [1, 2, 16])
-    func partialDocumentsReadBackAndBadFilesAreNamed(batchSize: Int) throws {
+    /// Every document of a shard's `partial-documents.bin`.
+    static func readDocuments(in folder: String, blockSize: Int = 1 << 20) throws -> [PartialDocument] {
+        var reader = try PartialDocumentReader(folder: folder, blockSize: blockSize)
+        defer { reader.close() }
+        var read: [PartialDocument] = []
+        while let document = try reader.next() { read.append(document) }
+        return read
+    }
+
+    /// Documents with every field filled, and with none.
+    static func fullDocuments() -> [PartialDocument] {
+        var documents = partial(1, of: 1, inputs: [0, 1, 2, 3]).documents
+        documents[1].part = 0
+        documents[2].part = 7
+        documents[2].speakers = [["访谈者", "interviewer"], ["受访者", "respondent"]]
+        documents[2].metadata = ["year": "2024", "项目": "A, \"B\"", "": ""]
+        documents[2].wordCodes = ["抑郁": [0], "焦虑": [0, 3]]
+        documents[2].segmentPairs = [[0, 3, 2], [1, 2, 1]]
+        documents[2].roleSegments = ["respondent": 3, "interviewer": 2]
+        documents[2].roleTokens = ["respondent": 120, "interviewer": 40]
+        documents[2].characters = 1 << 40
+        (documents[3].words, documents[3].wordCounts, documents[3].codes, documents[3].terms) = ([], [], [], [])
+        documents[3].id = ""
+        return documents
+    }
+
+    /// A shard's documents read back as written, whatever the blocks the file is read in; a cut, damaged or
+    /// missing file, and another format's partial.json, are refused, naming the folder and the file.
+    @Test(arguments: [1, 7, 1 << 20])
+    func partialDocumentsReadBackAndBadFilesAreNamed(blockSize: Int) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let documents = Self.partial(1, of: 1, inputs: [0, 1, 2]).documents
+        let documents = Self.fullDocuments()
         let path = folder.appendingPathComponent(PartialResult.documentsFileName).path
         let writer = try PartialDocumentWriter(path: path)
         for document in documents { try writer.append(document) }
         try writer.close()
-        #expect(writer.count == 3)
-        func readAll() throws -> [PartialDocument] {
-            var reader = try PartialDocumentReader(folder: folder.path, batchSize: batchSize)
-            defer { reader.close() }
-            var read: [PartialDocument] = []
-            while let document = try reader.next() { read.append(document) }
-            return read
-        }
-        #expect(try readAll() == documents)
+        #expect(writer.count == 4)
+        #expect(try Self.readDocuments(in: folder.path, blockSize: blockSize) == documents)
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(written.split(separator: 0x0A).count == 3)
 
-        try written.dropLast(5).write(to: URL(fileURLWithPath: path))
+        try written.dropLast(3).write(to: URL(fileURLWithPath: path))
         #expect(
             throws: MergeError.unreadable(
-                folder: folder.path, reason: "partial-documents.jsonl ends inside a document: the shard's run was cut short")
-        ) { try readAll() }
-        var lines = written.split(separator: 0x0A, omittingEmptySubsequences: false)
-        lines[1] = Data("{\"id\": 3}".utf8)
-        try Data(lines.joined(separator: [0x0A])).write(to: URL(fileURLWithPath: path))
-        #expect {
-            try readAll()
-        } throws: { error in
-            "\(error)".contains("partial-documents.jsonl line 2 is not a document of a partial result (no ")
-        }
+                folder: folder.path, reason: "partial-documents.bin ends inside a document: the shard's run was cut short")
+        ) { try Self.readDocuments(in: folder.path, blockSize: blockSize) }
+        try Data("{\"documents\": []}\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(
+            throws: MergeError.unreadable(folder: folder.path, reason: "partial-documents.bin is not a file of a shard's documents")
+        ) { try Self.readDocuments(in: folder.path, blockSize: blockSize) }
         try FileManager.default.removeItem(atPath: path)
-        #expect(throws: MergeError.unreadable(folder: folder.path, reason: "partial-documents.jsonl is missing")) {
-            try readAll()
+        #expect(throws: MergeError.unreadable(folder: folder.path, reason: "partial-documents.bin is missing")) {
+            try Self.readDocuments(in: folder.path, blockSize: blockSize)
         }
         // A partial.json of the format that held its documents is refused for its version, not for a missing field.
         try Data(#"{"format": 2, "documents": [], "shard": 1}"#.utf8).write(
@@ -410,5 +423,25 @@ import Testing
         #expect(throws: MergeError.unsupportedFormat(folder: folder.path, found: 2)) {
             try PartialResult.read(folder: folder.path)
         }
+    }
+
+    /// Damaged records (every byte changed in turn, and every cut) are refused or read as some document: never a
+    /// crash, never a hang.
+    @Test func damagedRecordsAreRefusedOrRead() {
+        var record: [UInt8] = []
+        Self.fullDocuments()[2].appendRecord(to: &record)
+        #expect(record.withUnsafeBytes { PartialDocument(record: $0) } == Self.fullDocuments()[2])
+        var (changedRefused, cutsRefused) = (0, 0)
+        for index in record.indices {
+            for value: UInt8 in [0x00, 0x7F, 0x80, 0xFF, record[index] ^ 0x01] {
+                var damaged = record
+                damaged[index] = value
+                if damaged.withUnsafeBytes({ PartialDocument(record: $0) }) == nil { changedRefused += 1 }
+            }
+            if record.prefix(index).withUnsafeBytes({ PartialDocument(record: $0) }) == nil { cutsRefused += 1 }
+        }
+        // Every cut is refused, and many changed bytes: a changed letter of a word still reads as another word.
+        #expect(cutsRefused == record.count)
+        #expect(changedRefused > record.count)
     }
 }

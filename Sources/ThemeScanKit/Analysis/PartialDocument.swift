@@ -1,6 +1,6 @@
 /// What a shard keeps about one document so that merging can rebuild every table: its summary, its counts and
 /// where its input stands in the full input list.
-public struct PartialDocument: Sendable, Codable, Equatable {
+public struct PartialDocument: Sendable, Equatable {
     /// The 0-based position of the document's input in the full input list.
     public var input: Int
     /// The part of its input the document was analyzed in, for an input every shard reads (`ShardParts`); nil when
@@ -20,8 +20,7 @@ public struct PartialDocument: Sendable, Codable, Equatable {
     /// Nonzero occurrences as `[index, count]` pairs: most codes do not occur in most documents.
     public var codes: [[Int]]
     public var terms: [[Int]]
-    /// The words of the open-vocabulary list, sorted, and the occurrences of each: two lists rather than an object
-    /// keyed by word, which JSON decodes at less than half the speed (it was 40% of `merge`'s time).
+    /// The words of the open-vocabulary list, sorted, and the occurrences of each.
     public var words: [String]
     public var wordCounts: [Int]
     /// The codes credited by each word that is a codebook match.

@@ -1,10 +1,10 @@
 /// What `analyze --shard I/N` writes beside its tables (`partial.json`) so that `merge` can combine shards into
 /// the outputs of one run.
 ///
-/// The shard's documents are not in it but in `partial-documents.jsonl`, a document a line in the order of its
-/// `matches.csv` (`PartialDocumentWriter`): a shard writes them as it goes and `merge` reads them as it goes, so
-/// neither holds them all. As one JSON file, a shard of a survey export of 276,000 rows made 685 MB of text in
-/// memory, at a peak of 5.2 GB, and `merge` read it whole.
+/// The shard's documents are not in it but in `partial-documents.bin`, a record each in the order of its
+/// `matches.csv` (`PartialDocumentWriter`, `PartialDocument.appendRecord(to:)`): a shard writes them as it goes
+/// and `merge` reads them as it goes, so neither holds them all. As one JSON file, a shard of a survey export of
+/// 276,000 rows made 685 MB of text in memory, at a peak of 5.2 GB, and `merge` read it whole.
 ///
 /// The codebook's outline (codes, labels, terms) and the table options travel with it, so merging needs no
 /// codebook and writes the tables the shards' options ask for; the codebook identity and the settings make sure
@@ -13,7 +13,7 @@ public struct PartialResult: Sendable, Codable, Equatable {
     /// The file name in a shard's output folder.
     public static let fileName = "partial.json"
     /// The file of the shard's documents, beside `partial.json`.
-    public static let documentsFileName = "partial-documents.jsonl"
+    public static let documentsFileName = "partial-documents.bin"
     /// The version of this format; merge refuses others.
     public static let currentFormat = 3
 
@@ -33,7 +33,7 @@ public struct PartialResult: Sendable, Codable, Equatable {
     public var options: TableOptions
     /// What the report says about how the run was made.
     public var facts: ReportRunFacts
-    /// How many documents `partial-documents.jsonl` holds, in the order the shard's `matches.csv` and
+    /// How many documents `partial-documents.bin` holds, in the order the shard's `matches.csv` and
     /// `documents.csv` list them.
     public var documentCount: Int
 

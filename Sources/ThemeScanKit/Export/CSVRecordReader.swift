@@ -3,25 +3,22 @@ import Foundation
 /// Reads a CSV file written by themescan record by record, as the raw bytes of each record, a block at a time.
 ///
 /// Merging copies shards' `matches.csv` rows verbatim, so rows are never parsed into fields and re-rendered, and a
-/// file larger than memory is fine. Records end at a line feed outside quotes (RFC 4180 quoting), or at every line
-/// feed for JSON Lines (`quoted: false`), whose strings escape both quotes and line feeds.
+/// file larger than memory is fine. Records end at a line feed outside quotes (RFC 4180 quoting).
 struct CSVRecordReader {
     private let handle: FileHandle
     private let path: String
-    private let quoted: Bool
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     /// How many bytes are read at a time; tests make it small.
     private let blockSize: Int
 
-    init(path: String, quoted: Bool = true, blockSize: Int = 1 << 20) throws(MergeError) {
+    init(path: String, blockSize: Int = 1 << 20) throws(MergeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(folder: path, reason: "cannot open the file")
         }
         self.handle = handle
         self.path = path
-        self.quoted = quoted
         self.blockSize = blockSize
     }
 
@@ -39,7 +36,7 @@ struct CSVRecordReader {
             }
             let start = position
             position = buffer.withUnsafeBufferPointer { bytes in
-                Self.recordEnds(in: bytes, from: start, remaining: &remaining, inQuotes: &inQuotes, quoted: quoted)
+                Self.recordEnds(in: bytes, from: start, remaining: &remaining, inQuotes: &inQuotes)
             }
             output.append(contentsOf: buffer[start..<position])
         }
@@ -49,7 +46,7 @@ struct CSVRecordReader {
     /// Where the scan of `bytes` from `start` stops: after the `remaining`-th record end (counted down), or at the
     /// end of the bytes.
     private static func recordEnds(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, remaining: inout Int, inQuotes: inout Bool, quoted: Bool
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, remaining: inout Int, inQuotes: inout Bool
     ) -> Int {
         let base = bytes.baseAddress!
         var index = start
@@ -57,13 +54,11 @@ struct CSVRecordReader {
             let lineEnd = memchr(base + index, 0x0A, bytes.count - index).map {
                 UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base + 1
             }
-            if quoted {
-                let stop = lineEnd ?? bytes.count
-                var cursor = index
-                while cursor < stop, let quote = memchr(base + cursor, 0x22, stop - cursor) {
-                    inQuotes.toggle()
-                    cursor = UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - base + 1
-                }
+            let stop = lineEnd ?? bytes.count
+            var cursor = index
+            while cursor < stop, let quote = memchr(base + cursor, 0x22, stop - cursor) {
+                inQuotes.toggle()
+                cursor = UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - base + 1
             }
             guard let lineEnd else { return bytes.count }
             index = lineEnd

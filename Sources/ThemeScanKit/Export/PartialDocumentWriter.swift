@@ -1,35 +1,37 @@
 import Foundation
 
-/// Writes a shard's documents to `partial-documents.jsonl` as the run hands them on, one JSON object a line, so
-/// that a shard holds none of them (see `PartialResult`).
-///
-/// Keys are sorted, so equal documents are equal bytes. JSON escapes every line feed inside a string, so a line
-/// feed always ends a document.
+/// Writes a shard's documents to `partial-documents.bin` as the run hands them on, a record each
+/// (`PartialDocument.appendRecord(to:)`) after its length, so that a shard holds none of them (see `PartialResult`).
 public final class PartialDocumentWriter {
+    /// The first bytes of the file, so that another file is told apart at once.
+    static let magic = Array("themescan partial documents\n".utf8)
+
     private let file: DirectFileWriter
     private let path: String
-    private let encoder: JSONEncoder
+    private var record: [UInt8] = []
+    private var bytes: [UInt8] = []
     /// How many documents were written.
     public private(set) var count = 0
 
-    /// Creates the file (replacing one there); messages name it as `displayPath`, such as `out/partial-documents.jsonl`
+    /// Creates the file (replacing one there); messages name it as `displayPath`, such as `out/partial-documents.bin`
     /// for a file written in a hidden staging folder.
     public init(path: String, displayPath: String? = nil) throws(OutputError) {
         self.path = displayPath ?? path
         do {
             file = try DirectFileWriter(path: path)
+            try file.write(Self.magic)
         } catch {
             throw .writeFailed(path: self.path, reason: "cannot create the file: \(error.reason)")
         }
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     public func append(_ document: PartialDocument) throws(OutputError) {
-        // A document holds only strings, numbers and collections of them, which always encode.
-        var line = [UInt8](try! encoder.encode(document))
-        line.append(0x0A)
-        do { try file.write(line) } catch { throw .writeFailed(path: path, reason: error.reason) }
+        record.removeAll(keepingCapacity: true)
+        document.appendRecord(to: &record)
+        bytes.removeAll(keepingCapacity: true)
+        SevenBitNumber.append(record.count, to: &bytes)
+        bytes += record
+        do { try file.write(bytes) } catch { throw .writeFailed(path: path, reason: error.reason) }
         count += 1
     }
 
