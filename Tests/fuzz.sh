@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libFuzzer targets for the readers and the codebook parser (SECURITY.md, "Fuzzing").
+# libFuzzer targets for the readers, the codebook parser and a shard's document records (SECURITY.md, "Fuzzing").
 #
 #   bash Tests/fuzz.sh build [TARGET...]            build the targets (all by default)
 #   bash Tests/fuzz.sh run [SECONDS] [TARGET...]    fuzz each target for SECONDS (default 600)
@@ -8,7 +8,7 @@
 #   bash Tests/fuzz.sh list                         name the targets
 #
 # Targets are Tests/Fuzz/Fuzz<Name>.swift; TARGET is the name in lower case (csv, transcript, html, xml, docx,
-# xlsx, codebook). The library and its packages are built with coverage and AddressSanitizer into .build-fuzz by
+# xlsx, codebook, partial). The library and its packages are built with coverage and AddressSanitizer into .build-fuzz by
 # SwiftPM, then each target is linked with swiftc: SwiftPM cannot link an executable whose `main` is libFuzzer's.
 # Seeds are copied from the test fixtures and the sample corpus on every run; what the fuzzer learns stays in
 # .build-fuzz/corpus/TARGET, so later runs start from it. Crashes, ASan reports, timeouts (over 10 s for one
@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=.build-fuzz
-targets=(csv transcript html xml docx xlsx codebook)
+targets=(csv transcript html xml docx xlsx codebook partial)
 fixtures=Tests/ThemeScanKitTests/Fixtures
 
 source_file() {
@@ -36,6 +36,7 @@ source_file() {
         docx) echo Tests/Fuzz/FuzzDOCX.swift ;;
         xlsx) echo Tests/Fuzz/FuzzXLSX.swift ;;
         codebook) echo Tests/Fuzz/FuzzCodebook.swift ;;
+        partial) echo Tests/Fuzz/FuzzPartial.swift ;;
         *) echo "unknown fuzz target '$1' (one of: ${targets[*]})" >&2; return 1 ;;
     esac
 }
@@ -136,6 +137,9 @@ seeds() {
             for file in "$fixtures"/html/*.html transcripts/**/*.xls; do seed "$dir" "$file" '\x01'; done ;;
         codebook)
             for file in "$fixtures"/**/*.yaml "$fixtures"/**/*.yml lexicons/*.yaml; do seed "$dir" "$file"; done ;;
+        partial)
+            # Records of the sample corpus's documents, as a shard writes them (survey rows, transcripts, a page).
+            for file in "$fixtures"/partial/*.bin; do seed "$dir" "$file"; done ;;
     esac
     shopt -u nullglob globstar
 }
