@@ -60,8 +60,8 @@ public struct CorpusAnalyzer: Sendable {
     /// rows until its last row was done (1.2 GB for 50,000 rows), on one core. Tests make it small.
     public var partDocuments = 64
     /// How many parts of a split input may be queued, analyzed or waiting to be handed on before its reader reads
-    /// no further. The consumer may be slower than the workers (a shard writes every document's counts as JSON);
-    /// the analyses would then pile up unseen in the stream to it: 2.4 GB for a shard of 276,000 survey rows.
+    /// no further. The consumer may be slower than the workers (a shard that wrote every document's counts as JSON
+    /// was); the analyses would then pile up unseen in the stream to it: 2.4 GB for a shard of 276,000 survey rows.
     var waitingPartsLimit = 16
     /// For a shard (`analyze --shard`): the inputs every shard reads, of which this one analyzes only its parts. An
     /// input of this shard's whose first part it does not analyze gives no warnings, no failure to read and no
