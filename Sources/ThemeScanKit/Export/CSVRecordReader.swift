@@ -5,21 +5,16 @@ import Foundation
 /// Merging copies shards' `matches.csv` rows verbatim, so rows are never parsed into fields and re-rendered, and a
 /// file larger than memory is fine. Records end at a line feed outside quotes (RFC 4180 quoting).
 struct CSVRecordReader {
-    private let handle: FileHandle
-    private let path: String
+    private var file: FileBlockReader
     private var buffer: [UInt8] = []
     private var position = 0
-    private var atEnd = false
-    /// How many bytes are read at a time; tests make it small.
-    private let blockSize: Int
 
+    /// Opens the file; `blockSize` is how many bytes are read at a time (tests make it small).
     init(path: String, blockSize: Int = 1 << 20) throws(MergeError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let file = FileBlockReader(path: path, folder: path, blockSize: blockSize) else {
             throw .unreadable(folder: path, reason: "cannot open the file")
         }
-        self.handle = handle
-        self.path = path
-        self.blockSize = blockSize
+        self.file = file
     }
 
     /// Appends the next `count` records to `output`; false when the file ends first (or inside a record).
@@ -74,24 +69,12 @@ struct CSVRecordReader {
     }
 
     func close() {
-        try? handle.close()
+        file.close()
     }
 
+    /// Replaces the buffer, all of it read, with the next block; empty at the end of the file.
     private mutating func refill() throws(MergeError) {
-        guard !atEnd else { return }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: blockSize)
-        } catch {
-            throw .unreadable(folder: path, reason: fileErrorReason(error))
-        }
-        guard let data, !data.isEmpty else {
-            atEnd = true
-            buffer.removeAll()
-            position = 0
-            return
-        }
-        buffer = [UInt8](data)
+        buffer = try file.next().map { [UInt8]($0) } ?? []
         position = 0
     }
 }

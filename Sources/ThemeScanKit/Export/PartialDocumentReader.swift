@@ -3,27 +3,26 @@ import Foundation
 /// Reads a shard's `partial-documents.bin` a document at a time, a block of the file at a time, so that `merge`
 /// holds one document of each shard (see `PartialResult`).
 struct PartialDocumentReader {
-    private let handle: FileHandle
+    private var file: FileBlockReader
     private let folder: String
     private var buffer: [UInt8] = []
     private var position = 0
-    private var atEnd = false
     /// How many documents were read.
     private var recordsRead = 0
-    /// How many bytes are read at a time; tests make it small.
-    private let blockSize: Int
 
+    /// Opens the file in the shard's folder; `blockSize` is how many bytes are read at a time (tests make it small).
     init(folder: String, blockSize: Int = 1 << 20) throws(MergeError) {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(PartialResult.documentsFileName).path
-        guard FileManager.default.fileExists(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+        guard FileManager.default.fileExists(atPath: path),
+            let file = FileBlockReader(path: path, folder: folder, blockSize: blockSize)
+        else {
             throw .unreadable(folder: folder, reason: "\(PartialResult.documentsFileName) is missing")
         }
-        self.handle = handle
+        self.file = file
         self.folder = folder
-        self.blockSize = blockSize
         let magic = PartialDocumentWriter.magic
         guard try fill(magic.count), buffer[..<magic.count].elementsEqual(magic) else {
-            handle.closeFile()
+            file.close()
             throw failure("is not a file of a shard's documents")
         }
         position = magic.count
@@ -48,25 +47,15 @@ struct PartialDocumentReader {
     }
 
     func close() {
-        handle.closeFile()
+        file.close()
     }
 
     /// Reads until `count` bytes are buffered past `position`; false when the file ends first.
     private mutating func fill(_ count: Int) throws(MergeError) -> Bool {
-        while buffer.count - position < count, !atEnd {
+        while buffer.count - position < count, let data = try file.next() {
             if position > 0 {
                 buffer.removeFirst(position)
                 position = 0
-            }
-            let data: Data?
-            do {
-                data = try handle.read(upToCount: blockSize)
-            } catch {
-                throw .unreadable(folder: folder, reason: fileErrorReason(error))
-            }
-            guard let data, !data.isEmpty else {
-                atEnd = true
-                break
             }
             buffer += data
         }
