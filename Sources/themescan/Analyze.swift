@@ -123,6 +123,7 @@ struct Analyze: AsyncParsableCommand {
             let sharedPositions = Set(sources.indices.filter { shard != nil && loader.isSurveyExportByName(sources[$0]) })
             let positions = sources.indices.filter { shard?.includes(position: $0) ?? true || sharedPositions.contains($0) }
             let inputCount = sources.count
+            let allSources = sources
             sources = positions.map { sources[$0] }
 
             let stopwordList = try stopwords.load(normalization: normalization, matcher: matcher, reporter: reporter)
@@ -139,7 +140,7 @@ struct Analyze: AsyncParsableCommand {
             analyzer.samplesPerCode = options.passagesPerCode
             analyzer.shardParts = shard.map { shard in
                 ShardParts(
-                    shard: shard, positions: positions,
+                    shard: shard, allSources: allSources, positions: positions,
                     shared: Set(positions.indices.filter { sharedPositions.contains(positions[$0]) }))
             }
             // A file that is its own case is counted as a finished case at once, so memory does not grow with the

@@ -259,7 +259,8 @@ import Testing
     /// Merges shards held in memory, as `merge` merges them from their files; what was handed on, in order.
     static func merge(
         _ shards: [(folder: String, partial: (result: PartialResult, documents: [PartialDocument]))],
-        setAsideFolder: String? = nil, heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20
+        setAsideFolder: String? = nil, heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20,
+        heldFinishedCaseBytes: Int = 4 << 20
     ) throws -> (run: MergedRun, handedOn: [(shard: Int, id: String)]) {
         let ordered = try MergedRun.checked(shards.map { ($0.folder, $0.partial.result) })
         let documents = ordered.map { shard in shards.first { $0.folder == shard.folder }!.partial.documents }
@@ -267,6 +268,7 @@ import Testing
         var handedOn: [(shard: Int, id: String)] = []
         let run = try MergedRun(
             shards: ordered, setAsideFolder: setAsideFolder, heldDocuments: heldDocuments, heldCaseBytes: heldCaseBytes,
+            heldFinishedCaseBytes: heldFinishedCaseBytes,
             nextDocument: { shard in
                 defer { next[shard] += 1 }
                 return next[shard] < documents[shard].count ? documents[shard][next[shard]] : nil
@@ -313,6 +315,37 @@ import Testing
         ) {
             try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", short)])
         }
+    }
+
+    /// Documents a shard found to be the only ones of their cases are counted as finished cases, and set aside as
+    /// such, with the same tables as when every case is kept by name.
+    @Test func documentsCompletingTheirCasesMergeAsFinishedCases() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func shards(completing: Bool) -> [(folder: String, partial: (result: PartialResult, documents: [PartialDocument]))] {
+            (1...3).map { index in
+                var partial = Self.partial(
+                    index, of: 3, inputs: Array(stride(from: index - 1, to: 60, by: 3)), inputCount: 60, groupBy: "year")
+                for document in partial.documents.indices { partial.documents[document].completesCase = completing }
+                return ("s\(index)", partial)
+            }
+        }
+        let byName = try Self.merge(shards(completing: false)).run
+        let finished = try Self.merge(
+            shards(completing: true), setAsideFolder: folder.path, heldDocuments: 1, heldFinishedCaseBytes: 1
+        ).run
+        #expect(byName.tally.caseCodeOccurrences.caseCount == 60)
+        #expect(finished.tally.completedCases != nil)
+        #expect(finished.tally.caseCodeOccurrences.heldFinishedBytes < 60 * 8)
+        let expected = try byName.tables.csvFiles()
+        let found = try finished.tables.csvFiles()
+        #expect(found.map(\.name) == expected.map(\.name))
+        for (table, expectedTable) in zip(found, expected) {
+            #expect(table.table.rendered() == expectedTable.table.rendered(), "\(table.name) differs")
+        }
+        #expect(finished.groups!.inOrder.map(\.group.caseCount) == byName.groups!.inOrder.map(\.group.caseCount))
+        #expect(
+            finished.groups!.inOrder.map { $0.group.tally.codeCases() } == byName.groups!.inOrder.map { $0.group.tally.codeCases() })
     }
 
     /// The parts of an export every shard read come back in part order, from whichever shard analyzed each; a part
@@ -384,6 +417,7 @@ import Testing
         documents[2].roleSegments = ["respondent": 3, "interviewer": 2]
         documents[2].roleTokens = ["respondent": 120, "interviewer": 40]
         documents[2].characters = 1 << 40
+        documents[2].completesCase = true
         (documents[3].words, documents[3].wordCounts, documents[3].codes, documents[3].terms) = ([], [], [], [])
         documents[3].id = ""
         return documents

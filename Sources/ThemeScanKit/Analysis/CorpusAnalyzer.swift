@@ -227,8 +227,15 @@ public struct CorpusAnalyzer: Sendable {
         let queue = PartQueue()
         let (stream, continuation) = AsyncStream.makeStream(of: (Int, Outcome).self)
         let empty = CorpusTally(codeCount: matcher.codes.count, termCount: matcher.terms.count)
-        let soleCases = caseMinimum == nil ? [:] : Self.soleCases(of: sources, options: loader.options)
-        let completingRows = caseMinimum != nil && Self.rowsAreOwnCases(of: sources, options: loader.options)
+        // A shard asks of the whole run's inputs, so that what it finishes `merge` may finish too.
+        let scope = shardParts?.allSources ?? sources
+        let scopeSoleCases = caseMinimum == nil ? [:] : Self.soleCases(of: scope, options: loader.options)
+        let soleCases = shardParts.map { parts in
+            Dictionary(uniqueKeysWithValues: parts.positions.enumerated().compactMap { index, position in
+                scopeSoleCases[position].map { (index, $0) }
+            })
+        } ?? scopeSoleCases
+        let completingRows = caseMinimum != nil && Self.rowsAreOwnCases(of: scope, options: loader.options)
         var mostWaiting = 0
         // Each worker adds up the counts of the documents it analyzed, so merging (words, case tables, code pairs)
         // runs in parallel; merging is commutative and associative, so the sum does not depend on who did what.

@@ -53,14 +53,15 @@ public struct MergedRun: Sendable {
     ///
     /// `nextDocument(i)` gives shard i's next document in its own order, nil after its last. `handOn(i, document)`
     /// is called for each document as it is combined, in the order of a single run (to copy its `matches.csv`
-    /// rows). Summaries and cases are set aside in `setAsideFolder` past `heldDocuments` documents and about
-    /// `heldCaseBytes` of cases kept by name (tests make them small), or all held when it is nil.
+    /// rows). Summaries and cases are set aside in `setAsideFolder` past `heldDocuments` documents, about
+    /// `heldCaseBytes` of cases kept by name and `heldFinishedCaseBytes` of finished ones (tests make them small), or
+    /// all held when it is nil.
     ///
     /// Throws `MergeError` when a shard's documents do not fit it, `TextError` when they cannot be set aside, and
     /// what the two closures throw.
     public init(
         shards ordered: [(folder: String, result: PartialResult)], setAsideFolder: String?,
-        heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20,
+        heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20, heldFinishedCaseBytes: Int = 4 << 20,
         nextDocument: (Int) throws -> PartialDocument?, handOn: (Int, PartialDocument) throws -> Void
     ) throws {
         guard let first = ordered.first else { throw MergeError.missingShards([1], of: 1) }
@@ -105,9 +106,16 @@ public struct MergedRun: Sendable {
                     folder: partial.folder, reason: "document \(document.id) is not described in a form this version reads")
             }
             try summaries.append(summary)
-            tally.add(documentTally)
-            try groups?.add(summary, tally: documentTally)
-            if setAsideCases != nil, tally.heldCaseBytes >= heldCaseBytes { try tally.setAsideCases(to: &setAsideCases!) }
+            // Finished as the shard finished it: the only document of its case in the whole run.
+            let caseMinimum = document.completesCase ? options.minimumOccurrences : nil
+            tally.add(documentTally, completingCaseAt: caseMinimum)
+            try groups?.add(summary, tally: documentTally, completingCaseAt: caseMinimum)
+            if setAsideCases != nil {
+                if tally.caseCodeOccurrences.heldFinishedBytes >= heldFinishedCaseBytes {
+                    try tally.caseCodeOccurrences.setAsideFinished(to: &setAsideCases!)
+                }
+                if tally.heldCaseBytes >= heldCaseBytes { try tally.setAsideCases(to: &setAsideCases!) }
+            }
             try handOn(next, document)
             lastPlaces[next] = place
             counts[next] += 1

@@ -28,6 +28,7 @@ extension PartialDocument {
         }
         number(input)
         number(part.map { $0 + 1 } ?? 0)
+        number(completesCase ? 1 : 0)
         for field in [id, caseID, source, format, encoding] { text(field) }
         number(characters)
         number(tokens)
@@ -93,6 +94,8 @@ extension PartialDocument {
         input = number()
         let part = number()
         self.part = part == 0 ? nil : part - 1
+        let completesCase = number()
+        self.completesCase = completesCase == 1
         id = text()
         caseID = text()
         source = text()
@@ -131,6 +134,6 @@ extension PartialDocument {
             let role = text()
             guard roleTokens.updateValue(number(), forKey: role) == nil else { return nil }
         }
-        guard intact, offset == record.count else { return nil }
+        guard intact, offset == record.count, completesCase <= 1 else { return nil }
     }
 }

@@ -6,6 +6,9 @@ public struct PartialDocument: Sendable, Equatable {
     /// The part of its input the document was analyzed in, for an input every shard reads (`ShardParts`); nil when
     /// its shard alone read the input.
     public var part: Int?
+    /// Whether the document is the only one of its case in the whole run (`DocumentAnalysis.completesCase`), so
+    /// that `merge` counts its case as finished as a single run does.
+    public var completesCase: Bool
     public var id: String
     public var caseID: String
     public var source: String
@@ -35,6 +38,7 @@ public struct PartialDocument: Sendable, Equatable {
         let summary = analysis.summary
         self.input = input
         part = analysis.part
+        completesCase = analysis.completesCase
         id = summary.id
         caseID = summary.caseID
         source = summary.source

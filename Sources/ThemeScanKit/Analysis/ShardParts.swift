@@ -1,16 +1,21 @@
-/// How a shard shares the survey exports that every shard reads: each analyzes the parts of them it includes
-/// (`Shard.includes(position:part:)`), so that one export of millions of rows is spread over the shards too.
+/// What a shard's inputs are of the whole run's, and how it shares the survey exports that every shard reads: each
+/// analyzes the parts of them it includes (`Shard.includes(position:part:)`), so that one export of millions of rows
+/// is spread over the shards too.
 ///
-/// Every other input is one shard's whole, as before.
+/// Every other input is one shard's whole, as before. A document completes its case (`CorpusAnalyzer.caseMinimum`)
+/// only when no input of the whole run can share the case, so that `merge` may count it as finished too.
 public struct ShardParts: Sendable {
     public var shard: Shard
-    /// Each of the run's inputs' position in the full input list.
+    /// Every input of the whole run, in order.
+    public var allSources: [DocumentSource]
+    /// Each of the shard's inputs' position in `allSources`.
     public var positions: [Int]
-    /// The run's inputs (by index) that every shard reads.
+    /// The shard's inputs (by index) that every shard reads.
     public var shared: Set<Int>
 
-    public init(shard: Shard, positions: [Int], shared: Set<Int>) {
+    public init(shard: Shard, allSources: [DocumentSource], positions: [Int], shared: Set<Int>) {
         self.shard = shard
+        self.allSources = allSources
         self.positions = positions
         self.shared = shared
     }

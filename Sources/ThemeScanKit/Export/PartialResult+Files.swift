@@ -49,9 +49,9 @@ extension MergedRun {
     }
 
     /// Combines the shards in their folders, as `checked(_:)` gives them: reads each shard's
-    /// `partial-documents.jsonl` as it goes, and copies the documents' rows of the shards' `matches.csv` to
+    /// `partial-documents.bin` as it goes, and copies the documents' rows of the shards' `matches.csv` to
     /// `matchesPath` in the order of a single run. Sets summaries and cases aside in `setAsideFolder`, as
-    /// `init(shards:setAsideFolder:heldDocuments:heldCaseBytes:nextDocument:handOn:)` does.
+    /// `init(shards:setAsideFolder:heldDocuments:heldCaseBytes:heldFinishedCaseBytes:nextDocument:handOn:)` does.
     public init(
         shards: [(folder: String, result: PartialResult)], setAsideFolder: String?, matchesPath: String,
         heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20
