@@ -113,7 +113,7 @@ public struct CorpusAnalyzer: Sendable {
     /// The parts of split inputs not yet taken, oldest first, so parts are analyzed about in the order they are
     /// handed on.
     final class PartQueue: Sendable {
-        private let state = Mutex<(parts: [PendingPart], next: Int)>(([], 0))
+        private let state = LockedValue<(parts: [PendingPart], next: Int)>(([], 0))
 
         func append(_ parts: [PendingPart]) {
             state.withLock { state in

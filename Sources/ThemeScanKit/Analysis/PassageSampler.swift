@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The run's first matches of each code, in document order, for the report's passages; shared with the workers so
 /// that they stop sampling a code once the run has enough of it.
 ///
@@ -11,7 +9,7 @@ import Synchronization
 /// every row.
 final class PassageSampler: Sendable {
     let perCode: Int
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     private struct State {
         var samples: [Int: [Match]] = [:]
@@ -21,7 +19,7 @@ final class PassageSampler: Sendable {
 
     init(perCode: Int, codeCount: Int) {
         self.perCode = perCode
-        state = Mutex(State(full: Array(repeating: perCode <= 0, count: codeCount)))
+        state = LockedValue(State(full: Array(repeating: perCode <= 0, count: codeCount)))
     }
 
     /// Which codes need no more samples, by code index; what is full stays full.

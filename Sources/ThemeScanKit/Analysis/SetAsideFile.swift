@@ -19,11 +19,8 @@ final class SetAsideFile: Sendable {
     let path: String
     /// The folder it was made in; nil for the system's temporary folder.
     let folder: String?
-    /// The pieces read last, most recent last, guarded by `piecesLock`.
-    private nonisolated(unsafe) var pieces: [Piece] = []
-    /// A pthread mutex rather than `Mutex`: on Linux a contended `Mutex` is handed over by the kernel (a futex),
-    /// which the thread sanitizer cannot see, so it reported the tables reading side by side as racing.
-    private let piecesLock = NSLock()
+    /// The pieces read last, most recent last.
+    private let pieces = LockedValue<[Piece]>([])
     private static let pieceBytes = 256 << 10
     private static let keptPieces = 4
 
@@ -84,7 +81,7 @@ final class SetAsideFile: Sendable {
     /// Calls `body` with the bytes of `range`, from a cached piece of the file or one read now: `pieceBytes` from
     /// the range's start, or the range if longer, but never past `end`, where the written bytes end.
     func withBytes<Result>(in range: Range<Int>, readingUpTo end: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        let cached = piecesLock.withLock { () -> Piece? in
+        let cached = pieces.withLock { pieces -> Piece? in
             guard let found = pieces.lastIndex(where: { $0.start <= range.lowerBound && range.upperBound <= $0.start + $0.bytes.count })
             else { return nil }
             let piece = pieces.remove(at: found)
@@ -93,7 +90,7 @@ final class SetAsideFile: Sendable {
         }
         let piece = cached ?? readPiece(from: range.lowerBound, count: min(max(Self.pieceBytes, range.count), end - range.lowerBound))
         if cached == nil {
-            piecesLock.withLock {
+            pieces.withLock { pieces in
                 if pieces.count == Self.keptPieces { pieces.removeFirst() }
                 pieces.append(piece)
             }
