@@ -359,6 +359,14 @@ import Testing
         let (merged, handedOn) = try Self.merge([("a", first), ("b", second)])
         #expect(merged.documents.map(\.id) == ["d0", "row-a", "row-b", "row-c"])
         #expect(handedOn.map(\.shard) == [0, 1, 0, 1])
+        var backwards = Self.partial(2, of: 2, inputs: [1, 1])
+        (backwards.documents[0].part, backwards.documents[1].part) = (2, 0)
+        #expect(
+            throws: MergeError.unreadable(
+                folder: "b", reason: "document d1 has input 1, part 0, after a document of input 1, part 2")
+        ) {
+            try Self.merge([("a", Self.partial(1, of: 2, inputs: [0])), ("b", backwards)])
+        }
         var wrong = Self.partial(2, of: 2, inputs: [1])
         wrong.documents[0].part = 1
         #expect(throws: MergeError.unreadable(folder: "b", reason: "document d1 has input 1, part 1, not one of shard 2/2")) {

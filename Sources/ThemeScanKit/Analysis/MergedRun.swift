@@ -95,9 +95,13 @@ public struct MergedRun: Sendable {
                     reason: "document \(document.id) has input \(document.input)\(part), not one of shard \(shard)")
             }
             guard place >= lastPlaces[next] else {
+                // Parts are named only for an input every shard reads, whose documents record them.
+                func named(_ place: Place) -> String {
+                    "input \(place.input)" + (document.part == nil ? "" : ", part \(place.part)")
+                }
                 throw MergeError.unreadable(
                     folder: partial.folder,
-                    reason: "document \(document.id) has input \(document.input), after a document of input \(lastPlaces[next].input)")
+                    reason: "document \(document.id) has \(named(place)), after a document of \(named(lastPlaces[next]))")
             }
             guard let summary = document.summary(),
                 let documentTally = document.tally(codeCount: codeCount, termCount: termCount)
