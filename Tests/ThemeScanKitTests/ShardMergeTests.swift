@@ -215,6 +215,19 @@ import Testing
         #expect(try merge([shards[1], shards[0]]).status == 0)
     }
 
+    /// Survey exports, which every shard reads, are known by name or forced format, never by reading them.
+    @Test func surveyExportsAreKnownByNameOrForcedFormat() {
+        let loader = DocumentLoader()
+        let names = ["a.csv", "b.TSV", "c.xlsx", "d.xls", "e.txt", "f.html", "g.docx", "csv", "h.csv.txt"]
+        #expect(names.map { loader.isSurveyExportByName(DocumentSource(path: "/corpus/\($0)", id: $0)) }
+            == [true, true, true, true, false, false, false, false, false])
+        var forced = IngestionOptions()
+        forced.format = .csv
+        #expect(DocumentLoader(options: forced).isSurveyExportByName(DocumentSource(path: "/corpus/e.txt", id: "e.txt")))
+        forced.format = .text
+        #expect(!DocumentLoader(options: forced).isSurveyExportByName(DocumentSource(path: "/corpus/a.csv", id: "a.csv")))
+    }
+
     @Test func shardsSplitByPositionAndRejectBadNumbers() throws {
         let shards = (1...3).map { Shard(index: $0, count: 3)! }
         #expect((0..<9).map { position in shards.firstIndex { $0.includes(position: position) }! } == [0, 1, 2, 0, 1, 2, 0, 1, 2])
@@ -482,6 +495,14 @@ import Testing
             }
             if record.prefix(index).withUnsafeBytes({ PartialDocument(record: $0) }) == nil { cutsRefused += 1 }
         }
+        // A keyed list with a key twice is refused.
+        var twice = Self.partial(1, of: 1, inputs: [0]).documents[0]
+        twice.roleSegments = ["p": 1, "q": 2]
+        var twiceRecord: [UInt8] = []
+        twice.appendRecord(to: &twiceRecord)
+        #expect(twiceRecord.withUnsafeBytes { PartialDocument(record: $0) } == twice)
+        twiceRecord[twiceRecord.lastIndex(of: UInt8(ascii: "q"))!] = UInt8(ascii: "p")
+        #expect(twiceRecord.withUnsafeBytes { PartialDocument(record: $0) } == nil)
         // Every cut is refused, and many changed bytes: a changed letter of a word still reads as another word.
         #expect(cutsRefused == record.count)
         #expect(changedRefused > record.count)

@@ -91,6 +91,15 @@ extension PartialDocument {
         func numbers() -> [[Int]] {
             (0..<count()).map { _ in (0..<count()).map { _ in number() } }
         }
+        /// A keyed list as `appendRecord(to:)` writes it; nil when a key comes twice.
+        func counts() -> [String: Int]? {
+            var values: [String: Int] = [:]
+            for _ in 0..<count() {
+                let key = text()
+                guard values.updateValue(number(), forKey: key) == nil else { return nil }
+            }
+            return values
+        }
         input = number()
         let part = number()
         self.part = part == 0 ? nil : part - 1
@@ -124,16 +133,9 @@ extension PartialDocument {
             guard let codes = numbers().first, wordCodes.updateValue(codes, forKey: word) == nil else { return nil }
         }
         segmentPairs = numbers()
-        roleSegments = [:]
-        roleTokens = [:]
-        for _ in 0..<count() {
-            let role = text()
-            guard roleSegments.updateValue(number(), forKey: role) == nil else { return nil }
-        }
-        for _ in 0..<count() {
-            let role = text()
-            guard roleTokens.updateValue(number(), forKey: role) == nil else { return nil }
-        }
+        guard let roleSegments = counts(), let roleTokens = counts() else { return nil }
+        self.roleSegments = roleSegments
+        self.roleTokens = roleTokens
         guard intact, offset == record.count, completesCase <= 1 else { return nil }
     }
 }

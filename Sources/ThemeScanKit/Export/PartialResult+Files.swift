@@ -31,7 +31,7 @@ extension PartialResult {
     }
 
     /// Where a JSON file failed to decode, and why, in a few words.
-    static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): return "no \(key.stringValue)"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):

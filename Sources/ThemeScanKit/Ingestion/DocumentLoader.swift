@@ -40,10 +40,10 @@ public struct DocumentLoader: Sendable {
     /// every shard reads, each analyzing its parts of them (`ShardParts`). Decided without reading the file, so
     /// that every shard decides alike.
     public func isSurveyExportByName(_ source: DocumentSource) -> Bool {
-        let surveyFormats: Set<DocumentFormat> = [.csv, .tsv, .xlsx, .xls]
-        if let forced = options.applying(source.settings).format { return surveyFormats.contains(forced) }
-        let pathExtension = (source.path as NSString).pathExtension.lowercased()
-        return surveyFormats.contains { $0.rawValue == pathExtension }
+        let format =
+            options.applying(source.settings).format
+            ?? DocumentFormat(rawValue: (source.path as NSString).pathExtension.lowercased())
+        return format?.isTabular ?? false
     }
 
     /// The file's bytes and its format: the one forced, or the one sniffed from the bytes.
