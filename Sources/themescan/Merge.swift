@@ -33,8 +33,7 @@ struct Merge: AsyncParsableCommand {
         // Ready before any staging folder exists, so no interrupt can leave one behind.
         let interrupts = InterruptHandler()
         do {
-            var results: [(folder: String, result: PartialResult)] = []
-            for folder in partials { results.append((folder, try PartialResult.read(folder: folder))) }
+            let results = try PartialResult.read(folders: partials)
             let shards = try MergedRun.checked(results)
             // Guarded before the folder exists: a signal the moment it appears must find it to remove.
             defer { interrupts.release() }

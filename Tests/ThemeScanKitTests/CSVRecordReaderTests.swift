@@ -17,7 +17,6 @@ import Testing
         let path = folder.appendingPathComponent("rows.csv").path
         try Data(Self.records.joined().utf8).write(to: URL(fileURLWithPath: path))
         var reader = try CSVRecordReader(path: path, blockSize: blockSize)
-        defer { reader.close() }
         var first: [UInt8] = []
         #expect(try reader.copyRecords(1, to: &first))
         #expect(String(decoding: first, as: UTF8.self) == Self.records[0])
@@ -32,5 +31,35 @@ import Testing
         var none: [UInt8] = []
         #expect(try !reader.copyRecords(1, to: &none))
         #expect(none.isEmpty)
+    }
+
+    /// No file stays open between blocks, so a file replaced since the last block is refused rather than read on
+    /// from another file's offset.
+    @Test func aFileReplacedBetweenBlocksIsRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("rows.csv").path
+        try Data(Self.records.joined().utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try CSVRecordReader(path: path, blockSize: 8)
+        var first: [UInt8] = []
+        #expect(try reader.copyRecords(1, to: &first))
+        let replacement = folder.appendingPathComponent("new.csv").path
+        try Data(Self.records.joined().utf8).write(to: URL(fileURLWithPath: replacement))
+        #expect(rename(replacement, path) == 0)
+        var rest: [UInt8] = []
+        #expect(throws: MergeError.unreadable(folder: path, reason: "rows.csv was replaced while it was being merged")) {
+            try reader.copyRecords(1, to: &rest)
+        }
+    }
+
+    /// A named pipe in a file's place is refused when the reader is made, without waiting for a writer.
+    @Test func aNamedPipeIsRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("matches.csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: MergeError.unreadable(folder: path, reason: "it is a named pipe, not a regular file")) {
+            try CSVRecordReader(path: path)
+        }
     }
 }

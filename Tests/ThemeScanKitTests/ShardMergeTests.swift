@@ -65,6 +65,67 @@ import Testing
         }
     }
 
+    /// `merge` holds no shard's file open between blocks: 8 shards (16 files) merge into one run's bytes with 12
+    /// descriptors to spare, which they had exceeded when every file stayed open. Job arrays run hundreds of shards, and
+    /// 1,024 descriptors is a common limit.
+    @Test func manyShardsMergeUnderALowDescriptorLimit() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = [
+            "analyze", "--manifest", "transcripts/manifest.csv", "--lexicon", "lexicons/children-mental-health.yaml",
+            "--jobs", "1",
+        ]
+        let single = folder.appendingPathComponent("single")
+        let shards = (1...8).map { folder.appendingPathComponent("shard-\($0)") }
+        let children = try [ChildRun.start(arguments + ["--out", single.path], in: Self.repository)]
+            + shards.indices.map { index in
+                try ChildRun.start(arguments + ["--shard", "\(index + 1)/8", "--out", shards[index].path], in: Self.repository)
+            }
+        for child in children {
+            let outcome = child.wait(timeout: 60 * ChildRun.slowdown)
+            #expect(outcome.status == 0, "\(outcome)")
+        }
+        let merged = folder.appendingPathComponent("merged")
+        // The child may inherit descriptors of the test process: the limit is 12 above what it holds at the start.
+        let run = try ChildRun.run(
+            ["merge"] + shards.map(\.path) + ["--out", merged.path], in: folder,
+            shell: "ulimit -n $(( $(ls /proc/$$/fd | wc -l) + 12 ))", timeout: 60 * ChildRun.slowdown)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.standardError.contains("merged 8 shard(s): 68 document(s)"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: single.path) where name != RunProvenance.fileName {
+            let expected = try Data(contentsOf: single.appendingPathComponent(name))
+            #expect(try Data(contentsOf: merged.appendingPathComponent(name)) == expected, "\(name) differs")
+        }
+    }
+
+    /// Each shard's two files are read a megabyte at a time, less for many shards, never under 64 KB.
+    @Test func blocksShrinkWithTheNumberOfShards() {
+        #expect([1, 3, 16, 17, 100, 256, 520, 5000].map(MergedRun.readBlockSize) == [
+            1 << 20, 1 << 20, 1 << 20, 986_895, 167_772, 65_536, 65_536, 65_536,
+        ])
+    }
+
+    /// Shards' equal codebook outlines are read into one outline's storage, so that hundreds of shards of a large
+    /// codebook hold it once.
+    @Test func shardsShareOneOutline() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var folders: [String] = []
+        for index in 1...3 {
+            let shard = folder.appendingPathComponent("\(index)")
+            try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true)
+            try Data(Self.partial(index, of: 3, inputs: [index]).result.encoded().utf8).write(
+                to: shard.appendingPathComponent(PartialResult.fileName))
+            folders.append(shard.path)
+        }
+        let results = try PartialResult.read(folders: folders)
+        #expect(results.map(\.folder) == folders)
+        #expect(results.map(\.result.shard) == [1, 2, 3])
+        let storage = results.map { $0.result.outline.terms.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(Set(storage).count == 1)
+        #expect(results.allSatisfy { $0.result.outline == Self.partial(1, of: 3, inputs: []).result.outline })
+    }
+
     /// A survey export is read by every shard, each analyzing its parts (64 rows each) of it; the merged run is one
     /// run's bytes, and run.json lists the export once with all its rows and its warnings once.
     @Test func aSurveyExportIsSharedAmongShards() throws {
@@ -420,7 +481,6 @@ import Testing
     /// Every document of a shard's `partial-documents.bin`.
     static func readDocuments(in folder: String, blockSize: Int = 1 << 20) throws -> [PartialDocument] {
         var reader = try PartialDocumentReader(folder: folder, blockSize: blockSize)
-        defer { reader.close() }
         var read: [PartialDocument] = []
         while let document = try reader.next() { read.append(document) }
         return read

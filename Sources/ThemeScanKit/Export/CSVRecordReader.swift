@@ -11,10 +11,11 @@ struct CSVRecordReader {
 
     /// Opens the file; `blockSize` is how many bytes are read at a time (tests make it small).
     init(path: String, blockSize: Int = 1 << 20) throws(MergeError) {
-        guard let file = FileBlockReader(path: path, folder: path, blockSize: blockSize) else {
-            throw .unreadable(folder: path, reason: "cannot open the file")
+        do {
+            file = try FileBlockReader(path: path, folder: path, blockSize: blockSize)
+        } catch {
+            throw .unreadable(folder: path, reason: error.reason)
         }
-        self.file = file
     }
 
     /// Appends the next `count` records to `output`; false when the file ends first (or inside a record).
@@ -68,13 +69,9 @@ struct CSVRecordReader {
         return position == buffer.count
     }
 
-    func close() {
-        file.close()
-    }
-
     /// Replaces the buffer, all of it read, with the next block; empty at the end of the file.
     private mutating func refill() throws(MergeError) {
-        buffer = try file.next().map { [UInt8]($0) } ?? []
+        buffer = try file.next() ?? []
         position = 0
     }
 }

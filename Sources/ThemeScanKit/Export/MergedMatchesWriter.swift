@@ -8,27 +8,22 @@ final class MergedMatchesWriter {
     private let writer: CSVStreamWriter
     private var rows: [UInt8] = []
 
-    /// Opens every shard's `matches.csv`, checking its header, and creates the merged file at `path`.
-    init(folders: [String], path: String, byteOrderMark: Bool) throws {
+    /// Opens every shard's `matches.csv`, checking its header, and creates the merged file at `path`; each shard's
+    /// file is read `blockSize` bytes at a time.
+    init(folders: [String], path: String, byteOrderMark: Bool, blockSize: Int = 1 << 20) throws {
         self.folders = folders
         var header: [UInt8] = byteOrderMark ? CSVTable.byteOrderMark : []
         CSVTable.appendRow(AnalysisResult.matchesHeader, to: &header)
         for folder in folders {
-            var reader = try CSVRecordReader(path: URL(fileURLWithPath: folder).appendingPathComponent("matches.csv").path)
+            var reader = try CSVRecordReader(
+                path: URL(fileURLWithPath: folder).appendingPathComponent("matches.csv").path, blockSize: blockSize)
             var found: [UInt8] = []
             guard try reader.copyRecords(1, to: &found), found == header else {
-                reader.close()
-                readers.forEach { $0.close() }
                 throw MergeError.unreadable(folder: folder, reason: "matches.csv does not start with the matches header")
             }
             readers.append(reader)
         }
-        do {
-            writer = try CSVStreamWriter(path: path, header: AnalysisResult.matchesHeader, byteOrderMark: byteOrderMark)
-        } catch {
-            readers.forEach { $0.close() }
-            throw error
-        }
+        writer = try CSVStreamWriter(path: path, header: AnalysisResult.matchesHeader, byteOrderMark: byteOrderMark)
     }
 
     /// Copies the next `count` rows of shard `shard`'s file.
@@ -49,9 +44,5 @@ final class MergedMatchesWriter {
                 folder: folders[index], reason: "matches.csv has more rows than \(PartialResult.documentsFileName) counts")
         }
         try writer.close()
-    }
-
-    func close() {
-        readers.forEach { $0.close() }
     }
 }

@@ -13,16 +13,17 @@ struct PartialDocumentReader {
     /// Opens the file in the shard's folder; `blockSize` is how many bytes are read at a time (tests make it small).
     init(folder: String, blockSize: Int = 1 << 20) throws(MergeError) {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(PartialResult.documentsFileName).path
-        guard FileManager.default.fileExists(atPath: path),
-            let file = FileBlockReader(path: path, folder: folder, blockSize: blockSize)
-        else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw .unreadable(folder: folder, reason: "\(PartialResult.documentsFileName) is missing")
         }
-        self.file = file
+        do {
+            file = try FileBlockReader(path: path, folder: folder, blockSize: blockSize)
+        } catch {
+            throw .unreadable(folder: folder, reason: "\(PartialResult.documentsFileName): \(error.reason)")
+        }
         self.folder = folder
         let magic = PartialDocumentWriter.magic
         guard try fill(magic.count), buffer[..<magic.count].elementsEqual(magic) else {
-            file.close()
             throw failure("is not a file of a shard's documents")
         }
         position = magic.count
@@ -44,10 +45,6 @@ struct PartialDocumentReader {
         let document = buffer.withUnsafeBytes { PartialDocument(record: UnsafeRawBufferPointer(rebasing: $0[start..<(start + length)])) }
         guard let document else { throw failure("document \(recordsRead) is damaged") }
         return document
-    }
-
-    func close() {
-        file.close()
     }
 
     /// Reads until `count` bytes are buffered past `position`; false when the file ends first.

@@ -25,6 +25,21 @@ extension PartialResult {
         }
     }
 
+    /// Reads the `partial.json` of every shard's folder, in the order given.
+    ///
+    /// The shards of one run carry equal codebook outlines, and a large codebook's outline takes megabytes once
+    /// decoded. Each outline equal to the first one read is replaced by it, so that they share its storage and
+    /// hundreds of shards hold one outline. (`MergedRun.checked(_:)` refuses shards whose outlines differ.)
+    public static func read(folders: [String]) throws(MergeError) -> [(folder: String, result: PartialResult)] {
+        var results: [(folder: String, result: PartialResult)] = []
+        for folder in folders {
+            var result = try read(folder: folder)
+            if let first = results.first?.result.outline, result.outline == first { result.outline = first }
+            results.append((folder, result))
+        }
+        return results
+    }
+
     /// The one field every version of `partial.json` has.
     private struct FormatVersion: Decodable {
         var format: Int
@@ -56,16 +71,22 @@ extension MergedRun {
         shards: [(folder: String, result: PartialResult)], setAsideFolder: String?, matchesPath: String,
         heldDocuments: Int = 4096, heldCaseBytes: Int = 8 << 20
     ) throws {
+        let blockSize = Self.readBlockSize(shardCount: shards.count)
         var readers: [PartialDocumentReader] = []
-        defer { readers.forEach { $0.close() } }
-        for shard in shards { readers.append(try PartialDocumentReader(folder: shard.folder)) }
+        for shard in shards { readers.append(try PartialDocumentReader(folder: shard.folder, blockSize: blockSize)) }
         let matches = try MergedMatchesWriter(
-            folders: shards.map(\.folder), path: matchesPath, byteOrderMark: shards.first?.result.options.excelCSV ?? false)
-        defer { matches.close() }
+            folders: shards.map(\.folder), path: matchesPath, byteOrderMark: shards.first?.result.options.excelCSV ?? false,
+            blockSize: blockSize)
         try self.init(
             shards: shards, setAsideFolder: setAsideFolder, heldDocuments: heldDocuments, heldCaseBytes: heldCaseBytes,
             nextDocument: { index throws(MergeError) in try readers[index].next() },
             handOn: { index, document in try matches.copy(document.matchRowCount, from: index) })
         try matches.finish()
+    }
+
+    /// How many bytes of each of a shard's two files are read at a time: a megabyte for up to 16 shards, less for
+    /// more, so that the blocks of all shards stay within 32 MB, but never under 64 KB.
+    static func readBlockSize(shardCount: Int) -> Int {
+        min(1 << 20, max(64 << 10, (32 << 20) / max(1, 2 * shardCount)))
     }
 }

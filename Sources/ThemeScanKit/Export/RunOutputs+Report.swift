@@ -48,7 +48,6 @@ extension RunOutputs {
             })
         var passages: [String: [ReportPassage]] = [:]
         var reader = try CSVRecordReader(path: matchesPath)
-        defer { reader.close() }
         var record: [UInt8] = []
         var isHeader = true
         let parser = CSVParser()

@@ -23,9 +23,17 @@ final class RegularFile {
         }
     }
 
+    /// Which file of which file system: two opens of one path give the same identity only if the file was not
+    /// replaced between them.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
     private let descriptor: Int32
     /// The size when the file was opened; it may still grow or shrink while it is read.
     let size: Int
+    let identity: Identity
 
     /// Opens `path` for reading; throws when it is not a regular file (links are followed) or cannot be opened.
     init(path: String) throws(Failure) {
@@ -47,6 +55,7 @@ final class RegularFile {
         }
         self.descriptor = descriptor
         self.size = Int(info.st_size)
+        self.identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     deinit {
@@ -114,8 +123,30 @@ final class RegularFile {
         return piece.isEmpty ? nil : piece
     }
 
+    /// The piece of at most `count` bytes from `offset`, or nil when the file ends there; fewer bytes only where it
+    /// ends.
+    func read(upTo count: Int, at offset: Int) throws(Failure) -> [UInt8]? {
+        guard count > 0 else { return nil }
+        var failure: Failure?
+        let piece = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            while initialized < count {
+                let got = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = .unreadable(reason: Self.lastError())
+                    break
+                }
+            }
+        }
+        if let failure { throw failure }
+        return piece.isEmpty ? nil : piece
+    }
+
     /// One `read(2)` of at most `count` bytes into `pointer`, tried again when a signal interrupts it: how many
-    /// bytes it read, 0 at the end of the file. Every read of this type goes through here.
+    /// bytes it read, 0 at the end of the file. Every sequential read of this type goes through here.
     private func readOnce(into pointer: UnsafeMutablePointer<UInt8>, upTo count: Int) -> Result<Int, Failure> {
         while true {
             let got = Foundation.read(descriptor, pointer, count)
