@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import ThemeScanKit
 
 /// Removes a run's half-written staging folder when the run is stopped with Ctrl-C (SIGINT) or SIGTERM, so an
@@ -19,7 +18,7 @@ final class InterruptHandler {
 
     /// Shared by the main thread, the signal queue and the exit hook. It is static because `atexit` takes a C
     /// function, which cannot capture an instance.
-    private static let phase = Mutex<Phase>(.idle)
+    private static let phase = LockedValue<Phase>(.idle)
 
     private let sources: [any DispatchSourceSignal]
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import ThemeScanKit
 
 /// Shows how far a run has got on standard error: a bar redrawn in place when it is a terminal, a plain line now and
@@ -26,7 +25,7 @@ final class ProgressReporter: Sendable {
     private let isTerminal: Bool
     private let secondsSinceStart: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     /// A reporter for `totalFiles` files of `totalBytes` bytes in all, writing to standard error.
     convenience init(totalFiles: Int, totalBytes: Int, quiet: Bool) {
@@ -46,7 +45,7 @@ final class ProgressReporter: Sendable {
         self.isTerminal = isTerminal
         self.secondsSinceStart = secondsSinceStart
         self.write = write
-        state = Mutex(State(line: ProgressLine(totalFiles: totalFiles, totalBytes: totalBytes)))
+        state = LockedValue(State(line: ProgressLine(totalFiles: totalFiles, totalBytes: totalBytes)))
     }
 
     /// Counts `files` more files and `bytes` more bytes as done, and shows it if it is time to.

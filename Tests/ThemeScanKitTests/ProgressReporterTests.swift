@@ -1,12 +1,13 @@
-import Synchronization
+import Foundation
 import Testing
+import ThemeScanKit
 
 @testable import themescan
 
 /// A clock the test sets and a record of everything written, standing in for the monotonic clock and stderr.
 private final class FakeTerminal: Sendable {
-    private let time = Mutex(0.0)
-    private let output = Mutex<[String]>([])
+    private let time = LockedValue(0.0)
+    private let output = LockedValue<[String]>([])
 
     func set(_ seconds: Double) { time.withLock { $0 = seconds } }
     var now: Double { time.withLock { $0 } }
@@ -39,6 +40,18 @@ private final class FakeTerminal: Sendable {
         reporter.advance(files: 1, bytes: 10)
         reporter.finish()
         #expect(terminal.writes.count == 3)
+    }
+
+    /// Workers advance the reporter at once: every file and byte is counted (and the thread sanitizer, which runs
+    /// this suite, sees the lock they contend for).
+    @Test func workersAdvancingAtOnceAreAllCounted() {
+        let terminal = FakeTerminal()
+        let reporter = terminal.reporter(totalFiles: 8_000, totalBytes: 800_000, isTerminal: false)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<1_000 { reporter.advance(files: 1, bytes: 100) }
+        }
+        reporter.finish()
+        #expect(terminal.writes.last == "progress: 8000/8000 files, 800.0/800.0 kB (100%), done\n", "\(terminal.writes)")
     }
 
     @Test func messagesGoAboveTheBar() {
