@@ -16,7 +16,9 @@ public final class LockedValue<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` on the value with the lock held.
-    public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
+    public func withLock<Result, Failure: Error>(
+        _ body: (inout Value) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

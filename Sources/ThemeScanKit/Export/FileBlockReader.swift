@@ -4,7 +4,7 @@ import Foundation
 /// `PartialDocumentReader`); a failure names the shard's folder.
 ///
 /// No file stays open between blocks. `merge` reads two files of every shard at once, and a job array may run
-/// hundreds of shards: with a descriptor held for each file, 510 shards used up the 1,024 descriptors a process
+/// hundreds of shards: with a descriptor held for each file, about 500 shards used up the 1,024 descriptors a process
 /// may hold by default. Each block opens the file again instead, checks that it is still the file first opened,
 /// and reads at its offset; that is one `open` a block, next to a read of 64 KB or more.
 struct FileBlockReader {

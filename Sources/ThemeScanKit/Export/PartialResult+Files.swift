@@ -75,8 +75,8 @@ extension MergedRun {
         var readers: [PartialDocumentReader] = []
         for shard in shards { readers.append(try PartialDocumentReader(folder: shard.folder, blockSize: blockSize)) }
         let matches = try MergedMatchesWriter(
-            folders: shards.map(\.folder), path: matchesPath, byteOrderMark: shards.first?.result.options.excelCSV ?? false,
-            blockSize: blockSize)
+            folders: shards.map(\.folder), path: matchesPath,
+            byteOrderMark: shards.first?.result.options.excelCSV ?? false, blockSize: blockSize)
         try self.init(
             shards: shards, setAsideFolder: setAsideFolder, heldDocuments: heldDocuments, heldCaseBytes: heldCaseBytes,
             nextDocument: { index throws(MergeError) in try readers[index].next() },

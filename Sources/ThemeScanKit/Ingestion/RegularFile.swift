@@ -130,7 +130,8 @@ final class RegularFile {
         var failure: Failure?
         let piece = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             while initialized < count {
-                let got = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                let got = pread(
+                    descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
                 if got > 0 {
                     initialized += got
                 } else if got == 0 {
