@@ -47,9 +47,13 @@ import Testing
         try Data(Self.records.joined().utf8).write(to: URL(fileURLWithPath: replacement))
         #expect(rename(replacement, path) == 0)
         var rest: [UInt8] = []
-        #expect(throws: MergeError.unreadable(folder: path, reason: "rows.csv was replaced while it was being merged")) {
+        #expect(throws: MergeError.changedWhileMerging(file: path)) {
             try reader.copyRecords(1, to: &rest)
         }
+        // Running the shard again would not help: the advice is to merge again.
+        #expect(
+            MergeError.changedWhileMerging(file: path).description
+                == "\(path) was replaced while it was being merged: merge again once nothing writes to the shards' folders")
     }
 
     /// A named pipe in a file's place is refused when the reader is made, without waiting for a writer.

@@ -4,6 +4,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
     case notAPartial(folder: String)
     /// A `partial.json` or `matches.csv` could not be read or does not fit its shard.
     case unreadable(folder: String, reason: String)
+    /// A shard's file was replaced while `merge` read it (`file` is its path).
+    case changedWhileMerging(file: String)
     /// A `partial.json` of another format version.
     case unsupportedFormat(folder: String, found: Int)
     /// Shards split the inputs into different numbers of parts; each entry is `folder: I/N`.
@@ -26,6 +28,8 @@ public enum MergeError: Error, Equatable, CustomStringConvertible {
             return "\(folder) holds no \(PartialResult.fileName): merge the folders written by `analyze --shard I/N`"
         case .unreadable(let folder, let reason):
             return "cannot read the shard in \(folder): \(reason); run that shard again"
+        case .changedWhileMerging(let file):
+            return "\(file) was replaced while it was being merged: merge again once nothing writes to the shards' folders"
         case .unsupportedFormat(let folder, let found):
             return "\(folder) was written in partial format \(found), this themescan reads format \(PartialResult.currentFormat): run the shards with one themescan version"
         case .mixedShardCounts(let entries):

@@ -35,10 +35,7 @@ struct FileBlockReader {
         } catch {
             throw .unreadable(folder: folder, reason: error.reason)
         }
-        guard file.identity == identity else {
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            throw .unreadable(folder: folder, reason: "\(name) was replaced while it was being merged")
-        }
+        guard file.identity == identity else { throw .changedWhileMerging(file: path) }
         let block: [UInt8]?
         do {
             block = try file.read(upTo: blockSize, at: offset)
