@@ -124,6 +124,16 @@ import Testing
         let storage = results.map { $0.result.outline.terms.withUnsafeBufferPointer { $0.baseAddress } }
         #expect(Set(storage).count == 1)
         #expect(results.allSatisfy { $0.result.outline == Self.partial(1, of: 3, inputs: []).result.outline })
+
+        // An outline that differs keeps its own terms (same codebook name, another term), and the shards are
+        // refused as of different codebooks.
+        var other = Self.partial(3, of: 3, inputs: [3]).result
+        other.outline.terms[0].text = "other term"
+        try Data(other.encoded().utf8).write(
+            to: URL(fileURLWithPath: folders[2]).appendingPathComponent(PartialResult.fileName))
+        let mixed = try PartialResult.read(folders: folders)
+        #expect(mixed[2].result.outline.terms.map(\.text) == ["other term"])
+        #expect(throws: MergeError.differentCodebooks(folders.map { "\($0): c" })) { try MergedRun.checked(mixed) }
     }
 
     /// A survey export is read by every shard, each analyzing its parts (64 rows each) of it; the merged run is one
