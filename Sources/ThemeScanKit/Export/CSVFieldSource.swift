@@ -67,7 +67,12 @@ struct CSVFieldSource {
     /// Appends `units[range]` as a CSV field, exactly as `CSVTable.appendField(utf16:flatteningLineBreaks:to:)` does.
     func appendField(_ range: Range<Int>, flatteningLineBreaks: Bool, to bytes: inout [UInt8]) {
         guard hasSpecial(in: range) else {
-            bytes.append(contentsOf: utf8[Int(offsets[range.lowerBound])..<Int(offsets[range.upperBound])])
+            // Through a buffer pointer: appending an `ArraySlice` retained and released the text's storage, an
+            // atomic count on every field of every row.
+            let bytesRange = Int(offsets[range.lowerBound])..<Int(offsets[range.upperBound])
+            utf8.withUnsafeBufferPointer { utf8 in
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[bytesRange]))
+            }
             return
         }
         units.withUnsafeBufferPointer { buffer in
