@@ -266,8 +266,11 @@ public struct CorpusAnalyzer: Sendable {
                     }
                     /// Adds the analyses to the worker's tally; a failure to set aside its cases fails the input.
                     func add(_ analyses: [DocumentAnalysis], outcome: inout Outcome) {
-                        for analysis in analyses {
-                            local.add(analysis.tally, completingCaseAt: analysis.completesCase ? caseMinimum : nil)
+                        // By index: `for analysis in analyses` copied each analysis, a reference count on every
+                        // field, twice a document, which a survey export's short rows felt.
+                        for index in analyses.indices {
+                            let minimum = analyses[index].completesCase ? caseMinimum : nil
+                            local.add(analyses[index].tally, completingCaseAt: minimum)
                         }
                         do throws(TextError) {
                             if local.caseCodeOccurrences.heldFinishedBytes >= heldFinishedCaseBytes {
@@ -383,7 +386,8 @@ public struct CorpusAnalyzer: Sendable {
         mutating func handOn(
             _ arrivals: inout Arrivals, input: Int, consume: (DocumentAnalysis, Int) throws -> Void
         ) throws -> Bool {
-            switch arrivals.whole {
+            // Taken rather than read, so that the analyses handed on are held once and change in place (`add`).
+            switch arrivals.whole.take() {
             case .analyzed(let analyses, let warnings):
                 try add(analyses, input: input, part: 0, consume: consume)
                 diagnostics += warnings
@@ -407,14 +411,17 @@ public struct CorpusAnalyzer: Sendable {
         }
 
         private mutating func add(
-            _ analyses: [DocumentAnalysis], input: Int, part: Int, consume: (DocumentAnalysis, Int) throws -> Void
+            _ analyses: consuming [DocumentAnalysis], input: Int, part: Int,
+            consume: (DocumentAnalysis, Int) throws -> Void
         ) throws {
-            for var analysis in analyses {
-                analysis.input = input
-                analysis.part = shardParts?.recordedPart(input: input, part: part)
-                sampler?.add(analysis.samples, document: documents.count)
-                try consume(analysis, documents.count)
-                try documents.append(analysis.summary)
+            // Changed in place and lent to `consume`, not copied out of the list: see the worker's `add`.
+            var analyses = analyses
+            for index in analyses.indices {
+                analyses[index].input = input
+                analyses[index].part = shardParts?.recordedPart(input: input, part: part)
+                sampler?.add(analyses[index].samples, document: documents.count)
+                try consume(analyses[index], documents.count)
+                try documents.append(analyses[index].summary)
             }
         }
     }
@@ -521,15 +528,17 @@ public struct CorpusAnalyzer: Sendable {
             } else {
                 analyzer.dueRowsFile = nil
             }
-            var analysis: DocumentAnalysis
+            // Appended as returned and finished in place: finished in a variable first, each analysis was copied
+            // into the list and the variable's copy released, a reference count on every field.
             if keepsDocuments {
-                analysis = try analyzer.analyze(document, index: 0)
-                analysis.document = document
+                analyses.append(try analyzer.analyze(document, index: 0))
+                analyses[analyses.count - 1].document = document
             } else {
-                analysis = try analyzer.analyze(consume document, index: 0)
+                analyses.append(try analyzer.analyze(consume document, index: 0))
             }
-            if completingRows, Self.isOwnCaseRow(analysis.summary) { analysis.completesCase = true }
-            analyses.append(analysis)
+            if completingRows, Self.isOwnCaseRow(analyses[analyses.count - 1].summary) {
+                analyses[analyses.count - 1].completesCase = true
+            }
         }
         return analyses
     }
