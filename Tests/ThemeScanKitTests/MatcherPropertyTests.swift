@@ -110,6 +110,54 @@ import Testing
         #expect(total > 2000)
     }
 
+    /// A codebook whose second nodes end patterns, have gaps after them or go on, against the same brute force:
+    /// the second-step filter, which ends most walks after their first unit, must let through every walk that
+    /// can find something.
+    @Test func secondStepFilterKeepsEveryWalkThatFinds() throws {
+        let terms = ["甲乙", "甲乙丙", "丙丁 戊", "丁", "戊己庚辛", "己庚", "ab c", "abcd", "庚辛 壬癸"]
+        let matcher = try TestSupport.matcher(codes: terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
+        let normalizer = try TextNormalizer(simplifyChinese: true)
+        let patterns = try terms.map { try normalizer.normalize($0).units }
+        let pieces = Array("甲乙丙丁戊己庚辛壬癸").map(String.init) + [" ", "ab", "c", "d", "，", "😀"]
+        var generator = Generator(state: 11)
+        var total = 0
+        var asked = 0
+        for _ in 0..<600 {
+            var text = ""
+            for _ in 0..<(1 + generator.next(30)) { text += pieces[generator.next(pieces.count)] }
+            let normalized = try normalizer.normalize(text)
+            let found = matcher.spans(in: normalized).map(\.range)
+            total += found.count
+            #expect(found == Self.reference(normalized.units, patterns: patterns), "text: \(text.debugDescription)")
+            let refusals = normalized.units.withUnsafeBufferPointer { matcher.termAutomaton.secondStepRefusals(in: $0) }
+            #expect(refusals.wronglyRefused == 0, "text: \(text.debugDescription)")
+            asked += refusals.asked
+        }
+        #expect(total > 400)
+        #expect(asked > 1_000)
+    }
+
+    /// The second-step filter of thousands of common-character terms refuses most walks over text of those
+    /// characters, which is what it is for, and none that goes on.
+    @Test func secondStepFilterEndsMostWalksOfALargeCodebook() throws {
+        let han = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经")
+        var generator = Generator(state: 51)
+        var seen: Set<String> = []
+        var terms: [String] = []
+        // Terms of three or four characters: every pair of characters starts some, few triples do.
+        while terms.count < 5_000 {
+            let term = String((0..<(3 + generator.next(2))).map { _ in han[generator.next(han.count)] })
+            if seen.insert(term).inserted { terms.append(term) }
+        }
+        let matcher = try TestSupport.matcher(codes: terms.enumerated().map { ("c\($0.offset)", [$0.element], []) })
+        let text = Array(String((0..<20_000).map { _ in han[generator.next(han.count)] }).utf16)
+        let refusals = text.withUnsafeBufferPointer { matcher.termAutomaton.secondStepRefusals(in: $0) }
+        #expect(refusals.asked > 19_000)
+        #expect(refusals.wronglyRefused == 0)
+        #expect(
+            Double(refusals.refused) > 0.6 * Double(refusals.asked), "refused \(refusals.refused) of \(refusals.asked)")
+    }
+
     /// The root's bits, which let the exclusion scan skip positions, say yes to exactly the units that start a
     /// pattern, at both ends of their 64-bit words, and to every unit when a pattern starts with a wildcard.
     @Test func mayStartSaysYesExactlyToFirstUnits() throws {

@@ -71,6 +71,11 @@ struct PatternAutomaton: Sendable {
     /// The edges' Bloom filter: each edge sets two bits of the word its hash picks (see `filterBits`).
     private let edgeFilter: [UInt64]
     private let edgeFilterShift: UInt64
+    /// A Bloom filter, keyed by the text's own units, of the walks that can go past a literal child of the root: the
+    /// first three units of every literal path three edges deep, and the first two of every path whose second node
+    /// ends a pattern or has a wildcard edge (see `mayGoPastFirstUnit`).
+    private let secondStepFilter: [UInt64]
+    private let secondStepFilterShift: UInt64
     private let root: Node
     private let rootHasWildcard: Bool
     let classifier: CharacterClassifier
@@ -136,6 +141,28 @@ struct PatternAutomaton: Sendable {
             }
         }
 
+        // The second-step filter's keys: paths from the root whose second node has anything a walk could use.
+        var secondStepKeys: [UInt64] = []
+        for (first, child) in builder.nodes[0].edges {
+            for (second, grandchild) in builder.nodes[Int(child)].edges {
+                let node = builder.nodes[Int(grandchild)]
+                if !node.accepts.isEmpty || node.gap >= 0 || node.anyLetter >= 0 || node.letters >= 0 {
+                    secondStepKeys.append(Self.pairKey(first, second))
+                }
+                for third in node.edges.keys { secondStepKeys.append(Self.tripleKey(first, second, third)) }
+            }
+        }
+        var secondStepWordsLog2 = 3
+        while 1 << (secondStepWordsLog2 + 6) < 8 * secondStepKeys.count { secondStepWordsLog2 += 1 }
+        let secondStepShift = UInt64(64 - secondStepWordsLog2)
+        var secondStepFilter = [UInt64](repeating: 0, count: 1 << secondStepWordsLog2)
+        for key in secondStepKeys {
+            let hash = key &* 0x9E37_79B9_7F4A_7C15
+            secondStepFilter[Self.filterWord(hash, shift: secondStepShift)] |= Self.filterBits(hash)
+        }
+
+        self.secondStepFilter = secondStepFilter
+        self.secondStepFilterShift = secondStepShift
         self.nodes = nodes
         self.accepts = accepts
         self.rootSteps = rootSteps
@@ -183,6 +210,29 @@ struct PatternAutomaton: Sendable {
 
     var nodeCount: Int { nodes.count }
 
+    /// Of the positions of `text` whose first unit leads to a literal node with no pattern ending and no wildcard
+    /// edge, how many there are, how many the second-step filter refuses, and how many of those it should have let
+    /// through (the walk's second node ends a pattern, has a wildcard edge or has a child for the third unit): none,
+    /// or matches would be lost.
+    func secondStepRefusals(in text: UnsafeBufferPointer<UInt16>) -> (asked: Int, refused: Int, wronglyRefused: Int) {
+        var counts = (asked: 0, refused: 0, wronglyRefused: 0)
+        for start in text.indices {
+            let first = rootSteps[Int(text[start])]
+            guard first >= 0, first & (Self.hasAccepts | Self.hasSpecial) == 0, !rootHasWildcard else { continue }
+            counts.asked += 1
+            guard !mayGoPastFirstUnit(text, at: start) else { continue }
+            counts.refused += 1
+            guard start + 1 < text.count else { continue }
+            let second = literalChild(of: first >> Self.flagBits, unit: text[start + 1])
+            guard second >= 0 else { continue }
+            let goesOn =
+                second & (Self.hasAccepts | Self.hasSpecial) != 0
+                || (start + 2 < text.count && literalChild(of: second >> Self.flagBits, unit: text[start + 2]) >= 0)
+            if goesOn { counts.wronglyRefused += 1 }
+        }
+        return counts
+    }
+
     /// Fibonacci hashing of the packed key: the top bits of the product index the edge table and the filter, and
     /// two fields below them pick the filter's bits.
     @inline(__always)
@@ -199,6 +249,43 @@ struct PatternAutomaton: Sendable {
     @inline(__always)
     private static func filterBits(_ hash: UInt64) -> UInt64 {
         (1 as UInt64) &<< (hash &>> 20) | (1 as UInt64) &<< (hash &>> 26)
+    }
+
+    /// The second-step filter's key for a path of two units, apart from every path of three.
+    @inline(__always)
+    private static func pairKey(_ first: UInt16, _ second: UInt16) -> UInt64 {
+        1 << 48 | UInt64(first) << 16 | UInt64(second)
+    }
+
+    @inline(__always)
+    private static func tripleKey(_ first: UInt16, _ second: UInt16, _ third: UInt16) -> UInt64 {
+        UInt64(first) << 32 | UInt64(second) << 16 | UInt64(third)
+    }
+
+    /// Whether a walk from `start`, whose first unit leads to a literal node with no pattern ending and no
+    /// wildcard edge, may find anything: false only when it cannot.
+    ///
+    /// In a large codebook of common characters, the second step of such a walk is an edge at one position of the
+    /// text in eight, and the walk then stops at the third at nearly all of them: which positions go on is
+    /// unpredictable, and the mispredicted branch and the edge table's cache miss behind it were what the size of
+    /// the codebook cost. Both filter reads here depend on the text alone, so they run alongside the read of
+    /// `rootSteps`; most walks end here, for any codebook, on a branch that is nearly always taken.
+    @inline(__always)
+    private func mayGoPastFirstUnit(_ text: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
+        guard start + 1 < text.count else { return false }
+        let first = text[start]
+        let second = text[start + 1]
+        let hasThird = start + 2 < text.count
+        let third = hasThird ? text[start + 2] : 0
+        let pairHash = Self.pairKey(first, second) &* 0x9E37_79B9_7F4A_7C15
+        let tripleHash = Self.tripleKey(first, second, third) &* 0x9E37_79B9_7F4A_7C15
+        let pairBits = Self.filterBits(pairHash)
+        let tripleBits = Self.filterBits(tripleHash)
+        let pairWord = secondStepFilter[Self.filterWord(pairHash, shift: secondStepFilterShift)]
+        let tripleWord = secondStepFilter[Self.filterWord(tripleHash, shift: secondStepFilterShift)]
+        let pairPasses = pairWord & pairBits == pairBits
+        let triplePasses = tripleWord & tripleBits == tripleBits
+        return pairPasses || (hasThird && triplePasses)
     }
 
     @inline(__always)
@@ -228,6 +315,13 @@ struct PatternAutomaton: Sendable {
     ) {
         let firstStep = rootSteps[Int(text[start])]
         guard firstStep >= 0 || rootHasWildcard else { return }
+        // No step has the flags bits of -1 clear, so this is a literal node that neither ends a pattern nor has a
+        // wildcard edge: only its children can lead anywhere.
+        if firstStep & (Self.hasAccepts | Self.hasSpecial) == 0, !rootHasWildcard,
+            !mayGoPastFirstUnit(text, at: start)
+        {
+            return
+        }
         // Whether `start` begins a word is asked only when a node needs it: Han terms never do, and most walks end
         // after a step or two.
         var knownStartBoundary: Bool? = nil
@@ -285,6 +379,11 @@ struct PatternAutomaton: Sendable {
         let hash = Self.hash(parent: node, unit: unit)
         guard mayHaveEdge(hash: hash) else { return -1 }
         return probe(node, unit, hash: hash)
+    }
+
+    /// The edge table's step for (`node`, `unit`), or -1, without the edge filter.
+    private func literalChild(of node: Int32, unit: UInt16) -> Step {
+        probe(node, unit, hash: Self.hash(parent: node, unit: unit))
     }
 
     /// The edge table's step for (`node`, `unit`), whose hash is `hash`, or -1.
