@@ -79,6 +79,13 @@ import Testing
         #expect(Self.rows(try tables.caseThemesTable()) == ["case,issues,elements", "A,4,0", "B,1,1"])
     }
 
+    /// Case table cells come from a table of small counts made once, and from formatting past it.
+    @Test func caseCountsReadTheSameOnBothSidesOfTheSmallCountTable() {
+        for count in [0, 1, 9, 10, 99, 100, 254, 255, 256, 1_000, 123_456_789] {
+            #expect(RunTables.countText(count) == String(count))
+        }
+    }
+
     @Test func theOccurrenceThresholdGovernsEveryCasesColumn() throws {
         let result = try Self.twoCases()
         let one = result.tables()

@@ -23,11 +23,15 @@ extension CSVTableSource {
     /// per survey row runs to a gigabyte.
     public func forEachJSONPiece<Failure: Error>(_ body: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let numeric = columnKinds(textColumns: CSVTable.textHeaders).numeric
-        let keys = header.enumerated().map { column, name in
-            var key: [UInt8] = column == 0 ? [] : Array(", ".utf8)
-            CSVTable.appendJSONString(name, to: &key)
-            key += ": ".utf8
-            return key
+        // Every key, with the separator before it, in one buffer: an array per key was retained and released for
+        // every cell, and a table with a case per survey row has millions of cells.
+        var keys: [UInt8] = []
+        var keyEnds: [Int] = []
+        for (column, name) in header.enumerated() {
+            if column > 0 { keys += ", ".utf8 }
+            CSVTable.appendJSONString(name, to: &keys)
+            keys += ": ".utf8
+            keyEnds.append(keys.count)
         }
         var output: [UInt8] = [0x5B]
         output.reserveCapacity(CSVTable.pieceBytes + 4096)
@@ -36,7 +40,10 @@ extension CSVTableSource {
             output += rowIndex == 0 ? "\n  {".utf8 : ",\n  {".utf8
             for column in header.indices {
                 let value = column < row.count ? row[column] : ""
-                output += keys[column]
+                let keyStart = column == 0 ? 0 : keyEnds[column - 1]
+                keys.withUnsafeBufferPointer { keys in
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnds[column]]))
+                }
                 if numeric[column] {
                     output += value.isEmpty ? "null".utf8 : value.utf8
                 } else {

@@ -6,7 +6,16 @@ extension RunTables {
 
     /// The rows of `caseCodesTable()` for `cases` (the run's, sorted), each made when it is written.
     func caseCodesRows(cases: CaseList) -> GeneratedCSVTable {
-        caseRows(cases: cases, columns: codebook.codes.map(\.code)) { counts in counts.map(String.init) }
+        caseRows(cases: cases, columns: codebook.codes.map(\.code)) { counts in counts.map(Self.countText) }
+    }
+
+    /// Counts 0–255 in decimal, made once: nearly every cell of a case table is one of them, and a table with a
+    /// case per survey row formats millions of cells for each of CSV, JSON and the workbook.
+    private static let smallDecimals = (0..<256).map(String.init)
+
+    /// `String(count)`, for the small counts from a table made once.
+    @Sendable static func countText(_ count: Int) -> String {
+        count >= 0 && count < smallDecimals.count ? smallDecimals[count] : String(count)
     }
 
     /// `case_themes.csv`: `case_codes.csv` rolled up per theme, a cell being the sum of the occurrences of the
@@ -20,7 +29,7 @@ extension RunTables {
         let themes = codebook.themes
         let members = themes.map(\.codes)
         return caseRows(cases: cases, columns: themes.map(\.id)) { counts in
-            members.map { codes in String(codes.reduce(0) { $0 + counts[$1] }) }
+            members.map { codes in Self.countText(codes.reduce(0) { $0 + counts[$1] }) }
         }
     }
 
